@@ -1,0 +1,87 @@
+package com.fieldservice.portal;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every PORTAL_* environment variable, read once at start-up and validated. The README lists
+ * the same variables; other tools depend on these exact names.
+ *
+ * @param port            PORTAL_PORT, the HTTP port (default 7070; 0 picks a free one)
+ * @param dbUrl           PORTAL_DB_URL, a JDBC URL of an external PostgreSQL; empty: embedded
+ * @param dbUser          PORTAL_DB_USER
+ * @param dbPassword      PORTAL_DB_PASSWORD
+ * @param dataDir         PORTAL_DATA_DIR, where the embedded PostgreSQL keeps its data (default ./data)
+ * @param embeddedDbPort  PORTAL_EMBEDDED_DB_PORT, the embedded PostgreSQL's port on 127.0.0.1 (default 54329)
+ * @param demoJobs        PORTAL_DEMO_JOBS, fill an empty database with this many demo work orders
+ * @param secureCookies   PORTAL_SECURE_COOKIES=true behind HTTPS
+ */
+public record Settings(
+        int port,
+        Optional<String> dbUrl,
+        String dbUser,
+        String dbPassword,
+        Path dataDir,
+        int embeddedDbPort,
+        Optional<Integer> demoJobs,
+        boolean secureCookies) {
+
+    public static final int DEFAULT_PORT = 7070;
+    public static final int DEFAULT_EMBEDDED_DB_PORT = 54329;
+
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Settings from(Map<String, String> env) {
+        return new Settings(
+                intValue(env, "PORTAL_PORT", DEFAULT_PORT, 0, 65535),
+                text(env, "PORTAL_DB_URL"),
+                text(env, "PORTAL_DB_USER").orElse("postgres"),
+                text(env, "PORTAL_DB_PASSWORD").orElse(""),
+                Path.of(text(env, "PORTAL_DATA_DIR").orElse("data")).toAbsolutePath(),
+                intValue(env, "PORTAL_EMBEDDED_DB_PORT", DEFAULT_EMBEDDED_DB_PORT, 1, 65535),
+                text(env, "PORTAL_DEMO_JOBS").map(v -> intValue(env, "PORTAL_DEMO_JOBS", 0, 0, 100_000_000)),
+                booleanValue(env, "PORTAL_SECURE_COOKIES"));
+    }
+
+    public boolean embeddedDatabase() {
+        return dbUrl.isEmpty();
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+        Optional<String> raw = text(env, name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                throw new SettingsException(name + " must be between " + min + " and " + max + ", not " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new SettingsException(name + " must be a whole number, not '" + raw.get() + "'");
+        }
+    }
+
+    private static boolean booleanValue(Map<String, String> env, String name) {
+        return switch (text(env, name).orElse("false").toLowerCase()) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new SettingsException(name + " must be true or false");
+        };
+    }
+
+    /** A setting that can't be used; the message names the variable and what it expects. */
+    public static final class SettingsException extends RuntimeException {
+        public SettingsException(String message) {
+            super(message);
+        }
+    }
+}

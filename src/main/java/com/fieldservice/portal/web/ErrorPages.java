@@ -1,0 +1,43 @@
+package com.fieldservice.portal.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What people and programs see when something goes wrong: a page in the portal's layout, or a
+ * JSON body under /api. Never a stack trace; the log keeps it, under a reference the page shows.
+ */
+public final class ErrorPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    private ErrorPages() {
+    }
+
+    public static void notFound(Context ctx) {
+        if (isApi(ctx)) {
+            ctx.json(Map.of("status", 404, "error", "not_found", "message", "Nothing here."));
+        } else {
+            ctx.render("errors/404.html");
+        }
+    }
+
+    public static void unexpected(Exception e, Context ctx) {
+        String incident = Long.toHexString(System.nanoTime());
+        LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+        if (isApi(ctx)) {
+            ctx.json(Map.of("status", 500, "error", "internal_error", "incident", incident,
+                    "message", "Something went wrong on our side."));
+        } else {
+            ctx.render("errors/500.html", Map.of("incident", incident));
+        }
+    }
+
+    static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+}

@@ -1,0 +1,67 @@
+package com.fieldservice.portal.web;
+
+import io.javalin.http.Context;
+import io.javalin.rendering.FileRenderer;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.messageresolver.StandardMessageResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * Renders the templates under templates/ (on the classpath) with Thymeleaf. Built on
+ * Thymeleaf's servlet web context so that {@code @{/...}} links resolve. Texts come from the
+ * one bundle, messages.properties.
+ */
+public final class ThymeleafRenderer implements FileRenderer {
+
+    private final TemplateEngine engine = new TemplateEngine();
+    private volatile JakartaServletWebApplication application;
+
+    public ThymeleafRenderer() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+
+        StandardMessageResolver messages = new StandardMessageResolver();
+        messages.setDefaultMessages(bundle("messages.properties"));
+        engine.setMessageResolver(messages);
+    }
+
+    @Override
+    public String render(String template, Map<String, ?> model, Context ctx) {
+        JakartaServletWebApplication web = application;
+        if (web == null) {
+            web = JakartaServletWebApplication.buildApplication(ctx.req().getServletContext());
+            application = web;
+        }
+        WebContext context = new WebContext(web.buildExchange(ctx.req(), ctx.res()), Locale.ENGLISH);
+        context.setVariables(Map.copyOf(model));
+        return engine.process(template, context);
+    }
+
+    private static Properties bundle(String name) {
+        Properties properties = new Properties();
+        try (var in = ThymeleafRenderer.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,72 @@
+package com.fieldservice.portal.support;
+
+import com.fieldservice.portal.App;
+import com.fieldservice.portal.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** The whole portal, started on a free port over its own fresh test database. */
+public final class TestPortal implements AutoCloseable {
+
+    private final App app;
+    private final String databaseUrl;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TestPortal(App app, String databaseUrl) {
+        this.app = app;
+        this.databaseUrl = databaseUrl;
+    }
+
+    public static TestPortal start() {
+        return start(Map.of());
+    }
+
+    /** Starts the portal with these PORTAL_* variables on top of a fresh database and a free port. */
+    public static TestPortal start(Map<String, String> environment) {
+        String url = TestDatabase.freshDatabaseUrl();
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("PORTAL_DB_URL", url);
+        env.put("PORTAL_DB_USER", "postgres");
+        env.putIfAbsent("PORTAL_PORT", "0");
+        return new TestPortal(App.start(Settings.from(env)), url);
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + app.port() + path;
+    }
+
+    public Jdbi jdbi() {
+        return TestDatabase.jdbi(databaseUrl);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    public HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", accept).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
