@@ -113,7 +113,8 @@ BEGIN
                 END IF;
             ELSIF NEW.db_address_street IS NULL THEN
                 NEW.db_address_id := coalesce(NEW.db_address_id, installation.db_address_id);
-                IF NEW.db_address_id NOT IN (installation.db_address_id, installation.location_address_id) THEN
+                IF NEW.db_address_id IS DISTINCT FROM installation.db_address_id
+                   AND NEW.db_address_id IS DISTINCT FROM installation.location_address_id THEN
                     RAISE EXCEPTION 'the address of a job must be the address of its installation or of its location'
                         USING ERRCODE = 'check_violation', CONSTRAINT = 'jobs_installation_address';
                 END IF;

@@ -1,0 +1,49 @@
+package com.fieldservice.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultsRunTheEmbeddedDatabaseUnderDataOnTheDocumentedPorts() {
+        Settings settings = Settings.from(Map.of());
+        assertThat(settings.port()).isEqualTo(7070);
+        assertThat(settings.embeddedDatabase()).isTrue();
+        assertThat(settings.embeddedDbPort()).isEqualTo(54329);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(settings.demoJobs()).isEmpty();
+        assertThat(settings.secureCookies()).isFalse();
+    }
+
+    @Test
+    void everyVariableIsRead() {
+        Settings settings = Settings.from(Map.of(
+                "PORTAL_PORT", "8080", "PORTAL_DB_URL", "jdbc:postgresql://db/portal", "PORTAL_DB_USER", "portal",
+                "PORTAL_DB_PASSWORD", "secret", "PORTAL_DATA_DIR", "/var/lib/portal", "PORTAL_EMBEDDED_DB_PORT", "5500",
+                "PORTAL_DEMO_JOBS", "3000", "PORTAL_SECURE_COOKIES", "true"));
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.dbUrl()).contains("jdbc:postgresql://db/portal");
+        assertThat(settings.embeddedDatabase()).isFalse();
+        assertThat(settings.dbUser()).isEqualTo("portal");
+        assertThat(settings.dbPassword()).isEqualTo("secret");
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/portal"));
+        assertThat(settings.embeddedDbPort()).isEqualTo(5500);
+        assertThat(settings.demoJobs()).contains(3000);
+        assertThat(settings.secureCookies()).isTrue();
+    }
+
+    @Test
+    void aWrongValueNamesTheVariable() {
+        assertThatThrownBy(() -> Settings.from(Map.of("PORTAL_PORT", "seventy")))
+                .hasMessage("PORTAL_PORT must be a whole number, not 'seventy'");
+        assertThatThrownBy(() -> Settings.from(Map.of("PORTAL_EMBEDDED_DB_PORT", "70000")))
+                .hasMessageContaining("PORTAL_EMBEDDED_DB_PORT must be between");
+        assertThatThrownBy(() -> Settings.from(Map.of("PORTAL_SECURE_COOKIES", "maybe")))
+                .hasMessageContaining("PORTAL_SECURE_COOKIES");
+    }
+}
