@@ -1,0 +1,169 @@
+package com.fieldservice.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar that `mvn package` makes, run as people run it: on the embedded PostgreSQL, with
+ * demo data, stopped with SIGTERM and started again over the same data directory.
+ */
+class PackagedJarIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theJarServesOnEmbeddedPostgresAndKeepsItsDataAcrossARestart() throws Exception {
+        int httpPort = freePort();
+        int dbPort = freePort();
+
+        long jobsBefore;
+        try (RunningJar first = RunningJar.start(dataDir, httpPort, dbPort)) {
+            assertThat(get(httpPort, "/health").statusCode()).isEqualTo(200);
+            assertThat(get(httpPort, "/").body()).contains("Work-order portal");
+            jobsBefore = count(dbPort, "SELECT count(*) FROM jobs");
+            assertThat(jobsBefore).isGreaterThan(0);
+            update(dbPort, "UPDATE jobs SET internal_memo = 'survives a restart' WHERE id2 = (SELECT min(id2) FROM jobs)");
+            assertThat(first.output()).anyMatch(line -> line.contains("planner@demo.test"));
+            first.stop();
+            assertThat(first.exitCode()).isIn(0, 143);
+            assertThat(first.output()).anyMatch(line -> line.contains("portal stopped"));
+        }
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("PostgreSQL stopped cleanly").doesNotExist();
+
+        try (RunningJar second = RunningJar.start(dataDir, httpPort, dbPort)) {
+            assertThat(get(httpPort, "/health").statusCode()).isEqualTo(200);
+            assertThat(count(dbPort, "SELECT count(*) FROM jobs")).isEqualTo(jobsBefore);
+            assertThat(count(dbPort, "SELECT count(*) FROM jobs WHERE internal_memo = 'survives a restart'")).isEqualTo(1);
+            second.stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Connection connect(int dbPort) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/portal", "postgres", "");
+    }
+
+    private static long count(int dbPort, String sql) throws SQLException {
+        try (Connection c = connect(dbPort); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void update(int dbPort, String sql) throws SQLException {
+        try (Connection c = connect(dbPort)) {
+            assertThat(c.createStatement().executeUpdate(sql)).isEqualTo(1);
+        }
+    }
+
+    /** The packaged portal in its own JVM; its output is collected line by line. */
+    static final class RunningJar implements AutoCloseable {
+        private final Process process;
+        private final List<String> output = new CopyOnWriteArrayList<>();
+        private CompletableFuture<Boolean> reader;
+
+        private RunningJar(Process process) {
+            this.process = process;
+        }
+
+        static RunningJar start(Path dataDir, int httpPort, int dbPort) throws Exception {
+            Path jar = Path.of(System.getProperty("portal.jar", "target/work-order-portal.jar"));
+            assertThat(jar).exists();
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                    .redirectErrorStream(true);
+            builder.environment().keySet().removeIf(name -> name.startsWith("PORTAL_"));
+            builder.environment().put("PORTAL_DATA_DIR", dataDir.toString());
+            builder.environment().put("PORTAL_PORT", String.valueOf(httpPort));
+            builder.environment().put("PORTAL_EMBEDDED_DB_PORT", String.valueOf(dbPort));
+            builder.environment().put("PORTAL_DEMO_JOBS", "300");
+            RunningJar running = new RunningJar(builder.start());
+            running.awaitLine("portal listening on", 120);
+            return running;
+        }
+
+        private void awaitLine(String text, int seconds) throws Exception {
+            reader = CompletableFuture.supplyAsync(() -> {
+                try (BufferedReader reader = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    boolean found = false;
+                    for (String line; (line = reader.readLine()) != null; ) {
+                        output.add(line);
+                        if (!found && line.contains(text)) {
+                            found = true;
+                            synchronized (this) {
+                                notifyAll();
+                            }
+                        }
+                    }
+                    return found;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            synchronized (this) {
+                while (output.stream().noneMatch(line -> line.contains(text))) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0 || reader.isDone()) {
+                        throw new AssertionError("the portal did not print '" + text + "':\n" + String.join("\n", output));
+                    }
+                    wait(Math.min(left, 500));
+                }
+            }
+        }
+
+        void stop() throws Exception {
+            process.destroy(); // SIGTERM
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the portal did not stop within 60 s of SIGTERM");
+            }
+            reader.get(10, TimeUnit.SECONDS); // the last lines it printed
+        }
+
+        int exitCode() {
+            return process.exitValue();
+        }
+
+        List<String> output() {
+            return output;
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+}
