@@ -48,7 +48,9 @@ public final class ThymeleafRenderer implements FileRenderer {
             application = web;
         }
         WebContext context = new WebContext(web.buildExchange(ctx.req(), ctx.res()), Locale.ENGLISH);
-        context.setVariables(Map.copyOf(model));
+        model.forEach(context::setVariable);
+        context.setVariable("currentUser", RequestScope.principal(ctx).orElse(null));
+        context.setVariable("csrfToken", RequestScope.csrfToken(ctx));
         return engine.process(template, context);
     }
 

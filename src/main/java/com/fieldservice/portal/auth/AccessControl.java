@@ -1,0 +1,155 @@
+package com.fieldservice.portal.auth;
+
+import com.fieldservice.portal.web.Cookies;
+import com.fieldservice.portal.web.RequestScope;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.security.BasicAuthCredentials;
+import io.javalin.security.RouteRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs before every matched route: finds who is asking (a session cookie for people, HTTP
+ * Basic for integrations under /api), refuses those the route's roles leave out, and checks the
+ * CSRF token of every request that changes state. Deny by default: a route that declares no
+ * role is refused to all.
+ */
+public final class AccessControl {
+
+    public static final String SESSION_COOKIE = "portal_session";
+    /** Double-submit token for the forms people use before signing in (sign-in, tracking). */
+    public static final String ANONYMOUS_CSRF_COOKIE = "portal_csrf";
+    public static final String CSRF_FIELD = "_csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private static final Set<HandlerType> SAFE_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+
+    private final SessionStore sessions;
+    private final SignInService signIn;
+    private final Audit audit;
+    private final Cookies cookies;
+
+    public AccessControl(SessionStore sessions, SignInService signIn, Audit audit, Cookies cookies) {
+        this.sessions = sessions;
+        this.signIn = signIn;
+        this.audit = audit;
+        this.cookies = cookies;
+    }
+
+    public void check(Context ctx) {
+        Set<RouteRole> allowed = ctx.routeRoles();
+        if (ctx.path().startsWith("/api/")) {
+            checkApi(ctx, allowed);
+            return;
+        }
+        Optional<SessionStore.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+        session.ifPresent(s -> {
+            RequestScope.setPrincipal(ctx, s.principal());
+            RequestScope.setCsrfToken(ctx, s.csrfToken());
+        });
+        if (session.isEmpty()) {
+            RequestScope.setCsrfToken(ctx, anonymousCsrfToken(ctx));
+        }
+
+        if (!allowed.contains(Role.ANYONE)) {
+            if (session.isEmpty()) {
+                refuseAnonymous(ctx);
+                return;
+            }
+            if (!allowed.contains(session.get().principal().role())) {
+                refuse(ctx, session.get().principal(), HttpStatus.FORBIDDEN);
+                return;
+            }
+        }
+        if (!SAFE_METHODS.contains(ctx.method()) && !csrfTokenMatches(ctx)) {
+            audit.record(session.map(SessionStore.Session::principal).map(Principal::accountId),
+                    session.map(s -> s.principal().username()).orElse(null), Audit.CSRF_REFUSED,
+                    ctx.method() + " " + ctx.path(), ctx.ip());
+            ctx.status(HttpStatus.FORBIDDEN).render("errors/403.html", Map.of("csrf", true));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void checkApi(Context ctx, Set<RouteRole> allowed) {
+        if (allowed.contains(Role.ANYONE)) {
+            return;
+        }
+        BasicAuthCredentials credentials = basicCredentials(ctx);
+        if (credentials == null) {
+            challenge(ctx, "Authentication required: HTTP Basic with an API user's credentials.");
+            return;
+        }
+        SignInService.Outcome outcome = signIn.authenticateApi(credentials.getUsername(), credentials.getPassword(), ctx.ip());
+        if (outcome instanceof SignInService.SignedIn signedIn) {
+            RequestScope.setPrincipal(ctx, signedIn.principal());
+            if (!allowed.contains(signedIn.principal().role())) {
+                refuse(ctx, signedIn.principal(), HttpStatus.FORBIDDEN);
+            }
+        } else if (outcome instanceof SignInService.Throttled throttled) {
+            ctx.header("Retry-After", String.valueOf(throttled.retryAfter().toSeconds()));
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).json(Map.of("status", 429, "error", "too_many_attempts",
+                    "message", "Too many failed attempts. Try again in " + throttled.retryAfter().toSeconds() + " s."));
+            ctx.skipRemainingHandlers();
+        } else {
+            challenge(ctx, "Wrong API credentials.");
+        }
+    }
+
+    private static BasicAuthCredentials basicCredentials(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            return ctx.basicAuthCredentials();
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private void challenge(Context ctx, String message) {
+        ctx.header("WWW-Authenticate", "Basic realm=\"work-order portal API\", charset=\"UTF-8\"");
+        ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("status", 401, "error", "unauthorized", "message", message));
+        ctx.skipRemainingHandlers();
+    }
+
+    private void refuseAnonymous(Context ctx) {
+        String target = ctx.method() == HandlerType.GET ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : null;
+        ctx.redirect(target == null ? "/login" : "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8),
+                HttpStatus.SEE_OTHER);
+        ctx.skipRemainingHandlers();
+    }
+
+    private void refuse(Context ctx, Principal who, HttpStatus status) {
+        audit.record(who, Audit.ACCESS_REFUSED, ctx.method() + " " + ctx.path(), ctx.ip());
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(Map.of("status", status.getCode(), "error", "forbidden", "message", "This account may not use this."));
+        } else {
+            ctx.render("errors/403.html", Map.of("csrf", false));
+        }
+        ctx.skipRemainingHandlers();
+    }
+
+    private boolean csrfTokenMatches(Context ctx) {
+        String given = ctx.header(CSRF_HEADER);
+        if (given == null) {
+            given = ctx.formParam(CSRF_FIELD);
+        }
+        return Tokens.same(RequestScope.csrfToken(ctx), given);
+    }
+
+    private String anonymousCsrfToken(Context ctx) {
+        String token = ctx.cookie(ANONYMOUS_CSRF_COOKIE);
+        if (token == null || token.length() < 40) {
+            token = Tokens.random();
+            cookies.set(ctx, ANONYMOUS_CSRF_COOKIE, token);
+        }
+        return token;
+    }
+}

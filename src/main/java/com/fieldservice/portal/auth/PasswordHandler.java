@@ -1,0 +1,33 @@
+package com.fieldservice.portal.auth;
+
+import com.fieldservice.portal.web.RequestScope;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** GET and POST /account/password: every signed-in person changes their own password. */
+public final class PasswordHandler {
+
+    private final PasswordService passwords;
+
+    public PasswordHandler(PasswordService passwords) {
+        this.passwords = passwords;
+    }
+
+    public void form(Context ctx) {
+        ctx.render("auth/password.html", Map.of("errors", Map.of(), "changed", ctx.queryParam("changed") != null));
+    }
+
+    public void submit(Context ctx) {
+        Principal who = RequestScope.requirePrincipal(ctx);
+        Map<String, String> errors = passwords.change(who, ctx.formParam("current_password"),
+                ctx.formParam("new_password"), ctx.formParam("confirm_password"), ctx.ip());
+        if (errors.isEmpty()) {
+            ctx.redirect("/account/password?changed", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        ctx.render("auth/password.html", Map.of("errors", new LinkedHashMap<>(errors), "changed", false));
+    }
+}

@@ -1,0 +1,48 @@
+package com.fieldservice.portal.auth;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** Password rules and changes. A password never reaches a log: only its Argon2id hash is kept. */
+public final class PasswordService {
+
+    public static final int MIN_LENGTH = 8;
+    public static final int MAX_LENGTH = 200;
+
+    private final Jdbi jdbi;
+    private final Audit audit;
+
+    public PasswordService(Jdbi jdbi, Audit audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    /** Why this new password can't be used, or empty when it can. Keys are form field names. */
+    public static Map<String, String> checkNew(String password, String confirmation) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (password == null || password.length() < MIN_LENGTH) {
+            errors.put("new_password", "password.tooShort");
+        } else if (password.length() > MAX_LENGTH) {
+            errors.put("new_password", "password.tooLong");
+        } else if (!password.equals(confirmation)) {
+            errors.put("confirm_password", "password.mismatch");
+        }
+        return errors;
+    }
+
+    /** Changes the signed-in person's password after checking the current one. Returns message keys by field. */
+    public Map<String, String> change(Principal who, String current, String password, String confirmation, String clientAddress) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String hash = jdbi.withExtension(AccountDao.class, dao -> dao.passwordHash(who.accountId()));
+        if (current == null || !Passwords.verify(current, hash)) {
+            errors.put("current_password", "password.currentWrong");
+        }
+        errors.putAll(checkNew(password, confirmation));
+        if (errors.isEmpty()) {
+            jdbi.useExtension(AccountDao.class, dao -> dao.changePassword(who.accountId(), Passwords.hash(password)));
+            audit.record(who, Audit.PASSWORD_CHANGED, null, clientAddress);
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,54 @@
+package com.fieldservice.portal.auth;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Rate limit of the public forms (sign-in, setting a password, tracking a job): after
+ * {@value #MAX_FAILURES} failures within {@link #WINDOW}, for one account or from one client
+ * address, further attempts are refused until the oldest failure leaves the window. Kept in
+ * PostgreSQL so that every portal instance counts the same attempts.
+ */
+public final class SignInThrottle {
+
+    public static final int MAX_FAILURES = 5;
+    public static final Duration WINDOW = Duration.ofMinutes(1);
+
+    private final Jdbi jdbi;
+
+    public SignInThrottle(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** How long the caller must wait before trying again, if they must. */
+    public Optional<Duration> waitBeforeNextAttempt(String username, String clientAddress) {
+        Long seconds = jdbi.withHandle(h -> h.createQuery("""
+                WITH failures AS (
+                    SELECT attempted_at, lower(username) = lower(:username) AS same_account, client_address = :address AS same_address
+                      FROM sign_in_attempt
+                     WHERE NOT succeeded AND attempted_at > now() - make_interval(secs => :window)
+                       AND (lower(username) = lower(:username) OR client_address = :address))
+                SELECT ceil(extract(epoch FROM greatest(
+                           CASE WHEN count(*) FILTER (WHERE same_account) >= :max
+                                THEN (SELECT attempted_at FROM failures WHERE same_account ORDER BY attempted_at DESC
+                                      OFFSET :max - 1 LIMIT 1) END,
+                           CASE WHEN count(*) FILTER (WHERE same_address) >= :max
+                                THEN (SELECT attempted_at FROM failures WHERE same_address ORDER BY attempted_at DESC
+                                      OFFSET :max - 1 LIMIT 1) END)
+                       + make_interval(secs => :window) - now()))::bigint
+                  FROM failures""")
+                .bind("username", username == null ? "" : username)
+                .bind("address", clientAddress)
+                .bind("window", WINDOW.toSeconds())
+                .bind("max", MAX_FAILURES)
+                .mapTo(Long.class).one());
+        return Optional.ofNullable(seconds).filter(s -> s > 0).map(Duration::ofSeconds);
+    }
+
+    public void recordFailure(String form, String username, String clientAddress) {
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO sign_in_attempt (form, username, client_address, succeeded) VALUES (?, left(?, 250), ?, false)""",
+                form, username, clientAddress));
+    }
+}

@@ -1,0 +1,36 @@
+package com.fieldservice.portal.web;
+
+import com.fieldservice.portal.auth.Principal;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** What the access check learns about a request, for handlers and templates to read. */
+public final class RequestScope {
+
+    static final String PRINCIPAL = "portal.principal";
+    static final String CSRF_TOKEN = "portal.csrfToken";
+
+    private RequestScope() {
+    }
+
+    public static void setPrincipal(Context ctx, Principal principal) {
+        ctx.attribute(PRINCIPAL, principal);
+    }
+
+    public static Optional<Principal> principal(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+    }
+
+    /** The signed-in account; only for routes that require one (the access check guarantees it). */
+    public static Principal requirePrincipal(Context ctx) {
+        return principal(ctx).orElseThrow(() -> new IllegalStateException("no principal on " + ctx.path()));
+    }
+
+    public static void setCsrfToken(Context ctx, String token) {
+        ctx.attribute(CSRF_TOKEN, token);
+    }
+
+    public static String csrfToken(Context ctx) {
+        return ctx.attribute(CSRF_TOKEN);
+    }
+}
