@@ -19,7 +19,11 @@ public final class ErrorPages {
 
     public static void notFound(Context ctx) {
         if (isApi(ctx)) {
-            ctx.json(Map.of("status", 404, "error", "not_found", "message", "Nothing here."));
+            // an API handler that answered 404 with its own JSON body has said what was not found
+            String written = ctx.res().getContentType();
+            if (written == null || !written.contains("json")) {
+                ctx.json(Map.of("status", 404, "error", "not_found", "message", "Nothing here."));
+            }
         } else {
             ctx.render("errors/404.html");
         }
