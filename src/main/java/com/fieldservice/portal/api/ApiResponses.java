@@ -2,6 +2,7 @@ package com.fieldservice.portal.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fieldservice.portal.web.ErrorPages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Arrays;
@@ -63,6 +64,7 @@ public final class ApiResponses {
                     .collect(Collectors.toList()));
         }
         try {
+            ErrorPages.keepBody(ctx);
             write(ctx, status, json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an error body", e);

@@ -14,16 +14,22 @@ public final class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
+    private static final String ANSWERED = "portal.errorAnswered";
+
     private ErrorPages() {
     }
 
+    /** A handler that answers an error status with its own body marks it, so the generic page doesn't replace it. */
+    public static void keepBody(Context ctx) {
+        ctx.attribute(ANSWERED, true);
+    }
+
     public static void notFound(Context ctx) {
+        if (Boolean.TRUE.equals(ctx.attribute(ANSWERED))) {
+            return;
+        }
         if (isApi(ctx)) {
-            // an API handler that answered 404 with its own JSON body has said what was not found
-            String written = ctx.res().getContentType();
-            if (written == null || !written.contains("json")) {
-                ctx.json(Map.of("status", 404, "error", "not_found", "message", "Nothing here."));
-            }
+            ctx.json(Map.of("status", 404, "error", "not_found", "message", "Nothing here."));
         } else {
             ctx.render("errors/404.html");
         }

@@ -209,17 +209,17 @@ class JobResourceApiTest {
 
     @Test
     void answersApplicationJsonByDefaultAndTextJsonWhenAskedForIt() {
-        HttpResponse<String> byDefault = portal.get("/api/jobs/" + FULL_JOB);
+        HttpResponse<String> byDefault = portal.apiGet("/api/jobs/" + FULL_JOB);
         assertThat(byDefault.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
 
-        HttpResponse<String> textJson = portal.get("/api/jobs/" + FULL_JOB, "text/json");
+        HttpResponse<String> textJson = portal.apiGet("/api/jobs/" + FULL_JOB, "text/json");
         assertThat(textJson.statusCode()).isEqualTo(200);
         assertThat(textJson.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/json"));
         assertThat(textJson.body()).isEqualTo(byDefault.body());
 
-        HttpResponse<String> both = portal.get("/api/jobs/" + FULL_JOB, "text/json, application/json;q=0.9");
+        HttpResponse<String> both = portal.apiGet("/api/jobs/" + FULL_JOB, "text/json, application/json;q=0.9");
         assertThat(both.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
     }
@@ -227,7 +227,7 @@ class JobResourceApiTest {
     @Test
     void unknownWorkOrderIsA404WithAJsonBody() throws IOException {
         UUID unknown = UUID.fromString("00000000-0000-4000-8000-000000000000");
-        HttpResponse<String> response = portal.get("/api/jobs/" + unknown);
+        HttpResponse<String> response = portal.apiGet("/api/jobs/" + unknown);
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
@@ -239,32 +239,32 @@ class JobResourceApiTest {
 
     @Test
     void otherUnknownApiPathsKeepTheGenericJson404() throws IOException {
-        HttpResponse<String> response = portal.get("/api/nowhere");
+        HttpResponse<String> response = portal.apiGet("/api/nowhere");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("not_found");
     }
 
     @Test
     void malformedGuidIsA400NamingTheIdField() throws IOException {
-        HttpResponse<String> response = portal.get("/api/jobs/not-a-guid");
+        HttpResponse<String> response = portal.apiGet("/api/jobs/not-a-guid");
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("status").asInt()).isEqualTo(400);
         assertThat(body.get("invalid_fields").findValuesAsText("field")).containsExactly("id");
 
         // lenient forms java.util.UUID would accept are not GUIDs either
-        assertThat(portal.get("/api/jobs/1-1-1-1-1").statusCode()).isEqualTo(400);
+        assertThat(portal.apiGet("/api/jobs/1-1-1-1-1").statusCode()).isEqualTo(400);
     }
 
     @Test
     void errorsFollowTheNegotiatedTypeToo() {
-        HttpResponse<String> response = portal.get("/api/jobs/not-a-guid", "text/json");
+        HttpResponse<String> response = portal.apiGet("/api/jobs/not-a-guid", "text/json");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/json"));
     }
 
     private static JsonNode job(UUID id) {
-        HttpResponse<String> response = portal.get("/api/jobs/" + id);
+        HttpResponse<String> response = portal.apiGet("/api/jobs/" + id);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         try {
             return JSON.readTree(response.body());

@@ -15,6 +15,8 @@ import org.jdbi.v3.core.Jdbi;
 /** The whole portal, started on a free port over its own fresh test database. */
 public final class TestPortal implements AutoCloseable {
 
+    public static final String API_USER = "integration@portal.test";
+
     private final App app;
     private final String databaseUrl;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -35,7 +37,40 @@ public final class TestPortal implements AutoCloseable {
         env.put("PORTAL_DB_URL", url);
         env.put("PORTAL_DB_USER", "postgres");
         env.putIfAbsent("PORTAL_PORT", "0");
-        return new TestPortal(App.start(Settings.from(env)), url);
+        TestPortal portal = new TestPortal(App.start(Settings.from(env)), url);
+        TestAccounts.apiUser(portal.jdbi(), API_USER);
+        return portal;
+    }
+
+    /** A new visitor with their own cookies. */
+    public WebSession visitor() {
+        return new WebSession(this);
+    }
+
+    /** A visitor signed in with a test account's password. */
+    public WebSession signedIn(String username) {
+        WebSession session = visitor();
+        HttpResponse<String> answer = session.signIn(username, TestAccounts.PASSWORD);
+        if (answer.statusCode() != 303) {
+            throw new IllegalStateException(username + " could not sign in: " + answer.statusCode());
+        }
+        return session;
+    }
+
+    public App app() {
+        return app;
+    }
+
+    /** GET as the test integration (HTTP Basic). */
+    public HttpResponse<String> apiGet(String path) {
+        return apiGet(path, "application/json");
+    }
+
+    public HttpResponse<String> apiGet(String path, String accept) {
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+                (API_USER + ":" + TestAccounts.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", accept)
+                .header("Authorization", "Basic " + credentials).GET().build());
     }
 
     public String url(String path) {

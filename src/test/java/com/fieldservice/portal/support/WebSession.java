@@ -1,0 +1,81 @@
+package com.fieldservice.portal.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+
+/**
+ * A person's browser without the browser: keeps cookies, reads the CSRF token off the pages it
+ * gets, and posts forms with it, as the portal's own forms do.
+ */
+public final class WebSession {
+
+    private final TestPortal portal;
+    private final HttpClient http;
+    private String csrfToken;
+
+    WebSession(TestPortal portal) {
+        this.portal = portal;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build());
+        String token = Jsoup.parse(response.body()).select("input[name=_csrf]").attr("value");
+        if (!token.isEmpty()) {
+            csrfToken = token;
+        }
+        return response;
+    }
+
+    /** Posts the form fields with the CSRF token of the last page read. */
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            form.putIfAbsent("_csrf", csrfToken);
+        }
+        return postRaw(path, form);
+    }
+
+    /** Posts exactly these fields, without adding a CSRF token. */
+    public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> signIn(String username, String password) {
+        get("/login");
+        return post("/login", Map.of("username", username, "password", password));
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
