@@ -6,13 +6,16 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Rate limit of the public forms (sign-in, setting a password, tracking a job): after
- * {@value #MAX_FAILURES} failures within {@link #WINDOW}, for one account or from one client
- * address, further attempts are refused until the oldest failure leaves the window. Kept in
- * PostgreSQL so that every portal instance counts the same attempts.
+ * {@value #MAX_FAILURES_PER_ACCOUNT} failures for one account, or {@value #MAX_FAILURES_PER_ADDRESS}
+ * from one client address, within {@link #WINDOW}, further attempts are refused until enough
+ * failures leave the window. An address gets more room than an account because a whole office
+ * may sign in from behind one address. Kept in PostgreSQL so that every portal instance counts
+ * the same attempts.
  */
 public final class SignInThrottle {
 
-    public static final int MAX_FAILURES = 5;
+    public static final int MAX_FAILURES_PER_ACCOUNT = 5;
+    public static final int MAX_FAILURES_PER_ADDRESS = 20;
     public static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
@@ -30,18 +33,19 @@ public final class SignInThrottle {
                      WHERE NOT succeeded AND attempted_at > now() - make_interval(secs => :window)
                        AND (lower(username) = lower(:username) OR client_address = :address))
                 SELECT ceil(extract(epoch FROM greatest(
-                           CASE WHEN count(*) FILTER (WHERE same_account) >= :max
+                           CASE WHEN count(*) FILTER (WHERE same_account) >= :perAccount
                                 THEN (SELECT attempted_at FROM failures WHERE same_account ORDER BY attempted_at DESC
-                                      OFFSET :max - 1 LIMIT 1) END,
-                           CASE WHEN count(*) FILTER (WHERE same_address) >= :max
+                                      OFFSET :perAccount - 1 LIMIT 1) END,
+                           CASE WHEN count(*) FILTER (WHERE same_address) >= :perAddress
                                 THEN (SELECT attempted_at FROM failures WHERE same_address ORDER BY attempted_at DESC
-                                      OFFSET :max - 1 LIMIT 1) END)
+                                      OFFSET :perAddress - 1 LIMIT 1) END)
                        + make_interval(secs => :window) - now()))::bigint
                   FROM failures""")
                 .bind("username", username == null ? "" : username)
                 .bind("address", clientAddress)
                 .bind("window", WINDOW.toSeconds())
-                .bind("max", MAX_FAILURES)
+                .bind("perAccount", MAX_FAILURES_PER_ACCOUNT)
+                .bind("perAddress", MAX_FAILURES_PER_ADDRESS)
                 .mapTo(Long.class).one());
         return Optional.ofNullable(seconds).filter(s -> s > 0).map(Duration::ofSeconds);
     }

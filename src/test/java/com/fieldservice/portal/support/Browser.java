@@ -4,8 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -48,6 +51,22 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    /** The page's full width: wider than the window means sideways scrolling. */
+    public long pageWidth() {
+        return (Long) driver.executeScript("return document.documentElement.scrollWidth");
+    }
+
+    /** Saves what the browser shows under target/screenshots/. */
+    public void screenshot(String name) {
+        try {
+            Path shot = Path.of("target", "screenshots", name);
+            Files.createDirectories(shot.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String freshProfile() {

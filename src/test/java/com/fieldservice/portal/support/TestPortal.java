@@ -32,14 +32,26 @@ public final class TestPortal implements AutoCloseable {
 
     /** Starts the portal with these PORTAL_* variables on top of a fresh database and a free port. */
     public static TestPortal start(Map<String, String> environment) {
-        String url = TestDatabase.freshDatabaseUrl();
+        TestPortal portal = startOn(TestDatabase.freshDatabaseUrl(), environment);
+        TestAccounts.apiUser(portal.jdbi(), API_USER);
+        return portal;
+    }
+
+    /** A second instance over the same database, as behind a load balancer or after a restart. */
+    public static TestPortal startOn(String databaseUrl) {
+        return startOn(databaseUrl, Map.of());
+    }
+
+    private static TestPortal startOn(String url, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORTAL_DB_URL", url);
         env.put("PORTAL_DB_USER", "postgres");
         env.putIfAbsent("PORTAL_PORT", "0");
-        TestPortal portal = new TestPortal(App.start(Settings.from(env)), url);
-        TestAccounts.apiUser(portal.jdbi(), API_USER);
-        return portal;
+        return new TestPortal(App.start(Settings.from(env)), url);
+    }
+
+    public String databaseUrl() {
+        return databaseUrl;
     }
 
     /** A new visitor with their own cookies. */
@@ -100,8 +112,13 @@ public final class TestPortal implements AutoCloseable {
         }
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
-        app.close();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            app.close();
+        }
     }
 }

@@ -31,7 +31,12 @@ public final class WebSession {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build());
+        return getFrom(portal, path);
+    }
+
+    /** The same browser, cookies and all, on another instance of the portal. */
+    public HttpResponse<String> getFrom(TestPortal instance, String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(instance.url(path))).GET().build());
         String token = Jsoup.parse(response.body()).select("input[name=_csrf]").attr("value");
         if (!token.isEmpty()) {
             csrfToken = token;
@@ -59,9 +64,12 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Signs in on the form; when it works, opens the page it leads to, as a browser would (and so learns the session's CSRF token). */
     public HttpResponse<String> signIn(String username, String password) {
         get("/login");
-        return post("/login", Map.of("username", username, "password", password));
+        HttpResponse<String> answer = post("/login", Map.of("username", username, "password", password));
+        answer.headers().firstValue("Location").filter(to -> answer.statusCode() == 303).ifPresent(this::get);
+        return answer;
     }
 
     public String csrfToken() {

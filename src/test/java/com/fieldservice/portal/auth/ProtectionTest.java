@@ -1,0 +1,136 @@
+package com.fieldservice.portal.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fieldservice.portal.support.TestAccounts;
+import com.fieldservice.portal.support.TestPortal;
+import com.fieldservice.portal.support.WebSession;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/** CSRF, brute-force limits, cookies behind HTTPS and the API's authentication. Each test has its own portal, so that rate limits don't leak between them. */
+class ProtectionTest {
+
+    @Test
+    void aStateChangeWithoutTheRightCsrfTokenIsRefusedAndChangesNothing() {
+        try (TestPortal portal = TestPortal.start()) {
+            TestAccounts.staff(portal.jdbi(), "planner@csrf.test", "planner");
+            WebSession planner = portal.signedIn("planner@csrf.test");
+
+            assertThat(planner.postRaw("/logout", Map.of()).statusCode()).isEqualTo(403);
+            assertThat(planner.postRaw("/logout", Map.of("_csrf", "forged")).statusCode()).isEqualTo(403);
+            assertThat(planner.get("/backoffice").statusCode()).as("still signed in").isEqualTo(200);
+            int refusals = portal.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM audit_log WHERE event = 'csrf_refused'").mapTo(Integer.class).one());
+            assertThat(refusals).isEqualTo(2);
+
+            assertThat(planner.post("/logout", Map.of()).statusCode()).isEqualTo(303);
+        }
+    }
+
+    @Test
+    void theSignInFormItselfNeedsItsToken() {
+        try (TestPortal portal = TestPortal.start()) {
+            TestAccounts.staff(portal.jdbi(), "planner@csrf.test", "planner");
+            WebSession visitor = portal.visitor();
+            HttpResponse<String> forged = visitor.postRaw("/login",
+                    Map.of("username", "planner@csrf.test", "password", TestAccounts.PASSWORD));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(AccessControl.SESSION_COOKIE));
+        }
+    }
+
+    @Test
+    void fiveFailuresForAnAccountLockItForAMinuteWithoutSayingWhetherItExists() {
+        try (TestPortal portal = TestPortal.start()) {
+            TestAccounts.staff(portal.jdbi(), "target@limit.test", "planner");
+            WebSession attacker = portal.visitor();
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+                assertThat(attacker.signIn("target@limit.test", "guess-" + i).statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> locked = attacker.signIn("target@limit.test", TestAccounts.PASSWORD);
+            assertThat(locked.statusCode()).as("even the right password waits").isEqualTo(429);
+            long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
+            assertThat(retryAfter).isBetween(1L, 60L);
+            assertThat(Jsoup.parse(locked.body()).select("#sign-in-error").text())
+                    .contains("wait " + retryAfter + " seconds");
+
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+                attacker.signIn("ghost@limit.test", "guess-" + i);
+            }
+            assertThat(attacker.signIn("ghost@limit.test", "again").statusCode())
+                    .as("an unknown account is limited the same way").isEqualTo(429);
+
+            portal.jdbi().useHandle(h -> h.execute("UPDATE sign_in_attempt SET attempted_at = attempted_at - interval '61 seconds'"));
+            assertThat(attacker.signIn("target@limit.test", TestAccounts.PASSWORD).statusCode()).isEqualTo(303);
+        }
+    }
+
+    @Test
+    void oneAddressTryingManyAccountsIsLimitedToo() {
+        try (TestPortal portal = TestPortal.start()) {
+            WebSession sprayer = portal.visitor();
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+                assertThat(sprayer.signIn("user" + i + "@spray.test", "Summer2026!").statusCode()).isEqualTo(401);
+            }
+            assertThat(sprayer.signIn("one-more@spray.test", "Summer2026!").statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void behindHttpsTheSessionCookieIsSecure() {
+        try (TestPortal portal = TestPortal.start(Map.of("PORTAL_SECURE_COOKIES", "true"))) {
+            TestAccounts.staff(portal.jdbi(), "planner@https.test", "planner");
+            // a client over plain HTTP keeps Secure cookies to itself: send the form's cookie by hand
+            HttpResponse<String> form = portal.get("/login");
+            String csrfCookie = form.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(AccessControl.ANONYMOUS_CSRF_COOKIE + "=")).findFirst().orElseThrow();
+            assertThat(csrfCookie).contains("Secure", "HttpOnly", "SameSite=Lax");
+            String token = Jsoup.parse(form.body()).select("input[name=_csrf]").val();
+            HttpResponse<String> answer = portal.send(HttpRequest.newBuilder(URI.create(portal.url("/login")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", csrfCookie.split(";", 2)[0])
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token + "&username=planner%40https.test&password="
+                            + TestAccounts.PASSWORD)).build());
+            assertThat(answer.statusCode()).isEqualTo(303);
+            assertThat(answer.headers().allValues("Set-Cookie"))
+                    .filteredOn(c -> c.startsWith(AccessControl.SESSION_COOKIE + "="))
+                    .singleElement().satisfies(c -> assertThat(c).contains("Secure", "HttpOnly", "SameSite=Lax"));
+        }
+    }
+
+    @Test
+    void theApiWantsAnApiUsersBasicCredentials() {
+        try (TestPortal portal = TestPortal.start()) {
+            TestAccounts.customer(portal.jdbi(), "API", "customer@api.test");
+            String path = "/api/jobs/8ba9da71-ef32-423a-bb50-ae767315f55c";
+
+            HttpResponse<String> none = portal.get(path);
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(none.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic realm=");
+            assertThat(none.body()).contains("\"status\":401");
+
+            assertThat(basic(portal, path, TestPortal.API_USER, "wrong").statusCode()).isEqualTo(401);
+            assertThat(basic(portal, path, "customer@api.test", TestAccounts.PASSWORD).statusCode())
+                    .as("a person's account is not an API user").isEqualTo(401);
+            assertThat(basic(portal, path, TestPortal.API_USER, TestAccounts.PASSWORD).statusCode())
+                    .as("authenticated; that job just doesn't exist").isEqualTo(404);
+
+            portal.jdbi().useHandle(h -> h.execute("UPDATE account SET disabled = true WHERE username = ?", TestPortal.API_USER));
+            assertThat(basic(portal, path, TestPortal.API_USER, TestAccounts.PASSWORD).statusCode())
+                    .as("a disabled API user is refused at once, even after a successful call").isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> basic(TestPortal portal, String path, String user, String password) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return portal.send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+                .header("Authorization", "Basic " + credentials).GET().build());
+    }
+}
