@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -19,9 +20,12 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * Renders the templates under templates/ (on the classpath) with Thymeleaf. Built on
  * Thymeleaf's servlet web context so that {@code @{/...}} links resolve. Texts come from the
- * one bundle, messages.properties.
+ * message bundles under messages/ on the classpath, one per feature.
  */
 public final class ThymeleafRenderer implements FileRenderer {
+
+    /** The message bundles, one per feature; a key is defined in exactly one of them. */
+    static final List<String> BUNDLES = List.of("core");
 
     private final TemplateEngine engine = new TemplateEngine();
     private volatile JakartaServletWebApplication application;
@@ -36,7 +40,11 @@ public final class ThymeleafRenderer implements FileRenderer {
         engine.setTemplateResolver(resolver);
 
         StandardMessageResolver messages = new StandardMessageResolver();
-        messages.setDefaultMessages(bundle("messages.properties"));
+        Properties texts = new Properties();
+        for (String bundle : BUNDLES) {
+            texts.putAll(bundle("messages/" + bundle + ".properties"));
+        }
+        messages.setDefaultMessages(texts);
         engine.setMessageResolver(messages);
     }
 
