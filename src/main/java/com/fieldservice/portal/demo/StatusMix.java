@@ -39,7 +39,7 @@ final class StatusMix {
     }
 
     /** A work order reserved for a status and a company (0: Acme, 1: Globex). */
-    record Reserved(Status status, int customer, int number) {
+    record Reserved(Status status, int customer) {
     }
 
     static final int HISTORY_DAYS = 730;
@@ -111,7 +111,7 @@ final class StatusMix {
             for (int customer = 0; customer < 2; customer++) {
                 Integer number = freeNear(target, count, reserved);
                 if (number != null) {
-                    reserved.put(number, new Reserved(status, customer, number));
+                    reserved.put(number, new Reserved(status, customer));
                 }
             }
         }
