@@ -17,6 +17,7 @@ import com.fieldservice.portal.backoffice.BackOfficeHandler;
 import com.fieldservice.portal.portal.PortalHandler;
 import com.fieldservice.portal.web.Cookies;
 import com.fieldservice.portal.web.Routes;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +74,16 @@ public final class App implements AutoCloseable {
     public static App start(Settings settings) {
         Database database = Database.open(settings);
         try {
-            settings.demoJobs().ifPresent(jobs -> DemoData.fillIfEmpty(database.jdbi(), jobs));
+            // laid out around today, so that the demo's due dates and visits look current
+            settings.demoJobs().ifPresent(jobs -> DemoData.fillIfEmpty(database.jdbi(), jobs, LocalDate.now()));
             List<Routes.Route> table = new ArrayList<>();
             Javalin javalin = routes(settings, database, table).start(settings.port());
             App app = new App(database, javalin, List.copyOf(table));
             LOG.info("portal listening on http://localhost:{}", javalin.port());
+            if (settings.demoJobs().isPresent()) {
+                LOG.info("demo sign-ins, all with the password {}:\n{}", DemoData.DEMO_PASSWORD,
+                        String.join("\n", DemoData.signInLines()));
+            }
             return app;
         } catch (RuntimeException e) {
             database.close();

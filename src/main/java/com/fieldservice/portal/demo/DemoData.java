@@ -80,12 +80,16 @@ public final class DemoData {
             LOG.info("demo data: {} companies, {} installations, {} work orders, {} visits in {} s",
                     result.companies(), result.installations(), result.jobs(), result.visits(),
                     result.elapsed().toMillis() / 1000.0);
-            SIGN_INS.forEach(signIn -> LOG.info("demo sign-in: {} / {} ({}{})", signIn.username(), signIn.password(),
-                    signIn.role(), signIn.company() == null ? "" : ", " + signIn.company()));
         } else {
             LOG.info("demo data: the database has work orders already; nothing added");
         }
         return result;
+    }
+
+    /** The demo sign-ins, one line each, for the start-up banner. */
+    public static List<String> signInLines() {
+        return SIGN_INS.stream().map(signIn -> String.format("  %-24s %-10s %s", signIn.username(), signIn.role(),
+                signIn.company() == null ? "" : signIn.company())).toList();
     }
 
     private static Result fill(Handle handle, int jobs, Timeline timeline, long start) {
