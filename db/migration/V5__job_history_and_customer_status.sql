@@ -36,6 +36,8 @@ CREATE TABLE job_history (
     changed_by    varchar(250),
     -- created, edited, status, planned, comment ...
     kind          varchar(30) NOT NULL,
+    -- the job's version after the change: an edit made from an older version lists what came since
+    version       integer     NOT NULL,
     -- {"field": {"old": ..., "new": ...}, ...} for edits; free details otherwise
     changes       jsonb       NOT NULL DEFAULT '{}'
 );

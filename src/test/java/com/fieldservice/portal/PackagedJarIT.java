@@ -41,7 +41,7 @@ class PackagedJarIT {
         long jobsBefore;
         try (RunningJar first = RunningJar.start(dataDir, httpPort, dbPort)) {
             assertThat(get(httpPort, "/health").statusCode()).isEqualTo(200);
-            assertThat(get(httpPort, "/").body()).contains("Work-order portal");
+            assertThat(get(httpPort, "/login").body()).contains("Work-order portal");
             jobsBefore = count(dbPort, "SELECT count(*) FROM jobs");
             assertThat(jobsBefore).isGreaterThan(0);
             update(dbPort, "UPDATE jobs SET internal_memo = 'survives a restart' WHERE id2 = (SELECT min(id2) FROM jobs)");

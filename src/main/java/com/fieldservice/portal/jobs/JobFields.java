@@ -28,8 +28,9 @@ public final class JobFields {
     public static final List<FieldSpec> ALL = List.of(
             of("_parent_id", REFERENCE),
             of("working_sequence", INTEGER),
-            of("project_id", REFERENCE),
-            of("job_type_id", REFERENCE),
+            // "optionally required": by GUID or by ERP code; a new job without a type gets the default one
+            of("project_id", REFERENCE).asRequired(),
+            of("job_type_id", REFERENCE).asRequired(),
             of("job_priority_id", REFERENCE),
             of("contact_id", REFERENCE),
             of("requested_by_company_id", REFERENCE),

@@ -42,8 +42,9 @@ public final class JobRules {
     /**
      * @param input     the raw values by reference field name ("name", "project_id", "job_type_code", ...)
      * @param editingId the job being edited, if any (a job can't be its own parent)
+     * @param creating  a new job: without a name, it is named after its installation and type
      */
-    public Result validate(Map<String, String> input, Optional<UUID> editingId) {
+    public Result validate(Map<String, String> input, Optional<UUID> editingId, boolean creating) {
         Reader in = new Reader(input);
 
         Optional<ReferenceDao.Installation> installation = in.reference("project_id", "project_reference_back_office")
@@ -93,7 +94,12 @@ public final class JobRules {
                 })
                 .orElse(null);
 
-        String name = in.text("name");
+        String name = creating && in.raw("name") == null && installation.isPresent() && jobType != null
+                ? installation.get().name() + " – " + references.jobTypeName(jobType)
+                : in.text("name");
+        if (name != null && name.length() > 255) {
+            name = name.substring(0, 255);
+        }
         Integer estimatedTime = in.count("estimated_time");
         Integer workingSequence = in.integer("working_sequence");
         OffsetDateTime earliest = in.date("earliest_date_plannable");
@@ -165,7 +171,7 @@ public final class JobRules {
             errors.putIfAbsent(field, FieldError.of(key, args));
         }
 
-        private String raw(String field) {
+        String raw(String field) {
             String value = input.get(field);
             if (value == null) {
                 return null;

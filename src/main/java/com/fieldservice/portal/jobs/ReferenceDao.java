@@ -39,6 +39,9 @@ public interface ReferenceDao {
     @RegisterConstructorMapper(ParentJob.class)
     Optional<ParentJob> job(@Bind("id") UUID id, @Bind("code") String code);
 
+    @SqlQuery("SELECT name FROM job_type WHERE id = :id")
+    String jobTypeName(@Bind("id") UUID id);
+
     @SqlQuery("SELECT id FROM job_type WHERE is_default")
     Optional<UUID> defaultJobType();
 

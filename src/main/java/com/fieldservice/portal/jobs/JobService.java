@@ -1,0 +1,189 @@
+package com.fieldservice.portal.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fieldservice.portal.auth.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Creates and edits work orders, moves them along the workflow and keeps their history, each
+ * in one transaction: either all of a change is saved, or nothing. An edit made from an older
+ * version than the job's is refused with what changed meanwhile; nothing is ever silently
+ * overwritten.
+ */
+public final class JobService {
+
+    /** A visit suggested without an estimate lasts this long. */
+    static final int DEFAULT_VISIT_MINUTES = 60;
+
+    public interface Outcome {
+    }
+
+    public record Saved(int number) implements Outcome {
+    }
+
+    public record Invalid(Map<String, FieldError> errors) implements Outcome {
+    }
+
+    public record Conflict(int currentVersion, List<JobDao.HistoryEntry> changesMeanwhile) implements Outcome {
+    }
+
+    public record NotFound() implements Outcome {
+    }
+
+    public record StatusRefused(Workflow.Status from, List<Workflow.Status> allowed) implements Outcome {
+    }
+
+    /** A job's writable fields as a form shows them, with the version they were read at. */
+    public record EditableJob(UUID id, int number, int version, String statusCode, Map<String, String> values) {
+    }
+
+    private final Jdbi jdbi;
+    private final Workflow workflow;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JobService(Jdbi jdbi, Workflow workflow) {
+        this.jdbi = jdbi;
+        this.workflow = workflow;
+    }
+
+    public Workflow workflow() {
+        return workflow;
+    }
+
+    /** A new work order, in Open unless the caller asks for another status a job may start in. */
+    public Outcome create(Map<String, String> input, Optional<String> statusCode, Principal who) {
+        Optional<Workflow.Status> status = workflow.status(statusCode.orElse(Workflow.INITIAL))
+                .filter(Workflow.Status::allowedOnCreate);
+        if (status.isEmpty()) {
+            return new Invalid(Map.of("job_status_code", FieldError.of("validation.statusNotAllowedOnCreate")));
+        }
+        return jdbi.inTransaction(handle -> {
+            JobRules.Result result = new JobRules(handle.attach(ReferenceDao.class)).validate(input, Optional.empty(), true);
+            if (!result.valid()) {
+                return new Invalid(result.errors());
+            }
+            JobDraft draft = result.draft().orElseThrow();
+            JobDao dao = handle.attach(JobDao.class);
+            JobDao.Created created = dao.insert(status.get().id(), draft);
+            record(dao, created.id(), who, "created", Map.of("status", change(null, status.get().code())), 0);
+            keepSuggestionVisit(dao, created.id(), status.get().code(), draft);
+            return new Saved(created.id2());
+        });
+    }
+
+    public Optional<EditableJob> editable(int number) {
+        return jdbi.withHandle(handle -> {
+            JobDao dao = handle.attach(JobDao.class);
+            return dao.current(number).map(current -> new EditableJob(current.id(), current.id2(), current.version(),
+                    current.statusCode(), asText(dao.formValues(current.id(), JobRules.ZONE.getId()))));
+        });
+    }
+
+    /** Saves every writable field, if the job is still at {@code version}. */
+    public Outcome edit(int number, int version, Map<String, String> input, Principal who) {
+        return jdbi.inTransaction(handle -> {
+            JobDao dao = handle.attach(JobDao.class);
+            Optional<JobDao.Current> current = dao.current(number);
+            if (current.isEmpty()) {
+                return new NotFound();
+            }
+            UUID id = current.get().id();
+            JobRules.Result result = new JobRules(handle.attach(ReferenceDao.class)).validate(input, Optional.of(id), false);
+            if (!result.valid()) {
+                return new Invalid(result.errors());
+            }
+            if (current.get().version() != version) {
+                return conflict(dao, id, version, current.get().version());
+            }
+            Map<String, String> before = asText(dao.formValues(id, JobRules.ZONE.getId()));
+            JobDraft draft = result.draft().orElseThrow();
+            if (dao.update(id, version, draft) == 0) {
+                return conflict(dao, id, version, dao.current(number).orElseThrow().version());
+            }
+            Map<String, String> after = asText(dao.formValues(id, JobRules.ZONE.getId()));
+            record(dao, id, who, "edited", differences(before, after), version + 1);
+            keepSuggestionVisit(dao, id, current.get().statusCode(), draft);
+            return new Saved(number);
+        });
+    }
+
+    /** Moves the job to another status, if the workflow allows it from where it is. */
+    public Outcome changeStatus(int number, String toCode, Principal who) {
+        return jdbi.inTransaction(handle -> {
+            JobDao dao = handle.attach(JobDao.class);
+            Optional<JobDao.Current> current = dao.current(number);
+            if (current.isEmpty()) {
+                return new NotFound();
+            }
+            Workflow.Status from = workflow.statusOrThrow(current.get().statusCode());
+            Optional<Workflow.Status> to = workflow.status(toCode).filter(s -> workflow.allows(from.code(), s.code()));
+            if (to.isEmpty()) {
+                return new StatusRefused(from, workflow.allowedFrom(from.code()));
+            }
+            UUID id = current.get().id();
+            if (dao.changeStatus(id, current.get().version(), to.get().id()) == 0) {
+                return conflict(dao, id, current.get().version(), dao.current(number).orElseThrow().version());
+            }
+            record(dao, id, who, "status", Map.of("status", change(from.code(), to.get().code())), current.get().version() + 1);
+            JobDao.Current now = dao.current(number).orElseThrow();
+            if ("Suggested".equals(to.get().code()) && now.suggestedUserId() != null && now.suggestedDateStart() != null) {
+                dao.upsertSuggestion(id, now.suggestedUserId(), now.suggestedDateStart(), minutes(now.estimatedTime()));
+            }
+            return new Saved(number);
+        });
+    }
+
+    /** Suggested, with a suggested user and start, keeps one planned visit that follows the suggestion. */
+    private static void keepSuggestionVisit(JobDao dao, UUID id, String statusCode, JobDraft draft) {
+        if ("Suggested".equals(statusCode) && draft.suggestedUserId() != null && draft.suggestedDateStart() != null) {
+            dao.upsertSuggestion(id, draft.suggestedUserId(), draft.suggestedDateStart(), minutes(draft.estimatedTime()));
+        }
+    }
+
+    private static int minutes(Integer estimatedTime) {
+        return estimatedTime == null || estimatedTime == 0 ? DEFAULT_VISIT_MINUTES : estimatedTime;
+    }
+
+    private static Conflict conflict(JobDao dao, UUID id, int since, int currentVersion) {
+        return new Conflict(currentVersion, dao.historySince(id, since));
+    }
+
+    private void record(JobDao dao, UUID id, Principal who, String kind, Map<String, ?> changes, int version) {
+        try {
+            dao.addHistory(id, who.accountId(), who.displayName(), kind, json.writeValueAsString(changes), version);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Map<String, String>> differences(Map<String, String> before, Map<String, String> after) {
+        Map<String, Map<String, String>> changes = new LinkedHashMap<>();
+        after.forEach((field, value) -> {
+            if (!Objects.equals(before.get(field), value)) {
+                changes.put(field, change(before.get(field), value));
+            }
+        });
+        return changes;
+    }
+
+    private static Map<String, String> change(String oldValue, String newValue) {
+        Map<String, String> change = new LinkedHashMap<>();
+        change.put("old", oldValue);
+        change.put("new", newValue);
+        return change;
+    }
+
+    private static Map<String, String> asText(Map<String, Object> row) {
+        Map<String, String> values = new LinkedHashMap<>();
+        row.forEach((key, value) -> values.put(key, value == null ? null : value.toString()));
+        return values;
+    }
+
+}

@@ -1,0 +1,83 @@
+package com.fieldservice.portal.jobs;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The job statuses and the transitions between them, loaded once from the tables job_status
+ * and job_status_transition (the migrations hold the graph; the jobs trigger enforces it too).
+ * Every screen and the API ask this class, never an if-chain of their own.
+ */
+public final class Workflow {
+
+    public record Status(UUID id, String code, String name, boolean isClosed, boolean allowedOnCreate,
+                         String customerStatus, int sortOrder) {
+    }
+
+    record Transition(UUID fromJobStatusId, UUID toJobStatusId) {
+    }
+
+    interface Dao {
+        @SqlQuery("SELECT id, code, name, is_closed, allowed_on_create, customer_status, sort_order FROM job_status")
+        @RegisterConstructorMapper(Status.class)
+        List<Status> statuses();
+
+        @SqlQuery("SELECT from_job_status_id, to_job_status_id FROM job_status_transition")
+        @RegisterConstructorMapper(Transition.class)
+        List<Transition> transitions();
+    }
+
+    public static final String INITIAL = "Open";
+
+    private final Map<String, Status> byCode;
+    private final Map<String, List<Status>> next;
+
+    private Workflow(List<Status> statuses, List<Transition> transitions) {
+        List<Status> ordered = statuses.stream().sorted(Comparator.comparingInt(Status::sortOrder)).toList();
+        this.byCode = new LinkedHashMap<>();
+        ordered.forEach(status -> byCode.put(status.code(), status));
+        Map<UUID, Status> byId = ordered.stream().collect(Collectors.toMap(Status::id, s -> s));
+        this.next = ordered.stream().collect(Collectors.toMap(Status::code, from -> transitions.stream()
+                .filter(t -> t.fromJobStatusId().equals(from.id()))
+                .map(t -> byId.get(t.toJobStatusId()))
+                .sorted(Comparator.comparingInt(Status::sortOrder))
+                .toList()));
+    }
+
+    public static Workflow load(Jdbi jdbi) {
+        return jdbi.withExtension(Dao.class, dao -> new Workflow(dao.statuses(), dao.transitions()));
+    }
+
+    public List<Status> statuses() {
+        return List.copyOf(byCode.values());
+    }
+
+    public Optional<Status> status(String code) {
+        return Optional.ofNullable(code).map(byCode::get);
+    }
+
+    public Status statusOrThrow(String code) {
+        return status(code).orElseThrow(() -> new IllegalArgumentException("no job status " + code));
+    }
+
+    /** The statuses a job may move to from this one, in the workflow's order. */
+    public List<Status> allowedFrom(String code) {
+        return next.getOrDefault(code, List.of());
+    }
+
+    public boolean allows(String from, String to) {
+        return allowedFrom(from).stream().anyMatch(s -> s.code().equals(to));
+    }
+
+    public List<Status> allowedOnCreate() {
+        return byCode.values().stream().filter(Status::allowedOnCreate).toList();
+    }
+}

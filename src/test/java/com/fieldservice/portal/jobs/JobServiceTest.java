@@ -1,0 +1,193 @@
+package com.fieldservice.portal.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class JobServiceTest {
+
+    static JobFixtures fixtures;
+    static JobService service;
+
+    @BeforeAll
+    static void database() {
+        fixtures = new JobFixtures();
+        service = new JobService(fixtures.jdbi, Workflow.load(fixtures.jdbi));
+    }
+
+    private static int create(String... fields) {
+        JobService.Outcome outcome = service.create(fixtures.input(fields), Optional.empty(), fixtures.planner);
+        assertThat(outcome).isInstanceOf(JobService.Saved.class);
+        return ((JobService.Saved) outcome).number();
+    }
+
+    private static Map<String, Object> row(int number) {
+        return fixtures.jdbi.withHandle(h -> h.createQuery("""
+                SELECT j.*, s.code AS status_code FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE id2 = ?""")
+                .bind(0, number).mapToMap().one());
+    }
+
+    @Test
+    void aNewJobStartsOpenWithTheDefaultsAndAHistoryEntry() {
+        int number = create("customer_reference", "PO-1");
+        Map<String, Object> job = row(number);
+        assertThat(job.get("status_code")).isEqualTo("Open");
+        assertThat(job.get("date_create")).isNotNull();
+        assertThat(job.get("job_type_id")).isEqualTo(fixtures.uuid("SELECT id FROM job_type WHERE is_default"));
+        assertThat(job.get("job_priority_id")).isNull();
+        assertThat(kinds(number)).containsExactly("created");
+    }
+
+    @Test
+    void anInvalidJobSavesNothing() {
+        int before = count();
+        JobService.Outcome outcome = service.create(fixtures.input("due_date", "2026-01-01", "earliest_date_plannable",
+                "2026-02-01", "name", "x".repeat(300)), Optional.empty(), fixtures.planner);
+        assertThat(outcome).isInstanceOfSatisfying(JobService.Invalid.class,
+                invalid -> assertThat(invalid.errors()).containsKeys("due_date", "name"));
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheStatusesTheReferenceAllowsCanStartAJob() {
+        assertThat(service.create(fixtures.input(), Optional.of("Completed"), fixtures.planner))
+                .isInstanceOf(JobService.Invalid.class);
+        assertThat(service.create(fixtures.input(), Optional.of("ToBePlanned"), fixtures.planner))
+                .isInstanceOf(JobService.Saved.class);
+    }
+
+    @Test
+    void anEditSavesAndRecordsEachFieldsOldAndNewValue() {
+        int number = create("description", "Pressure at 0.5 bar");
+        JobService.EditableJob loaded = service.editable(number).orElseThrow();
+        Map<String, String> input = new java.util.HashMap<>(loaded.values());
+        input.put("description", "Pressure at 0.2 bar");
+        input.put("estimated_time", "45");
+        assertThat(service.edit(number, loaded.version(), input, fixtures.planner)).isInstanceOf(JobService.Saved.class);
+
+        assertThat(row(number).get("description")).isEqualTo("Pressure at 0.2 bar");
+        assertThat(row(number).get("version")).isEqualTo(loaded.version() + 1);
+        String changes = fixtures.jdbi.withHandle(h -> h.createQuery("""
+                SELECT changes::text FROM job_history WHERE job_id = (SELECT id FROM jobs WHERE id2 = ?) AND kind = 'edited'""")
+                .bind(0, number).mapTo(String.class).one());
+        assertThat(changes).contains("\"description\": {\"new\": \"Pressure at 0.2 bar\", \"old\": \"Pressure at 0.5 bar\"}")
+                .contains("\"estimated_time\": {\"new\": \"45\", \"old\": null}").doesNotContain("\"name\"");
+    }
+
+    @Test
+    void anEditFromAnOlderVersionIsRefusedWithWhatChangedMeanwhile() {
+        int number = create();
+        JobService.EditableJob mine = service.editable(number).orElseThrow();
+        JobService.EditableJob theirs = service.editable(number).orElseThrow();
+
+        Map<String, String> theirInput = new java.util.HashMap<>(theirs.values());
+        theirInput.put("internal_memo", "Customer called: key at the desk");
+        assertThat(service.edit(number, theirs.version(), theirInput, fixtures.planner)).isInstanceOf(JobService.Saved.class);
+
+        Map<String, String> myInput = new java.util.HashMap<>(mine.values());
+        myInput.put("name", "My better name");
+        JobService.Outcome outcome = service.edit(number, mine.version(), myInput, fixtures.planner);
+        assertThat(outcome).isInstanceOfSatisfying(JobService.Conflict.class, conflict -> {
+            assertThat(conflict.currentVersion()).isEqualTo(mine.version() + 1);
+            assertThat(conflict.changesMeanwhile()).singleElement()
+                    .satisfies(entry -> assertThat(entry.changes()).contains("Customer called: key at the desk"));
+        });
+        assertThat(row(number).get("name")).isEqualTo("Boiler pressure drops");
+        assertThat(row(number).get("internal_memo")).isEqualTo("Customer called: key at the desk");
+    }
+
+    @Test
+    void twoSimultaneousEditsOfTheSameVersionSaveExactlyOnce() throws Exception {
+        int number = create();
+        JobService.EditableJob loaded = service.editable(number).orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<JobService.Outcome>> edits = List.of(
+                    () -> service.edit(number, loaded.version(), with(loaded, "name", "First"), fixtures.planner),
+                    () -> service.edit(number, loaded.version(), with(loaded, "name", "Second"), fixtures.planner));
+            List<JobService.Outcome> outcomes = pool.invokeAll(edits).stream().map(JobServiceTest::get).toList();
+            assertThat(outcomes).filteredOn(o -> o instanceof JobService.Saved).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof JobService.Conflict).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void statusesMoveOnlyAlongTheWorkflowAndClosingSetsDateClosed() {
+        int number = create();
+        JobService.Outcome refused = service.changeStatus(number, "Completed", fixtures.planner);
+        assertThat(refused).isInstanceOfSatisfying(JobService.StatusRefused.class, r -> {
+            assertThat(r.from().code()).isEqualTo("Open");
+            assertThat(r.allowed()).extracting(Workflow.Status::code)
+                    .containsExactlyInAnyOrder("ToBePlanned", "Pooling", "Suggested", "Dispatched", "Workshop", "Canceled");
+        });
+        assertThat(row(number).get("status_code")).isEqualTo("Open");
+
+        for (String next : List.of("ToBePlanned", "Planned", "InProgress", "Completed")) {
+            assertThat(service.changeStatus(number, next, fixtures.planner)).as(next).isInstanceOf(JobService.Saved.class);
+        }
+        assertThat(row(number).get("date_closed")).isNotNull();
+        assertThat(service.changeStatus(number, "ExportedToErp", fixtures.planner)).isInstanceOf(JobService.Saved.class);
+        assertThat(service.changeStatus(number, "Open", fixtures.planner)).isInstanceOf(JobService.StatusRefused.class);
+        assertThat(kinds(number)).containsExactly("created", "status", "status", "status", "status", "status");
+    }
+
+    @Test
+    void suggestedWithATechnicianAndAStartPlansOneVisitThatFollowsTheSuggestion() {
+        int number = create("suggested_user_id", fixtures.technician.toString(),
+                "suggested_date_start", "2026-12-14T09:00", "estimated_time", "90");
+        assertThat(visits(number)).isZero();
+        assertThat(service.changeStatus(number, "Suggested", fixtures.planner)).isInstanceOf(JobService.Saved.class);
+        assertThat(visits(number)).isEqualTo(1);
+
+        JobService.EditableJob loaded = service.editable(number).orElseThrow();
+        assertThat(service.edit(number, loaded.version(), with(loaded, "suggested_date_start", "2026-12-15T13:30"),
+                fixtures.planner)).isInstanceOf(JobService.Saved.class);
+        assertThat(visits(number)).isEqualTo(1);
+        Map<String, Object> visit = fixtures.jdbi.withHandle(h -> h.createQuery("""
+                SELECT date_start, date_end - date_start AS length FROM job_planning
+                 WHERE job_id = (SELECT id FROM jobs WHERE id2 = ?)""").bind(0, number).mapToMap().one());
+        assertThat(((java.sql.Timestamp) visit.get("date_start")).toInstant())
+                .isEqualTo(java.time.LocalDateTime.parse("2026-12-15T13:30").atZone(JobRules.ZONE).toInstant());
+        assertThat(visit.get("length").toString()).contains("01:30:00");
+    }
+
+    private static Map<String, String> with(JobService.EditableJob loaded, String field, String value) {
+        Map<String, String> input = new java.util.HashMap<>(loaded.values());
+        input.put(field, value);
+        return input;
+    }
+
+    private static JobService.Outcome get(Future<JobService.Outcome> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int count() {
+        return fixtures.jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs").mapTo(Integer.class).one());
+    }
+
+    private static int visits(int number) {
+        return fixtures.jdbi.withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM job_planning WHERE job_id = (SELECT id FROM jobs WHERE id2 = ?)")
+                .bind(0, number).mapTo(Integer.class).one());
+    }
+
+    private static List<String> kinds(int number) {
+        return fixtures.jdbi.withHandle(h -> h.createQuery(
+                "SELECT kind FROM job_history WHERE job_id = (SELECT id FROM jobs WHERE id2 = ?) ORDER BY id")
+                .bind(0, number).mapTo(String.class).list());
+    }
+}
