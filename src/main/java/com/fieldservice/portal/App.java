@@ -14,6 +14,9 @@ import com.fieldservice.portal.auth.SignInHandler;
 import com.fieldservice.portal.auth.SignInService;
 import com.fieldservice.portal.auth.SignInThrottle;
 import com.fieldservice.portal.backoffice.BackOfficeHandler;
+import com.fieldservice.portal.backoffice.JobFormHandler;
+import com.fieldservice.portal.jobs.JobService;
+import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.portal.PortalHandler;
 import com.fieldservice.portal.web.Cookies;
 import com.fieldservice.portal.web.Routes;
@@ -106,6 +109,8 @@ public final class App implements AutoCloseable {
         BackOfficeHandler backOffice = new BackOfficeHandler();
         PortalHandler portal = new PortalHandler();
         JobApiHandler jobApi = new JobApiHandler(jdbi, json);
+        JobService jobService = new JobService(jdbi, Workflow.load(jdbi));
+        JobFormHandler jobForms = new JobFormHandler(jobService, jdbi);
 
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -146,6 +151,11 @@ public final class App implements AutoCloseable {
                     .get("/account/password", passwordPages::form, ADMIN, PLANNER, CUSTOMER)
                     .post("/account/password", passwordPages::submit, ADMIN, PLANNER, CUSTOMER)
                     .get("/backoffice", backOffice::home, ADMIN, PLANNER)
+                    .get("/backoffice/jobs/new", jobForms::newForm, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/new", jobForms::create, ADMIN, PLANNER)
+                    .get("/backoffice/jobs/{number}/edit", jobForms::editForm, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/{number}/edit", jobForms::edit, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/{number}/status", jobForms::changeStatus, ADMIN, PLANNER)
                     .get("/portal", portal::home, CUSTOMER)
                     .get("/api/jobs/{id}", jobApi::show, API);
             table.addAll(routes.table());

@@ -31,7 +31,14 @@ public final class JobService {
     public record Invalid(Map<String, FieldError> errors) implements Outcome {
     }
 
-    public record Conflict(int currentVersion, List<JobDao.HistoryEntry> changesMeanwhile) implements Outcome {
+    /**
+     * The job changed since the version an edit was made from. {@code merged} holds what to
+     * offer for saving again: the person's own changes, and for every field they did not touch,
+     * the value as it is now; {@code changedByBoth} names the fields both changed (theirs is kept
+     * in {@code merged}, for them to check).
+     */
+    public record Conflict(int currentVersion, List<JobDao.HistoryEntry> changesMeanwhile, Map<String, String> merged,
+                           java.util.Set<String> changedByBoth) implements Outcome {
     }
 
     public record NotFound() implements Outcome {
@@ -100,12 +107,12 @@ public final class JobService {
                 return new Invalid(result.errors());
             }
             if (current.get().version() != version) {
-                return conflict(dao, id, version, current.get().version());
+                return conflict(dao, id, version, current.get().version(), input);
             }
             Map<String, String> before = asText(dao.formValues(id, JobRules.ZONE.getId()));
             JobDraft draft = result.draft().orElseThrow();
             if (dao.update(id, version, draft) == 0) {
-                return conflict(dao, id, version, dao.current(number).orElseThrow().version());
+                return conflict(dao, id, version, dao.current(number).orElseThrow().version(), input);
             }
             Map<String, String> after = asText(dao.formValues(id, JobRules.ZONE.getId()));
             record(dao, id, who, "edited", differences(before, after), version + 1);
@@ -129,7 +136,7 @@ public final class JobService {
             }
             UUID id = current.get().id();
             if (dao.changeStatus(id, current.get().version(), to.get().id()) == 0) {
-                return conflict(dao, id, current.get().version(), dao.current(number).orElseThrow().version());
+                return conflict(dao, id, current.get().version(), dao.current(number).orElseThrow().version(), Map.of());
             }
             record(dao, id, who, "status", Map.of("status", change(from.code(), to.get().code())), current.get().version() + 1);
             JobDao.Current now = dao.current(number).orElseThrow();
@@ -151,8 +158,37 @@ public final class JobService {
         return estimatedTime == null || estimatedTime == 0 ? DEFAULT_VISIT_MINUTES : estimatedTime;
     }
 
-    private static Conflict conflict(JobDao dao, UUID id, int since, int currentVersion) {
-        return new Conflict(currentVersion, dao.historySince(id, since));
+    private Conflict conflict(JobDao dao, UUID id, int since, int currentVersion, Map<String, String> submitted) {
+        List<JobDao.HistoryEntry> meanwhile = dao.historySince(id, since);
+        Map<String, String> now = asText(dao.formValues(id, JobRules.ZONE.getId()));
+        // each field's value at the version the person started from: the first "old" recorded since
+        Map<String, String> asTheySawIt = new LinkedHashMap<>();
+        for (JobDao.HistoryEntry entry : meanwhile) {
+            try {
+                json.readTree(entry.changes()).fields().forEachRemaining(field -> asTheySawIt.putIfAbsent(field.getKey(),
+                        field.getValue().path("old").isNull() ? null : field.getValue().path("old").asText()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Map<String, String> merged = new LinkedHashMap<>(submitted);
+        java.util.Set<String> changedByBoth = new java.util.TreeSet<>();
+        asTheySawIt.forEach((field, seen) -> {
+            if (!now.containsKey(field)) {
+                return;
+            }
+            String mine = blankToNull(submitted.get(field));
+            if (Objects.equals(mine, blankToNull(seen))) {
+                merged.put(field, now.get(field));
+            } else if (!Objects.equals(mine, blankToNull(now.get(field)))) {
+                changedByBoth.add(field);
+            }
+        });
+        return new Conflict(currentVersion, meanwhile, merged, changedByBoth);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void record(JobDao dao, UUID id, Principal who, String kind, Map<String, ?> changes, int version) {

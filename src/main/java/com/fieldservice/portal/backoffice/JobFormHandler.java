@@ -1,0 +1,200 @@
+package com.fieldservice.portal.backoffice;
+
+import com.fieldservice.portal.jobs.FieldError;
+import com.fieldservice.portal.jobs.JobFields;
+import com.fieldservice.portal.jobs.JobService;
+import com.fieldservice.portal.reference.ChoicesDao;
+import com.fieldservice.portal.web.RequestScope;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The planner's forms for a work order: new (also as a duplicate or a child of another), edit,
+ * and the status change. Each parses the form, calls one JobService method, and redirects on
+ * success (post/redirect/get) or shows the form again with what was typed and the errors.
+ */
+public final class JobFormHandler {
+
+    private final JobService jobs;
+    private final Jdbi jdbi;
+
+    public JobFormHandler(JobService jobs, Jdbi jdbi) {
+        this.jobs = jobs;
+        this.jdbi = jdbi;
+    }
+
+    /** GET /backoffice/jobs/new, ?from=N to duplicate job N, ?parent=N to add a child to job N. */
+    public void newForm(Context ctx) {
+        Map<String, String> values = new HashMap<>();
+        Optional<Integer> from = number(ctx.queryParam("from"));
+        Optional<Integer> parent = number(ctx.queryParam("parent"));
+        from.or(() -> parent).flatMap(jobs::editable).ifPresent(source -> {
+            values.putAll(source.values());
+            values.remove("reference_back_office");
+            if (parent.isPresent()) {
+                values.put("_parent_id", source.id().toString());
+                values.remove("working_sequence");
+            }
+        });
+        render(ctx, Mode.NEW, values, Map.of(), Optional.empty(), Optional.empty());
+    }
+
+    /** POST /backoffice/jobs/new */
+    public void create(Context ctx) {
+        Map<String, String> values = formValues(ctx);
+        Map<String, FieldError> pickerErrors = resolvePickers(values);
+        JobService.Outcome outcome = pickerErrors.isEmpty()
+                ? jobs.create(values, Optional.empty(), RequestScope.requirePrincipal(ctx))
+                : new JobService.Invalid(pickerErrors);
+        if (outcome instanceof JobService.Saved saved) {
+            ctx.redirect("/backoffice/jobs/" + saved.number() + "?created", HttpStatus.SEE_OTHER);
+        } else {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, Mode.NEW, values, ((JobService.Invalid) outcome).errors(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** GET /backoffice/jobs/{number}/edit */
+    public void editForm(Context ctx) {
+        JobService.EditableJob job = editable(ctx);
+        render(ctx, Mode.EDIT, job.values(), Map.of(), Optional.of(job), Optional.empty());
+    }
+
+    /** POST /backoffice/jobs/{number}/edit */
+    public void edit(Context ctx) {
+        JobService.EditableJob job = editable(ctx);
+        Map<String, String> values = formValues(ctx);
+        int version = number(ctx.formParam("version")).orElse(-1);
+        Map<String, FieldError> pickerErrors = resolvePickers(values);
+        JobService.Outcome outcome = pickerErrors.isEmpty()
+                ? jobs.edit(job.number(), version, values, RequestScope.requirePrincipal(ctx))
+                : new JobService.Invalid(pickerErrors);
+        if (outcome instanceof JobService.Saved) {
+            ctx.redirect("/backoffice/jobs/" + job.number() + "?saved", HttpStatus.SEE_OTHER);
+        } else if (outcome instanceof JobService.Conflict conflict) {
+            // the form carries the current version now: saving again re-applies these values knowingly
+            ctx.status(HttpStatus.CONFLICT);
+            JobService.EditableJob current = new JobService.EditableJob(job.id(), job.number(), conflict.currentVersion(),
+                    job.statusCode(), job.values());
+            Map<String, String> offered = new HashMap<>(conflict.merged());
+            offered.put("project_search", "");
+            render(ctx, Mode.EDIT, offered, Map.of(), Optional.of(current), Optional.of(conflict));
+        } else if (outcome instanceof JobService.Invalid invalid) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            JobService.EditableJob asLoaded = new JobService.EditableJob(job.id(), job.number(), version, job.statusCode(),
+                    job.values());
+            render(ctx, Mode.EDIT, values, invalid.errors(), Optional.of(asLoaded), Optional.empty());
+        } else {
+            throw new NotFoundResponse();
+        }
+    }
+
+    /** POST /backoffice/jobs/{number}/status with the field {@code status} (a status code). */
+    public void changeStatus(Context ctx) {
+        int number = number(ctx.pathParam("number")).orElseThrow(NotFoundResponse::new);
+        String to = Optional.ofNullable(ctx.formParam("status")).orElse("");
+        JobService.Outcome outcome = jobs.changeStatus(number, to, RequestScope.requirePrincipal(ctx));
+        if (outcome instanceof JobService.Saved) {
+            ctx.redirect("/backoffice/jobs/" + number + "?status-changed", HttpStatus.SEE_OTHER);
+        } else if (outcome instanceof JobService.StatusRefused refused) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.render("backoffice/status-refused.html", Map.of("number", number, "requested", to,
+                    "from", refused.from(), "allowed", refused.allowed()));
+        } else if (outcome instanceof JobService.Conflict) {
+            ctx.redirect("/backoffice/jobs/" + number + "?status-conflict", HttpStatus.SEE_OTHER);
+        } else {
+            throw new NotFoundResponse();
+        }
+    }
+
+    private enum Mode { NEW, EDIT }
+
+    private void render(Context ctx, Mode mode, Map<String, String> values, Map<String, FieldError> errors,
+                        Optional<JobService.EditableJob> job, Optional<JobService.Conflict> conflict) {
+        Map<String, Object> model = new HashMap<>();
+        jdbi.useExtension(ChoicesDao.class, choices -> {
+            Optional<ChoicesDao.InstallationChoice> installation = uuid(values.get("project_id")).flatMap(choices::installation);
+            model.put("installation", installation.orElse(null));
+            model.put("jobTypes", choices.jobTypes());
+            model.put("jobPriorities", choices.jobPriorities());
+            model.put("skills", choices.skills());
+            model.put("users", choices.users());
+            model.put("countries", choices.countries());
+            model.put("contacts", installation.map(i -> choices.contactsOf(i.companyId())).orElse(List.of()));
+            model.put("requestingCompanies", installation.flatMap(i -> choices.company(i.companyId()))
+                    .map(List::of).orElse(List.of()));
+            model.put("parentNumber", uuid(values.get("_parent_id")).flatMap(choices::jobNumber).orElse(null));
+        });
+        model.put("mode", mode.name());
+        model.put("values", values);
+        model.put("errors", errors);
+        model.put("fields", JobFields.byName());
+        model.put("job", job.orElse(null));
+        model.put("conflict", conflict.orElse(null));
+        model.put("installationSearch", values.getOrDefault("project_search", ""));
+        ctx.render("backoffice/job-form.html", model);
+    }
+
+    /** The installation and the parent can be named as people know them: by number, serial, ERP key. */
+    private Map<String, FieldError> resolvePickers(Map<String, String> values) {
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        jdbi.useExtension(ChoicesDao.class, choices -> {
+            String search = values.getOrDefault("project_search", "").strip();
+            if (!search.isEmpty()) {
+                List<ChoicesDao.InstallationChoice> found = choices.installationsNamed(search);
+                if (found.size() == 1) {
+                    values.put("project_id", found.get(0).id().toString());
+                } else {
+                    errors.put("project_id", FieldError.of(found.isEmpty() ? "picker.installationNotFound"
+                            : "picker.installationAmbiguous"));
+                }
+            }
+            String parent = values.getOrDefault("parent_number", "").strip().replaceFirst("^#", "");
+            if (!parent.isEmpty()) {
+                Optional<UUID> parentId = number(parent).flatMap(choices::jobByNumber);
+                parentId.ifPresentOrElse(id -> values.put("_parent_id", id.toString()),
+                        () -> errors.put("_parent_id", FieldError.of("picker.jobNotFound")));
+            } else {
+                values.remove("_parent_id");
+            }
+        });
+        return errors;
+    }
+
+    private JobService.EditableJob editable(Context ctx) {
+        return number(ctx.pathParam("number")).flatMap(jobs::editable).orElseThrow(NotFoundResponse::new);
+    }
+
+    private static Map<String, String> formValues(Context ctx) {
+        Map<String, String> values = new HashMap<>();
+        ctx.formParamMap().forEach((name, list) -> {
+            if (!list.isEmpty() && !name.equals("_csrf")) {
+                values.put(name, list.get(0));
+            }
+        });
+        return values;
+    }
+
+    private static Optional<Integer> number(String text) {
+        if (text == null || !text.strip().matches("[0-9]{1,9}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(text.strip()));
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.fieldservice.portal.reference;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** The choices forms offer for a work order's references: lookups, people, installations. */
+@RegisterConstructorMapper(ChoicesDao.Choice.class)
+public interface ChoicesDao {
+
+    record Choice(UUID id, String label) {
+    }
+
+    record InstallationChoice(UUID id, int id2, String name, String serialNumber, String companyName, UUID companyId,
+                              boolean isMobileInstallation) {
+        public String label() {
+            return name + (serialNumber == null ? "" : " · " + serialNumber) + " · " + companyName + " (#" + id2 + ")";
+        }
+    }
+
+    @SqlQuery("SELECT id, name AS label FROM job_type ORDER BY name")
+    List<Choice> jobTypes();
+
+    @SqlQuery("SELECT id, name AS label FROM job_priority ORDER BY sequence, name")
+    List<Choice> jobPriorities();
+
+    @SqlQuery("SELECT id, name AS label FROM skill ORDER BY name")
+    List<Choice> skills();
+
+    @SqlQuery("""
+            SELECT id, concat_ws(' ', firstname, lastname) || coalesce(' (' || code || ')', '') AS label FROM app_user
+             WHERE NOT disabled AND NOT archived ORDER BY firstname, lastname""")
+    List<Choice> users();
+
+    @SqlQuery("SELECT id, name AS label FROM db_country ORDER BY name")
+    List<Choice> countries();
+
+    @SqlQuery("""
+            SELECT id, concat_ws(' ', firstname, lastname) || coalesce(' · ' || email, '') AS label FROM contact
+             WHERE company_id = :company AND NOT archived ORDER BY lastname, firstname""")
+    List<Choice> contactsOf(@Bind("company") UUID company);
+
+    @SqlQuery("SELECT id, name AS label FROM company WHERE id = :id")
+    Optional<Choice> company(@Bind("id") UUID id);
+
+    String INSTALLATION = """
+            SELECT p.id, p.id2, p.name, p.serial_number, c.name AS company_name, c.id AS company_id, p.is_mobile_installation
+              FROM project p JOIN company c ON c.id = p.company_id
+            """;
+
+    @SqlQuery(INSTALLATION + " WHERE p.id = :id")
+    @RegisterConstructorMapper(InstallationChoice.class)
+    Optional<InstallationChoice> installation(@Bind("id") UUID id);
+
+    /** What a person may type to name an installation: its number, serial number or ERP reference. */
+    @SqlQuery(INSTALLATION + """
+             WHERE p.id2 = CASE WHEN :text ~ '^#?[0-9]{1,9}$' THEN CAST(ltrim(:text, '#') AS integer) END
+                OR lower(p.serial_number) = lower(:text) OR p.reference_back_office = :text
+             ORDER BY p.id2 LIMIT 10""")
+    @RegisterConstructorMapper(InstallationChoice.class)
+    List<InstallationChoice> installationsNamed(@Bind("text") String text);
+
+    @SqlQuery("SELECT id FROM jobs WHERE id2 = :number")
+    Optional<UUID> jobByNumber(@Bind("number") int number);
+
+    @SqlQuery("SELECT id2 FROM jobs WHERE id = :id")
+    Optional<Integer> jobNumber(@Bind("id") UUID id);
+}

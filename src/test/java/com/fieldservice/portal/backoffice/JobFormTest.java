@@ -1,0 +1,173 @@
+package com.fieldservice.portal.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.TestAccounts;
+import com.fieldservice.portal.support.TestPortal;
+import com.fieldservice.portal.support.WebSession;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The planner's create, edit and status forms over HTTP, as a browser posts them. */
+class JobFormTest {
+
+    static TestPortal portal;
+    static WebSession planner;
+    static int installationNumber;
+    static int mobileInstallationNumber;
+
+    @BeforeAll
+    static void start() {
+        portal = TestPortal.start();
+        DemoData.fillIfEmpty(portal.jdbi(), 300);
+        TestAccounts.staff(portal.jdbi(), "planner@forms.test", "planner");
+        planner = portal.signedIn("planner@forms.test");
+        installationNumber = number("SELECT id2 FROM project WHERE NOT is_mobile_installation ORDER BY id2 LIMIT 1");
+        mobileInstallationNumber = number("SELECT id2 FROM project WHERE is_mobile_installation ORDER BY id2 LIMIT 1");
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+    }
+
+    static int number(String sql) {
+        return portal.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void theFormCarriesTheReferencesLimitsForTheBrowser() {
+        Document form = Jsoup.parse(planner.get("/backoffice/jobs/new").body());
+        assertThat(form.select("input[name=name]").attr("maxlength")).isEqualTo("255");
+        assertThat(form.select("input[name=name]").hasAttr("required")).isTrue();
+        assertThat(form.select("input[name=customer_reference]").attr("maxlength")).isEqualTo("50");
+        assertThat(form.select("input[name=reference_back_office]").attr("maxlength")).isEqualTo("50");
+        assertThat(form.select("textarea[name=description]").attr("maxlength")).isEqualTo("4000");
+        assertThat(form.select("input[name=db_address_name]").attr("maxlength")).isEqualTo("100");
+        assertThat(form.select("input[name=db_address_email]").attr("maxlength")).isEqualTo("250");
+        assertThat(form.select("input[name=estimated_time]").attr("min")).isEqualTo("0");
+        assertThat(form.select("input[name=_csrf]").val()).isNotBlank();
+        assertThat(form.select("label[for]")).allSatisfy(label ->
+                assertThat(form.getElementById(label.attr("for"))).as(label.text()).isNotNull());
+    }
+
+    @Test
+    void mistakesAnswer422KeepWhatWasTypedAndSaveNothing() {
+        int before = number("SELECT count(*) FROM jobs");
+        HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
+                "project_search", "#" + installationNumber, "name", "n".repeat(256), "customer_reference", "PO-77",
+                "earliest_date_plannable", "2026-12-10", "due_date", "2026-12-01", "estimated_time", "-5"));
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body());
+        assertThat(page.select("#error-summary li")).hasSize(3);
+        assertThat(page.select("#name-error").text()).isEqualTo("At most 255 characters (this has 256).");
+        assertThat(page.select("#due_date-error").text()).isEqualTo("The due date may not be before the earliest date.");
+        assertThat(page.select("#estimated_time-error").text()).isEqualTo("May not be negative.");
+        assertThat(page.select("input[name=name]").attr("aria-describedby")).isEqualTo("name-error");
+        assertThat(page.select("input[name=customer_reference]").val()).isEqualTo("PO-77");
+        assertThat(page.select("input[name=due_date]").val()).isEqualTo("2026-12-01");
+        assertThat(page.select("#chosen-installation").text()).contains("#" + installationNumber);
+        assertThat(number("SELECT count(*) FROM jobs")).isEqualTo(before);
+    }
+
+    @Test
+    void aMobileInstallationAsksWhereItIs() {
+        HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
+                "project_search", String.valueOf(mobileInstallationNumber), "name", "Generator won't start"));
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body());
+        assertThat(page.select("#db_address_street-error, #db_address_city-error, #db_address_zip-error")).hasSize(3);
+    }
+
+    @Test
+    void aValidJobIsSavedAndTheAnswerRedirectsToIt() {
+        HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
+                "project_search", "#" + installationNumber, "name", "Noisy pump", "customer_reference", "PO-2026-991",
+                "estimated_time", "45", "due_date", "2026-12-20"));
+        assertThat(answer.statusCode()).isEqualTo(303);
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/backoffice/jobs/\\d+\\?created");
+        int number = Integer.parseInt(location.replaceAll("\\D+(\\d+).*", "$1"));
+        Map<String, Object> job = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT j.name, j.customer_reference, j.estimated_time, s.code FROM jobs j
+                  JOIN job_status s ON s.id = j.job_status_id WHERE id2 = ?""").bind(0, number).mapToMap().one());
+        assertThat(job).containsEntry("name", "Noisy pump").containsEntry("customer_reference", "PO-2026-991")
+                .containsEntry("estimated_time", 45).containsEntry("code", "Open");
+    }
+
+    @Test
+    void savingOverANewerVersionAnswers409WithWhatChangedAndAWayToReapply() {
+        int number = created("Door sensor fault");
+        Document mine = Jsoup.parse(planner.get("/backoffice/jobs/" + number + "/edit").body());
+        WebSession colleague = portal.signedIn("planner@forms.test");
+        Document theirs = Jsoup.parse(colleague.get("/backoffice/jobs/" + number + "/edit").body());
+        Map<String, String> theirValues = values(theirs);
+        theirValues.put("internal_memo", "Caretaker has the key");
+        assertThat(colleague.post("/backoffice/jobs/" + number + "/edit", theirValues).statusCode()).isEqualTo(303);
+
+        Map<String, String> myValues = values(mine);
+        myValues.put("description", "Sensor replaced last year already");
+        HttpResponse<String> conflict = planner.post("/backoffice/jobs/" + number + "/edit", myValues);
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        Document page = Jsoup.parse(conflict.body());
+        assertThat(page.select("#changes-meanwhile").text()).contains("Caretaker has the key");
+        assertThat(page.select("textarea[name=description]").text()).isEqualTo("Sensor replaced last year already");
+
+        HttpResponse<String> reapplied = planner.post("/backoffice/jobs/" + number + "/edit", values(page));
+        assertThat(reapplied.statusCode()).isEqualTo(303);
+        Map<String, Object> job = portal.jdbi().withHandle(h -> h.createQuery(
+                "SELECT description, internal_memo FROM jobs WHERE id2 = ?").bind(0, number).mapToMap().one());
+        assertThat(job).containsEntry("description", "Sensor replaced last year already")
+                .containsEntry("internal_memo", "Caretaker has the key");
+    }
+
+    @Test
+    void statusChangesOfferOnlyTheWorkflowsTransitions() {
+        int number = created("Annual check");
+        HttpResponse<String> refused = planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "Completed"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("#status-refused").text()).contains("Open").contains("Completed");
+        assertThat(page.select("#allowed-statuses li").eachText()).contains("To be Planned", "Suggested", "Canceled")
+                .doesNotContain("Completed");
+
+        HttpResponse<String> moved = planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "ToBePlanned"));
+        assertThat(moved.statusCode()).isEqualTo(303);
+        assertThat(moved.headers().firstValue("Location")).contains("/backoffice/jobs/" + number + "?status-changed");
+    }
+
+    @Test
+    void aDuplicateStartsFromTheOriginalsValuesAndAChildFromItsParent() {
+        int number = created("Leak under the sink");
+        Document duplicate = Jsoup.parse(planner.get("/backoffice/jobs/new?from=" + number).body());
+        assertThat(duplicate.select("input[name=name]").val()).isEqualTo("Leak under the sink");
+        assertThat(duplicate.select("input[name=parent_number]").val()).isEmpty();
+        Document child = Jsoup.parse(planner.get("/backoffice/jobs/new?parent=" + number).body());
+        assertThat(child.select("input[name=parent_number]").val()).isEqualTo(String.valueOf(number));
+    }
+
+    private static int created(String name) {
+        HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
+                "project_search", "#" + installationNumber, "name", name));
+        assertThat(answer.statusCode()).isEqualTo(303);
+        return Integer.parseInt(answer.headers().firstValue("Location").orElseThrow().replaceAll("\\D+(\\d+).*", "$1"));
+    }
+
+    /** What the browser would post back from this form unchanged. */
+    private static Map<String, String> values(Document form) {
+        Map<String, String> values = new HashMap<>();
+        form.select("form[method=post] input[name], form[method=post] textarea[name]").forEach(field ->
+                values.put(field.attr("name"), field.tagName().equals("textarea") ? field.text() : field.val()));
+        form.select("form[method=post] select[name]").forEach(select ->
+                values.put(select.attr("name"), select.select("option[selected]").val()));
+        values.remove("_csrf");
+        return values;
+    }
+}
