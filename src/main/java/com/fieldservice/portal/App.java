@@ -1,6 +1,11 @@
 package com.fieldservice.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fieldservice.portal.admin.AccountAdminHandler;
+import com.fieldservice.portal.admin.AccountAdminService;
+import com.fieldservice.portal.admin.AuditLogHandler;
+import com.fieldservice.portal.admin.SetPasswordHandler;
+import com.fieldservice.portal.admin.SetPasswordService;
 import com.fieldservice.portal.api.JobApiHandler;
 import com.fieldservice.portal.db.Database;
 import com.fieldservice.portal.db.DatabaseException;
@@ -100,6 +105,9 @@ public final class App implements AutoCloseable {
         BackOfficeHandler backOffice = new BackOfficeHandler();
         PortalHandler portal = new PortalHandler();
         JobApiHandler jobApi = new JobApiHandler(jdbi, json);
+        AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies());
+        AuditLogHandler auditLog = new AuditLogHandler(audit);
+        SetPasswordHandler setPassword = new SetPasswordHandler(new SetPasswordService(jdbi, new SignInThrottle(jdbi), audit));
 
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -141,6 +149,23 @@ public final class App implements AutoCloseable {
                     .post("/account/password", passwordPages::submit, ADMIN, PLANNER, CUSTOMER)
                     .get("/backoffice", backOffice::home, ADMIN, PLANNER)
                     .get("/portal", portal::home, CUSTOMER)
+                    .get("/admin/accounts", admin::list, ADMIN)
+                    .get("/admin/accounts/new-staff", admin::newStaff, ADMIN)
+                    .post("/admin/accounts/new-staff", admin::createStaff, ADMIN)
+                    .get("/admin/accounts/invite", admin::newInvite, ADMIN)
+                    .post("/admin/accounts/invite", admin::invite, ADMIN)
+                    .get("/admin/accounts/new-api", admin::newApiUser, ADMIN)
+                    .post("/admin/accounts/new-api", admin::createApiUser, ADMIN)
+                    .get("/admin/accounts/{id}", admin::show, ADMIN)
+                    .get("/admin/accounts/{id}/edit", admin::editStaff, ADMIN)
+                    .post("/admin/accounts/{id}/edit", admin::updateStaff, ADMIN)
+                    .get("/admin/accounts/{id}/issued", admin::issued, ADMIN)
+                    .post("/admin/accounts/{id}/reset", admin::reset, ADMIN)
+                    .post("/admin/accounts/{id}/disable", admin::disable, ADMIN)
+                    .post("/admin/accounts/{id}/enable", admin::enable, ADMIN)
+                    .get("/admin/audit", auditLog::show, ADMIN)
+                    .get("/set-password", setPassword::form, ANYONE)
+                    .post("/set-password", setPassword::submit, ANYONE)
                     .get("/api/jobs/{id}", jobApi::show, API);
             table.addAll(routes.table());
 
