@@ -126,6 +126,9 @@ public interface AdminAccountDao {
     @RegisterConstructorMapper(CompanyOption.class)
     List<CompanyOption> companies(@Bind("limit") int limit);
 
-    @SqlQuery("SELECT id FROM company WHERE lower(code) = lower(:code) AND NOT archived")
+    /** Codes are unique as written: typed in another case, the code finds its company unless two differ only by case. */
+    @SqlQuery("""
+            SELECT id FROM company WHERE lower(code) = lower(:code) AND NOT archived
+             ORDER BY code = :code DESC LIMIT 1""")
     Optional<UUID> companyId(@Bind("code") String code);
 }

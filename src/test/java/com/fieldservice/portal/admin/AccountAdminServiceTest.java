@@ -204,6 +204,14 @@ class AccountAdminServiceTest {
     }
 
     @Test
+    void aCompanyCodeIsFoundWhateverItsCaseButAnExactMatchComesFirst() {
+        jdbi.useHandle(h -> h.execute("INSERT INTO company (code, name) VALUES ('Acme', 'Acme mixed'), ('ACME', 'Acme upper')"));
+        AccountAdminService.Issued exact = done(service.inviteCustomer(admin, invite("Acme", "a@x.test", "company"), IP));
+        assertThat(service.find(exact.accountId()).orElseThrow().companyName()).isEqualTo("Acme mixed");
+        assertThat(service.inviteCustomer(admin, invite("acme", "b@x.test", "company"), IP)).isInstanceOf(Outcome.Done.class);
+    }
+
+    @Test
     void anInvitationMakesTheContactAndTheCustomerAccount() {
         company("ACME");
         AccountAdminService.Issued issued = done(service.inviteCustomer(admin,

@@ -379,6 +379,58 @@ class AdminPagesTest {
         }
     }
 
+    @Test
+    void everyAdministrationPageRendersInTheLayoutWithNothingInline() {
+        UUID planner = TestAccounts.staff(portal.jdbi(), "rendered@portal.test", "planner");
+        UUID customer = TestAccounts.customer(portal.jdbi(), "ACME", "rendered@acme.test");
+        WebSession admin = admin();
+        for (String path : List.of("/admin/accounts", "/admin/accounts?sort=name&role=planner&q=x&page=7",
+                "/admin/accounts/new-staff", "/admin/accounts/invite", "/admin/accounts/new-api",
+                "/admin/accounts/" + planner, "/admin/accounts/" + planner + "/edit", "/admin/accounts/" + customer,
+                "/admin/accounts/" + customer + "/issued", "/admin/audit", "/admin/audit?event=sign_in&before=3")) {
+            HttpResponse<String> page = admin.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            Document html = Jsoup.parse(page.body());
+            assertThat(html.select("[style]")).as(path).isEmpty();
+            assertThat(html.select("script:not([src])")).as(path).isEmpty();
+            assertThat(html.select("nav.navbar a[href=/admin/accounts]")).as(path).hasSize(1);
+            assertThat(html.select("form[method=post]")).as(path)
+                    .allSatisfy(form -> assertThat(form.select("input[name=_csrf]").attr("value")).isNotEmpty());
+        }
+        assertThat(admin.get("/admin/accounts/" + customer + "/edit").statusCode()).isEqualTo(404);
+        Document edit = Jsoup.parse(admin.get("/admin/accounts/" + planner + "/edit").body());
+        assertThat(edit.select("input[name=email]").attr("value")).isEqualTo("rendered@portal.test");
+        assertThat(edit.select("select[name=role] option[selected]").attr("value")).isEqualTo("planner");
+        assertThat(Jsoup.parse(admin.get("/admin/accounts?q=nobody-has-this").body()).select("#account-count").text())
+                .isEqualTo("No account");
+        assertThat(Jsoup.parse(admin.get("/admin/accounts?q=rendered@portal").body()).select("#account-count").text())
+                .isEqualTo("1 account");
+    }
+
+    @Test
+    void withManyCompaniesTheInvitationAsksForTheCompanyCode() {
+        try (TestPortal big = TestPortal.start()) {
+            TestAccounts.staff(big.jdbi(), "root@portal.test", "admin");
+            big.jdbi().useHandle(h -> h.execute(
+                    "INSERT INTO company (code, name) SELECT 'C' || i, 'Company ' || i FROM generate_series(1, 301) i"));
+            WebSession admin = big.signedIn("root@portal.test");
+            Document form = Jsoup.parse(admin.get("/admin/accounts/invite").body());
+            assertThat(form.select("select#company")).isEmpty();
+            assertThat(form.select("input#company[type=text]")).hasSize(1);
+
+            HttpResponse<String> unknown = admin.post("/admin/accounts/invite", Map.of("company", "C999", "first_name", "",
+                    "last_name", "Doe", "email", "doe@c1.test", "scope", "company"));
+            assertThat(unknown.statusCode()).isEqualTo(422);
+            Document page = Jsoup.parse(unknown.body());
+            assertThat(page.select("input#company").attr("value")).isEqualTo("C999");
+            assertThat(page.select("#company-error").text()).isEqualTo("There is no active company with this code.");
+
+            admin.get("/admin/accounts/invite");
+            assertThat(admin.post("/admin/accounts/invite", Map.of("company", "c42", "first_name", "",
+                    "last_name", "Doe", "email", "doe@c42.test", "scope", "company")).statusCode()).isEqualTo(303);
+        }
+    }
+
     // --- helpers
 
     private static WebSession admin() {
