@@ -1,6 +1,11 @@
 package com.fieldservice.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fieldservice.portal.admin.AccountAdminHandler;
+import com.fieldservice.portal.admin.AccountAdminService;
+import com.fieldservice.portal.admin.AuditLogHandler;
+import com.fieldservice.portal.admin.SetPasswordHandler;
+import com.fieldservice.portal.admin.SetPasswordService;
 import com.fieldservice.portal.api.JobApiHandler;
 import com.fieldservice.portal.db.Database;
 import com.fieldservice.portal.db.DatabaseException;
@@ -100,17 +105,21 @@ public final class App implements AutoCloseable {
         Cookies cookies = new Cookies(settings.secureCookies());
         Audit audit = new Audit(jdbi);
         SessionStore sessions = new SessionStore(jdbi, SessionStore.DEFAULT_IDLE, SessionStore.DEFAULT_ABSOLUTE);
-        SignInService signIn = new SignInService(jdbi, new SignInThrottle(jdbi), audit);
+        SignInThrottle throttle = new SignInThrottle(jdbi);
+        SignInService signIn = new SignInService(jdbi, throttle, audit);
         AccessControl access = new AccessControl(sessions, signIn, audit, cookies);
 
         SignInHandler signInPages = new SignInHandler(signIn, sessions, audit, cookies);
-        PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi, audit));
+        PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi));
         HealthHandler health = new HealthHandler(database);
         BackOfficeHandler backOffice = new BackOfficeHandler();
         PortalHandler portal = new PortalHandler();
         JobApiHandler jobApi = new JobApiHandler(jdbi, json);
         JobService jobService = new JobService(jdbi, Workflow.load(jdbi));
         JobFormHandler jobForms = new JobFormHandler(jobService, jdbi);
+        AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies());
+        AuditLogHandler auditLog = new AuditLogHandler(audit);
+        SetPasswordHandler setPassword = new SetPasswordHandler(new SetPasswordService(jdbi, throttle, audit));
 
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -157,6 +166,23 @@ public final class App implements AutoCloseable {
                     .post("/backoffice/jobs/{number}/edit", jobForms::edit, ADMIN, PLANNER)
                     .post("/backoffice/jobs/{number}/status", jobForms::changeStatus, ADMIN, PLANNER)
                     .get("/portal", portal::home, CUSTOMER)
+                    .get("/admin/accounts", admin::list, ADMIN)
+                    .get("/admin/accounts/new-staff", admin::newStaff, ADMIN)
+                    .post("/admin/accounts/new-staff", admin::createStaff, ADMIN)
+                    .get("/admin/accounts/invite", admin::newInvite, ADMIN)
+                    .post("/admin/accounts/invite", admin::invite, ADMIN)
+                    .get("/admin/accounts/new-api", admin::newApiUser, ADMIN)
+                    .post("/admin/accounts/new-api", admin::createApiUser, ADMIN)
+                    .get("/admin/accounts/{id}", admin::show, ADMIN)
+                    .get("/admin/accounts/{id}/edit", admin::editStaff, ADMIN)
+                    .post("/admin/accounts/{id}/edit", admin::updateStaff, ADMIN)
+                    .get("/admin/accounts/{id}/issued", admin::issued, ADMIN)
+                    .post("/admin/accounts/{id}/reset", admin::reset, ADMIN)
+                    .post("/admin/accounts/{id}/disable", admin::disable, ADMIN)
+                    .post("/admin/accounts/{id}/enable", admin::enable, ADMIN)
+                    .get("/admin/audit", auditLog::show, ADMIN)
+                    .get("/set-password", setPassword::form, ANYONE)
+                    .post("/set-password", setPassword::submit, ANYONE)
                     .get("/api/jobs/{id}", jobApi::show, API);
             table.addAll(routes.table());
 

@@ -22,7 +22,8 @@ public final class PasswordHandler {
     public void submit(Context ctx) {
         Principal who = RequestScope.requirePrincipal(ctx);
         Map<String, String> errors = passwords.change(who, ctx.formParam("current_password"),
-                ctx.formParam("new_password"), ctx.formParam("confirm_password"), ctx.ip());
+                ctx.formParam("new_password"), ctx.formParam("confirm_password"), ctx.ip(),
+                ctx.cookie(AccessControl.SESSION_COOKIE));
         if (errors.isEmpty()) {
             ctx.redirect("/account/password?changed", HttpStatus.SEE_OTHER);
             return;

@@ -11,11 +11,9 @@ public final class PasswordService {
     public static final int MAX_LENGTH = 200;
 
     private final Jdbi jdbi;
-    private final Audit audit;
 
-    public PasswordService(Jdbi jdbi, Audit audit) {
+    public PasswordService(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.audit = audit;
     }
 
     /** Why this new password can't be used, or empty when it can. Keys are form field names. */
@@ -31,8 +29,12 @@ public final class PasswordService {
         return errors;
     }
 
-    /** Changes the signed-in person's password after checking the current one. Returns message keys by field. */
-    public Map<String, String> change(Principal who, String current, String password, String confirmation, String clientAddress) {
+    /**
+     * Changes the signed-in person's password after checking the current one, and signs out their
+     * other sessions (a stolen session doesn't survive a password change). Returns message keys by field.
+     */
+    public Map<String, String> change(Principal who, String current, String password, String confirmation,
+                                      String clientAddress, String currentSessionToken) {
         Map<String, String> errors = new LinkedHashMap<>();
         String hash = jdbi.withExtension(AccountDao.class, dao -> dao.passwordHash(who.accountId()));
         if (current == null || !Passwords.verify(current, hash)) {
@@ -40,8 +42,13 @@ public final class PasswordService {
         }
         errors.putAll(checkNew(password, confirmation));
         if (errors.isEmpty()) {
-            jdbi.useExtension(AccountDao.class, dao -> dao.changePassword(who.accountId(), Passwords.hash(password)));
-            audit.record(who, Audit.PASSWORD_CHANGED, null, clientAddress);
+            String newHash = Passwords.hash(password);
+            jdbi.useTransaction(handle -> {
+                handle.attach(AccountDao.class).changePassword(who.accountId(), newHash);
+                handle.attach(SessionDao.class).deleteOthersOf(who.accountId(), Tokens.sha256(currentSessionToken));
+                handle.attach(AuditDao.class).insert(who.accountId(), who.username(), Audit.PASSWORD_CHANGED,
+                        "other sessions signed out", clientAddress);
+            });
         }
         return errors;
     }

@@ -39,6 +39,9 @@ public interface SessionDao {
     @SqlUpdate("DELETE FROM web_session WHERE token_hash = :tokenHash")
     void delete(@Bind("tokenHash") byte[] tokenHash);
 
+    @SqlUpdate("DELETE FROM web_session WHERE account_id = :accountId AND token_hash <> :keep")
+    int deleteOthersOf(@Bind("accountId") UUID accountId, @Bind("keep") byte[] keep);
+
     @SqlUpdate("DELETE FROM web_session WHERE account_id = :accountId")
     int deleteAllOf(@Bind("accountId") UUID accountId);
 

@@ -35,7 +35,8 @@ public final class SignInHandler {
             ctx.redirect(principal.get().role().home(), HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, "", safeNext(ctx.queryParam("next")), ctx.queryParam("signed-out") != null ? "signedOut" : null);
+        render(ctx, "", safeNext(ctx.queryParam("next")), ctx.queryParam("signed-out") != null ? "signedOut"
+                : ctx.queryParam("password-set") != null ? "passwordSet" : null);
     }
 
     /** POST /login */

@@ -41,7 +41,8 @@ public final class SignInThrottle {
                                       OFFSET :perAddress - 1 LIMIT 1) END)
                        + make_interval(secs => :window) - now()))::bigint
                   FROM failures""")
-                .bind("username", username == null ? "" : username)
+                // no username (a link, a tracking number): only the address counts
+                .bind("username", username == null || username.isBlank() ? null : username)
                 .bind("address", clientAddress)
                 .bind("window", WINDOW.toSeconds())
                 .bind("perAccount", MAX_FAILURES_PER_ACCOUNT)
@@ -53,6 +54,6 @@ public final class SignInThrottle {
     public void recordFailure(String form, String username, String clientAddress) {
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO sign_in_attempt (form, username, client_address, succeeded) VALUES (?, left(?, 250), ?, false)""",
-                form, username, clientAddress));
+                form, username == null || username.isBlank() ? null : username, clientAddress));
     }
 }

@@ -187,6 +187,7 @@ class SignInTest {
     @Test
     void everyoneChangesTheirOwnPassword() {
         TestAccounts.customer(portal.jdbi(), "SIGN", "changer@sign.test");
+        WebSession otherDevice = portal.signedIn("changer@sign.test");
         WebSession customer = portal.signedIn("changer@sign.test");
         customer.get("/account/password");
         HttpResponse<String> wrong = customer.post("/account/password", Map.of("current_password", "nope",
@@ -200,6 +201,8 @@ class SignInTest {
         HttpResponse<String> changed = customer.post("/account/password", Map.of("current_password", TestAccounts.PASSWORD,
                 "new_password", "a much longer passphrase", "confirm_password", "a much longer passphrase"));
         assertThat(changed.statusCode()).isEqualTo(303);
+        assertThat(customer.get("/portal").statusCode()).as("this session stays").isNotEqualTo(303);
+        assertThat(otherDevice.get("/portal").statusCode()).as("other sessions are signed out").isEqualTo(303);
         assertThat(portal.visitor().signIn("changer@sign.test", TestAccounts.PASSWORD).statusCode()).isEqualTo(401);
         assertThat(portal.visitor().signIn("changer@sign.test", "a much longer passphrase").statusCode()).isEqualTo(303);
     }

@@ -1,0 +1,46 @@
+package com.fieldservice.portal.admin;
+
+import com.fieldservice.portal.auth.AccountDao;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * One-time links to choose a password. Only the SHA-256 of a link's token is stored. A link
+ * is live while unused, unexpired, and its account (a person's, never an integration's) may
+ * still sign in.
+ */
+public interface PasswordLinkDao {
+
+    record Holder(UUID accountId, String username) {
+    }
+
+    String LIVE = """
+            l.used_at IS NULL AND l.expires_at > now()
+            AND l.account_id IN (SELECT a.id FROM\s""" + AccountDao.JOINS + """
+
+             WHERE a.role <> 'api' AND\s""" + AccountDao.ACTIVE + ")";
+
+    @SqlUpdate("""
+            INSERT INTO password_link (token_hash, account_id, expires_at)
+            VALUES (:hash, :account, now() + make_interval(secs => :seconds))""")
+    void insert(@Bind("hash") byte[] tokenHash, @Bind("account") UUID accountId, @Bind("seconds") long validSeconds);
+
+    /** Makes every still-usable link of the account unusable (a newer one replaces them). */
+    @SqlUpdate("UPDATE password_link SET expires_at = now() WHERE account_id = :account AND used_at IS NULL AND expires_at > now()")
+    int expireUnused(@Bind("account") UUID accountId);
+
+    @SqlQuery("SELECT a.id AS account_id, a.username FROM password_link l JOIN account a ON a.id = l.account_id"
+            + " WHERE l.token_hash = :hash AND " + LIVE)
+    @RegisterConstructorMapper(Holder.class)
+    Optional<Holder> findLive(@Bind("hash") byte[] tokenHash);
+
+    /** Uses the link up, if it is still live: of two requests racing with one link, only one gets its account. */
+    @SqlQuery("UPDATE password_link l SET used_at = now() WHERE l.token_hash = :hash AND " + LIVE
+            + " RETURNING l.account_id, (SELECT username FROM account WHERE id = l.account_id) AS username")
+    @RegisterConstructorMapper(Holder.class)
+    Optional<Holder> use(@Bind("hash") byte[] tokenHash);
+}
