@@ -80,14 +80,18 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Settings settings) {
+        long began = System.nanoTime();
         Database database = Database.open(settings);
+        LOG.info("database ready in {} ms ({})", (System.nanoTime() - began) / 1_000_000,
+                settings.embeddedDatabase() ? "embedded PostgreSQL, data in " + settings.dataDir() : "external PostgreSQL");
         try {
             // laid out around today, so that the demo's due dates and visits look current
             settings.demoJobs().ifPresent(jobs -> DemoData.fillIfEmpty(database.jdbi(), jobs, LocalDate.now()));
             List<Routes.Route> table = new ArrayList<>();
             Javalin javalin = routes(settings, database, table).start(settings.port());
             App app = new App(database, javalin, List.copyOf(table));
-            LOG.info("portal listening on http://localhost:{}", javalin.port());
+            LOG.info("portal listening on http://localhost:{} ({} ms after start)", javalin.port(),
+                    (System.nanoTime() - began) / 1_000_000);
             if (settings.demoJobs().isPresent()) {
                 LOG.info("demo sign-ins, all with the password {}:\n{}", DemoData.DEMO_PASSWORD,
                         String.join("\n", DemoData.signInLines()));
