@@ -46,6 +46,10 @@ public class LoadBench {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         long[] sorted = result.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            System.out.printf("no answer at all: %d errors%n", result.errors.get());
+            System.exit(1);
+        }
         System.out.printf("requests=%d users=%d errors=%d throughput=%.0f/s%n", sorted.length, users, result.errors.get(),
                 sorted.length / seconds);
         System.out.printf("median=%.2fms p95=%.2fms p99=%.2fms max=%.2fms%n",

@@ -90,8 +90,9 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new DatabaseException("the database migration failed: "
-                    + EmbeddedPostgresServer.rootMessage(e).lines().findFirst().orElse(""), e);
+            // Flyway explains over several lines; keep them all, on one line
+            throw new DatabaseException("the database migration failed: " + String.join(" ",
+                    EmbeddedPostgresServer.rootMessage(e).lines().map(String::strip).filter(l -> !l.isEmpty()).toList()), e);
         }
     }
 
