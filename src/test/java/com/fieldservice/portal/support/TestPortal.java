@@ -102,8 +102,13 @@ public final class TestPortal implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    /** Sends and reads the answer as text; a failure to connect fails the test. */
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
