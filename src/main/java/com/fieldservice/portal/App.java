@@ -15,6 +15,7 @@ import com.fieldservice.portal.auth.SignInService;
 import com.fieldservice.portal.auth.SignInThrottle;
 import com.fieldservice.portal.backoffice.BackOfficeHandler;
 import com.fieldservice.portal.portal.PortalHandler;
+import com.fieldservice.portal.portal.TrackHandler;
 import com.fieldservice.portal.web.Cookies;
 import com.fieldservice.portal.web.Routes;
 import java.util.ArrayList;
@@ -98,7 +99,9 @@ public final class App implements AutoCloseable {
         PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi, audit));
         HealthHandler health = new HealthHandler(database);
         BackOfficeHandler backOffice = new BackOfficeHandler();
-        PortalHandler portal = new PortalHandler();
+        SignInThrottle throttle = new SignInThrottle(jdbi);
+        PortalHandler portal = new PortalHandler(jdbi);
+        TrackHandler track = new TrackHandler(jdbi, throttle);
         JobApiHandler jobApi = new JobApiHandler(jdbi, json);
 
         return Javalin.create(c -> {
@@ -141,6 +144,12 @@ public final class App implements AutoCloseable {
                     .post("/account/password", passwordPages::submit, ADMIN, PLANNER, CUSTOMER)
                     .get("/backoffice", backOffice::home, ADMIN, PLANNER)
                     .get("/portal", portal::home, CUSTOMER)
+                    .get("/portal/jobs", portal::jobs, CUSTOMER)
+                    .get("/portal/jobs.csv", portal::csv, CUSTOMER)
+                    .get("/portal/jobs/{number}", portal::job, CUSTOMER)
+                    .get("/portal/lookup", portal::lookup, CUSTOMER)
+                    .get("/track", track::form, ANYONE)
+                    .post("/track", track::submit, ANYONE)
                     .get("/api/jobs/{id}", jobApi::show, API);
             table.addAll(routes.table());
 
