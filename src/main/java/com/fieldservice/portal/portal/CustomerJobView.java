@@ -13,7 +13,7 @@ import java.util.List;
  * customer reference, the customer-facing status ({@code job_status.customer_status}, never the
  * internal status), when it was reported ({@code date_reported_by_company}, else
  * {@code date_create}) and closed, the planned visits (start, end and the technician's
- * <i>first name</i> only), the installation's name, serial number and location text, the site
+ * <i>first name</i> only; none while the status reads "received", and never a suggestion), the installation's name, serial number and location text, the site
  * address (street, number, zip, city, country, site name), the name of the contact of
  * <i>their own company</i> who reported it, and the child work orders (number, name, status).
  *

@@ -38,7 +38,7 @@ public interface PortalJobDao {
                    j.date_closed AS closed_on, j.customer_reference
             """;
 
-    /** The next planned visit (from now on, suggestions excepted) of open work orders only. */
+    /** The next planned visit (from now on; suggestions excepted) of open work orders past "received" only. */
     String ROW_FROM = """
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id
@@ -47,13 +47,13 @@ public interface PortalJobDao {
               LEFT JOIN LATERAL (
                    SELECT jp.date_start, u.firstname
                      FROM job_planning jp JOIN app_user u ON u.id = jp.app_user_id
-                    WHERE jp.job_id = j.id AND jp.date_start >= now() AND NOT jp.is_suggestion AND NOT s.is_closed
+                    WHERE jp.job_id = j.id AND jp.date_start >= now() AND NOT jp.is_suggestion
+                      AND NOT s.is_closed AND s.customer_status <> 'received'
                     ORDER BY jp.date_start LIMIT 1) nv ON true
             """;
 
     /** The list's filters: tab, installation (or a location holding it), location text, search. */
-    String FILTERS = """
-             WHERE """ + SCOPE + """
+    String FILTERS = " WHERE " + SCOPE + """
 
                AND s.is_closed = :closed
                AND (CAST(:installation AS uuid) IS NULL
@@ -121,14 +121,20 @@ public interface PortalJobDao {
               LEFT JOIN db_country c ON c.id = CASE WHEN own THEN j.db_address_db_country_id ELSE a.db_country_id END
               -- only a colleague is named: a requester from another company stays anonymous
               LEFT JOIN contact rc ON rc.id = j.requested_by_contact_id AND rc.company_id = j.company_id
-             WHERE j.id2 = :number AND """ + SCOPE)
+             WHERE j.id2 = :number AND\s""" + SCOPE)
     Optional<CustomerJobView.Detail> detail(@BindMethods CustomerScope scope, @Bind("number") int number);
 
-    /** The planned visits of a work order (suggestions are not promises, so not shown). */
+    /**
+     * The planned visits of a work order. A suggestion is not a promise, and while the customer
+     * reads "received" (not planned yet, or planned again after a rejection) no visit is shown.
+     */
     @SqlQuery("""
             SELECT jp.date_start AS start, jp.date_end AS "end", u.firstname AS technician_first_name
-              FROM job_planning jp JOIN app_user u ON u.id = jp.app_user_id
-             WHERE jp.job_id = :job AND NOT jp.is_suggestion
+              FROM job_planning jp
+              JOIN app_user u ON u.id = jp.app_user_id
+              JOIN jobs j ON j.id = jp.job_id
+              JOIN job_status s ON s.id = j.job_status_id
+             WHERE jp.job_id = :job AND NOT jp.is_suggestion AND s.customer_status <> 'received'
              ORDER BY jp.date_start""")
     List<CustomerJobView.Visit> visits(@Bind("job") UUID job);
 
@@ -136,7 +142,7 @@ public interface PortalJobDao {
     @SqlQuery("""
             SELECT j.id2 AS number, j.name, s.customer_status
               FROM jobs j JOIN job_status s ON s.id = j.job_status_id
-             WHERE j.parent_id = :parent AND """ + SCOPE + """
+             WHERE j.parent_id = :parent AND\s""" + SCOPE + """
 
              ORDER BY j.working_sequence NULLS LAST, j.id2""")
     List<CustomerJobView.Child> children(@BindMethods CustomerScope scope, @Bind("parent") UUID parent);
