@@ -30,9 +30,12 @@ public final class PortalHandler {
         this.jdbi = jdbi;
     }
 
-    /** GET /portal: straight to the open work orders. */
+    /**
+     * GET /portal, where customers land after signing in: their open work orders, the same page
+     * as /portal/jobs (shown here rather than redirected to, so a bookmark of /portal answers 200).
+     */
     public void home(Context ctx) {
-        ctx.redirect("/portal/jobs", HttpStatus.SEE_OTHER);
+        jobs(ctx);
     }
 
     /** GET /portal/jobs */

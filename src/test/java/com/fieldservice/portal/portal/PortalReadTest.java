@@ -65,10 +65,13 @@ class PortalReadTest {
     @Nested
     class Home {
         @Test
-        void portalLeadsToTheOpenWorkOrders() {
-            HttpResponse<String> answer = alice.get("/portal");
-            assertThat(answer.statusCode()).isEqualTo(303);
-            assertThat(answer.headers().firstValue("Location")).hasValue("/portal/jobs");
+        void portalShowsTheOpenWorkOrders() {
+            Document home = page(alice, "/portal");
+            assertThat(home.select("#tab-open").attr("aria-current")).isEqualTo("page");
+            assertThat(numbers(home)).isEqualTo(numbers(alice, "/portal/jobs"));
+            // customers are sent here after signing in
+            HttpResponse<String> signIn = portal.visitor().signIn(ALICE, com.fieldservice.portal.support.TestAccounts.PASSWORD);
+            assertThat(signIn.headers().firstValue("Location")).hasValue("/portal");
         }
     }
 
