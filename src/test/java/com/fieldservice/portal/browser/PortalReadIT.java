@@ -57,7 +57,8 @@ class PortalReadIT {
         browser.driver().findElement(By.id("username")).sendKeys("casey@browser.test");
         browser.driver().findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
         browser.driver().findElement(By.id("sign-in-submit")).click();
-        browser.waiting().until(ExpectedConditions.urlContains("/portal/jobs"));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("jobs-table")));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/portal");
     }
 
     @Test
