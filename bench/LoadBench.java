@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server-side time from above.
  *
  * java bench/LoadBench.java BASE_URL PATHS_FILE USERS REQUESTS [WARMUP] [user:password]
+ *
+ * With LOADBENCH_COOKIE set (such as "portal_session=..."), every request carries that cookie:
+ * pages for a signed-in person.
  */
 public class LoadBench {
 
@@ -74,6 +77,9 @@ public class LoadBench {
                     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + paths.get(i % paths.size())));
                     if (authorization != null) {
                         request.header("Authorization", authorization);
+                    }
+                    if (System.getenv("LOADBENCH_COOKIE") != null) {
+                        request.header("Cookie", System.getenv("LOADBENCH_COOKIE"));
                     }
                     long start = System.nanoTime();
                     try {

@@ -23,6 +23,7 @@ import com.fieldservice.portal.backoffice.JobFormHandler;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.portal.PortalHandler;
+import com.fieldservice.portal.portal.TrackHandler;
 import com.fieldservice.portal.web.Cookies;
 import com.fieldservice.portal.web.Routes;
 import java.time.LocalDate;
@@ -117,7 +118,8 @@ public final class App implements AutoCloseable {
         PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi));
         HealthHandler health = new HealthHandler(database);
         BackOfficeHandler backOffice = new BackOfficeHandler();
-        PortalHandler portal = new PortalHandler();
+        PortalHandler portal = new PortalHandler(jdbi);
+        TrackHandler track = new TrackHandler(jdbi, throttle);
         JobApiHandler jobApi = new JobApiHandler(jdbi, json);
         JobService jobService = new JobService(jdbi, Workflow.load(jdbi));
         JobFormHandler jobForms = new JobFormHandler(jobService, jdbi);
@@ -170,6 +172,12 @@ public final class App implements AutoCloseable {
                     .post("/backoffice/jobs/{number}/edit", jobForms::edit, ADMIN, PLANNER)
                     .post("/backoffice/jobs/{number}/status", jobForms::changeStatus, ADMIN, PLANNER)
                     .get("/portal", portal::home, CUSTOMER)
+                    .get("/portal/jobs", portal::jobs, CUSTOMER)
+                    .get("/portal/jobs.csv", portal::csv, CUSTOMER)
+                    .get("/portal/jobs/{number}", portal::job, CUSTOMER)
+                    .get("/portal/lookup", portal::lookup, CUSTOMER)
+                    .get("/track", track::form, ANYONE)
+                    .post("/track", track::submit, ANYONE)
                     .get("/admin/accounts", admin::list, ADMIN)
                     .get("/admin/accounts/new-staff", admin::newStaff, ADMIN)
                     .post("/admin/accounts/new-staff", admin::createStaff, ADMIN)
