@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -56,6 +59,17 @@ public final class Browser implements AutoCloseable {
     /** The page's full width: wider than the window means sideways scrolling. */
     public long pageWidth() {
         return (Long) driver.executeScript("return document.documentElement.scrollWidth");
+    }
+
+    /** Runs axe-core on the page shown and fails on any serious or critical violation. */
+    public void assertAccessible(String where) {
+        Results results = new AxeBuilder().analyze(driver);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(serious).as("accessibility of " + where).isEmpty();
     }
 
     /** Saves what the browser shows under target/screenshots/. */
