@@ -39,8 +39,9 @@ CREATE INDEX job_comment_job ON job_comment (job_id, date_create);
 -- A report form carries a one-time token; the job it created is recorded under it in the job's
 -- own transaction, so the same form sent twice finds the job instead of creating another.
 CREATE TABLE report_submission (
-    token       varchar(64) PRIMARY KEY,
     account_id  uuid        NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    token       varchar(64) NOT NULL,
     job_id      uuid        NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
-    date_create timestamptz NOT NULL DEFAULT now()
+    date_create timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (account_id, token)
 );

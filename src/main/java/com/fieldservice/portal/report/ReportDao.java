@@ -59,6 +59,10 @@ public interface ReportDao extends SqlObject {
     }
 
     record CommentView(String authorName, boolean byCustomer, String text, OffsetDateTime dateCreate) {
+        /** When, in the portal's time zone. */
+        public java.time.ZonedDateTime shownAt() {
+            return dateCreate.atZoneSameInstant(com.fieldservice.portal.jobs.JobRules.ZONE);
+        }
     }
 
     String OPEN_INSTALLATIONS = """
@@ -182,6 +186,6 @@ public interface ReportDao extends SqlObject {
     /** 0 when the token was used already (a concurrent double submit waits here for the first to commit). */
     @SqlUpdate("""
             INSERT INTO report_submission (token, account_id, job_id) VALUES (:token, :account, :jobId)
-            ON CONFLICT (token) DO NOTHING""")
+            ON CONFLICT (account_id, token) DO NOTHING""")
     int recordSubmission(@Bind("token") String token, @Bind("account") UUID account, @Bind("jobId") UUID jobId);
 }

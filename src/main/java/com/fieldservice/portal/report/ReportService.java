@@ -146,7 +146,7 @@ public final class ReportService {
         } catch (SubmittedMeanwhile sameFormTwice) {
             // the same form, sent again while the first was being saved: that one's job, not a second
             return dao(d -> d.submitted(token, who.accountId())).<Outcome>map(AlreadyCreated::new)
-                    .orElseThrow(() -> new IllegalStateException("report token used by another account"));
+                    .orElseThrow(() -> new IllegalStateException("report token recorded but not found"));
         }
     }
 
