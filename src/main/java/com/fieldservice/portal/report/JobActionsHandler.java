@@ -51,18 +51,18 @@ public final class JobActionsHandler {
         answer(ctx, "canceled", "", who -> actions.cancel(numberOrThrow(ctx), who));
     }
 
-    /** GET /portal/jobs/{number}/files/{fileId}: only to customers who may see the job. */
+    /** GET /portal/jobs/{number}/files/{id}: only to customers who may see the job. */
     public void customerFile(Context ctx) {
         Principal who = RequestScope.requirePrincipal(ctx);
         int number = numberOrThrow(ctx);
-        UUID id = ReportService.uuid(ctx.pathParam("fileId")).orElseThrow(NotFoundResponse::new);
+        UUID id = ReportService.uuid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
         send(ctx, actions.customerFile(number, id, who).orElseThrow(NotFoundResponse::new));
     }
 
-    /** GET /backoffice/jobs/{number}/files/{fileId} */
+    /** GET /backoffice/jobs/{number}/files/{id} */
     public void backOfficeFile(Context ctx) {
         int number = numberOrThrow(ctx);
-        UUID id = ReportService.uuid(ctx.pathParam("fileId")).orElseThrow(NotFoundResponse::new);
+        UUID id = ReportService.uuid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
         send(ctx, actions.anyFile(number, id).orElseThrow(NotFoundResponse::new));
     }
 
