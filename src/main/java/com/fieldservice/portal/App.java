@@ -24,6 +24,11 @@ import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.portal.PortalHandler;
 import com.fieldservice.portal.portal.TrackHandler;
+import com.fieldservice.portal.report.JobActionsHandler;
+import com.fieldservice.portal.report.JobActionsService;
+import com.fieldservice.portal.report.ReportHandler;
+import com.fieldservice.portal.report.ReportService;
+import com.fieldservice.portal.report.UploadLimits;
 import com.fieldservice.portal.web.Cookies;
 import com.fieldservice.portal.web.Routes;
 import java.time.LocalDate;
@@ -118,7 +123,6 @@ public final class App implements AutoCloseable {
         PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi));
         HealthHandler health = new HealthHandler(database);
         BackOfficeHandler backOffice = new BackOfficeHandler();
-        PortalHandler portal = new PortalHandler(jdbi);
         TrackHandler track = new TrackHandler(jdbi, throttle);
         JobApiHandler jobApi = new JobApiHandler(jdbi, json);
         JobService jobService = new JobService(jdbi, Workflow.load(jdbi));
@@ -126,6 +130,10 @@ public final class App implements AutoCloseable {
         AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies());
         AuditLogHandler auditLog = new AuditLogHandler(audit);
         SetPasswordHandler setPassword = new SetPasswordHandler(new SetPasswordService(jdbi, throttle, audit));
+        JobActionsService jobActions = new JobActionsService(jdbi, jobService);
+        PortalHandler portal = new PortalHandler(jdbi, jobActions);
+        ReportHandler report = new ReportHandler(new ReportService(jdbi, jobService), jobActions, jdbi);
+        JobActionsHandler customerActions = new JobActionsHandler(jobActions);
 
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -146,6 +154,8 @@ public final class App implements AutoCloseable {
                 files.roles = Set.of(ANYONE);
             });
             c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            // five files of 10 MB fit with room to say which one is too large; beyond, UploadLimits answers 413
+            UploadLimits.configure(c.jetty.multipartConfig);
             c.jetty.modifyServer(server -> {
                 server.setStopTimeout(GRACEFUL_STOP_MILLIS);
                 server.setStopAtShutdown(false);
@@ -154,6 +164,7 @@ public final class App implements AutoCloseable {
             });
 
             c.routes.before(SecurityHeaders::apply);
+            c.routes.before(UploadLimits::refuseOversized);
             c.routes.beforeMatched(access::check);
 
             // Every route names the roles that may use it (deny by default: see AccessControl).
@@ -178,6 +189,15 @@ public final class App implements AutoCloseable {
                     .get("/portal/lookup", portal::lookup, CUSTOMER)
                     .get("/track", track::form, ANYONE)
                     .post("/track", track::submit, ANYONE)
+                    .get("/portal/report", report::form, CUSTOMER)
+                    .post("/portal/report", report::submit, CUSTOMER)
+                    .get("/portal/report/done/{number}", report::done, CUSTOMER)
+                    .get("/portal/jobs/{number}/activity", customerActions::page, CUSTOMER)
+                    .post("/portal/jobs/{number}/comments", customerActions::comment, CUSTOMER)
+                    .post("/portal/jobs/{number}/files", customerActions::addFiles, CUSTOMER)
+                    .post("/portal/jobs/{number}/cancel", customerActions::cancel, CUSTOMER)
+                    .get("/portal/jobs/{number}/files/{id}", customerActions::customerFile, CUSTOMER)
+                    .get("/backoffice/jobs/{number}/files/{id}", customerActions::backOfficeFile, ADMIN, PLANNER)
                     .get("/admin/accounts", admin::list, ADMIN)
                     .get("/admin/accounts/new-staff", admin::newStaff, ADMIN)
                     .post("/admin/accounts/new-staff", admin::createStaff, ADMIN)
@@ -199,7 +219,11 @@ public final class App implements AutoCloseable {
             table.addAll(routes.table());
 
             c.routes.error(404, ErrorPages::notFound);
-            c.routes.exception(Exception.class, ErrorPages::unexpected);
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                if (!UploadLimits.answerIfTooLarge(e, ctx)) {
+                    ErrorPages.unexpected(e, ctx);
+                }
+            });
         });
     }
 

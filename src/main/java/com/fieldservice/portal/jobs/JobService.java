@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -71,18 +72,35 @@ public final class JobService {
         if (status.isEmpty()) {
             return new Invalid(Map.of("job_status_code", FieldError.of("validation.statusNotAllowedOnCreate")));
         }
-        return jdbi.inTransaction(handle -> {
-            JobRules.Result result = new JobRules(handle.attach(ReferenceDao.class)).validate(input, Optional.empty(), true);
-            if (!result.valid()) {
-                return new Invalid(result.errors());
-            }
-            JobDraft draft = result.draft().orElseThrow();
-            JobDao dao = handle.attach(JobDao.class);
-            JobDao.Created created = dao.insert(status.get().id(), draft);
-            record(dao, created.id(), who, "created", Map.of("status", change(null, status.get().code())), 0);
-            keepSuggestionVisit(dao, created.id(), status.get().code(), draft);
-            return new Saved(created.id2());
-        });
+        return jdbi.inTransaction(handle -> create(handle, input, status.get(), who));
+    }
+
+    /**
+     * A new work order in Open, inside the caller's transaction: for a caller that saves more
+     * with the job (its attachments, say) and wants all of it saved or none. Validates exactly
+     * as {@link #create(Map, Optional, Principal)} does.
+     */
+    public Outcome createIn(Handle handle, Map<String, String> input, Principal who) {
+        return create(handle, input, workflow.statusOrThrow(Workflow.INITIAL), who);
+    }
+
+    /** What {@link #create} would answer about these values, without saving anything. */
+    public Map<String, FieldError> check(Map<String, String> input) {
+        return jdbi.withHandle(handle -> new JobRules(handle.attach(ReferenceDao.class))
+                .validate(input, Optional.empty(), true).errors());
+    }
+
+    private Outcome create(Handle handle, Map<String, String> input, Workflow.Status status, Principal who) {
+        JobRules.Result result = new JobRules(handle.attach(ReferenceDao.class)).validate(input, Optional.empty(), true);
+        if (!result.valid()) {
+            return new Invalid(result.errors());
+        }
+        JobDraft draft = result.draft().orElseThrow();
+        JobDao dao = handle.attach(JobDao.class);
+        JobDao.Created created = dao.insert(status.id(), draft);
+        record(dao, created.id(), who, "created", Map.of("status", change(null, status.code())), 0);
+        keepSuggestionVisit(dao, created.id(), status.code(), draft);
+        return new Saved(created.id2());
     }
 
     public Optional<EditableJob> editable(int number) {
@@ -123,6 +141,18 @@ public final class JobService {
 
     /** Moves the job to another status, if the workflow allows it from where it is. */
     public Outcome changeStatus(int number, String toCode, Principal who) {
+        return changeStatus(number, Optional.empty(), toCode, who);
+    }
+
+    /**
+     * Moves the job to another status only if it is still in {@code fromCode} when the change is
+     * made (a customer may cancel while their job is Open, not once a planner has moved it on).
+     */
+    public Outcome changeStatusFrom(int number, String fromCode, String toCode, Principal who) {
+        return changeStatus(number, Optional.of(fromCode), toCode, who);
+    }
+
+    private Outcome changeStatus(int number, Optional<String> requiredFrom, String toCode, Principal who) {
         return jdbi.inTransaction(handle -> {
             JobDao dao = handle.attach(JobDao.class);
             Optional<JobDao.Current> current = dao.current(number);
@@ -130,7 +160,8 @@ public final class JobService {
                 return new NotFound();
             }
             Workflow.Status from = workflow.statusOrThrow(current.get().statusCode());
-            Optional<Workflow.Status> to = workflow.status(toCode).filter(s -> workflow.allows(from.code(), s.code()));
+            Optional<Workflow.Status> to = workflow.status(toCode).filter(s -> workflow.allows(from.code(), s.code()))
+                    .filter(s -> requiredFrom.map(from.code()::equals).orElse(true));
             if (to.isEmpty()) {
                 return new StatusRefused(from, workflow.allowedFrom(from.code()));
             }

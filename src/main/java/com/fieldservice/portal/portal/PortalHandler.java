@@ -1,6 +1,7 @@
 package com.fieldservice.portal.portal;
 
 import com.fieldservice.portal.web.RequestScope;
+import com.fieldservice.portal.report.JobActionsService;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.BufferedWriter;
@@ -25,9 +26,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class PortalHandler {
 
     private final Jdbi jdbi;
+    /** What the customer may do on an open job: comment, add files, cancel (the report feature's). */
+    private final JobActionsService actions;
 
-    public PortalHandler(Jdbi jdbi) {
+    public PortalHandler(Jdbi jdbi, JobActionsService actions) {
         this.jdbi = jdbi;
+        this.actions = actions;
     }
 
     /**
@@ -94,7 +98,11 @@ public final class PortalHandler {
             ctx.status(HttpStatus.NOT_FOUND);
             return;
         }
-        ctx.render("portal/job.html", Map.of("page", page.get(), "fmt", PortalFormat.INSTANCE));
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", page.get());
+        model.put("fmt", PortalFormat.INSTANCE);
+        model.put("jobActions", actions.actions(number.get(), RequestScope.requirePrincipal(ctx)).orElse(null));
+        ctx.render("portal/job.html", model);
     }
 
     /** GET /portal/lookup?customer_reference=...: one match opens it, several are listed, none says so. */

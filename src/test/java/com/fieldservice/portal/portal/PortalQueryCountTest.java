@@ -17,6 +17,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.fieldservice.portal.jobs.JobService;
+import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.report.JobActionsService;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -42,7 +45,8 @@ class PortalQueryCountTest {
                 STATEMENTS.add(context.getRenderedSql());
             }
         });
-        PortalHandler handler = new PortalHandler(jdbi);
+        PortalHandler handler = new PortalHandler(jdbi,
+                new JobActionsService(jdbi, new JobService(jdbi, Workflow.load(jdbi))));
         Principal alice = new Principal(UUID.randomUUID(), "alice", Role.CUSTOMER, "Alice", Optional.empty(),
                 Optional.empty(), Optional.of(PortalFixtures.ACME), false);
         server = Javalin.create(config -> {
@@ -83,9 +87,11 @@ class PortalQueryCountTest {
     }
 
     @Test
-    void aWorkOrderTakesThreeAndAMissingOneOne() throws Exception {
+    void aWorkOrderTakesAFixedFewAndAMissingOneOne() throws Exception {
         assertThat(get("/portal/jobs/" + PortalFixtures.PLANNED)).isEqualTo(200);
-        assertThat(STATEMENTS).hasSize(3); // the work order, its visits, its children
+        // the work order, its visits, its children; then what the customer may do: the job in
+        // their scope with its status, its comments, its files
+        assertThat(STATEMENTS).hasSize(6);
         STATEMENTS.clear();
         assertThat(get("/portal/jobs/" + PortalFixtures.GLOBEX_JOB)).isEqualTo(404);
         assertThat(STATEMENTS).hasSize(1);

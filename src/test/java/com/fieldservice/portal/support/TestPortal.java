@@ -107,8 +107,12 @@ public final class TestPortal implements AutoCloseable {
 
     /** Sends and reads the answer as text; a failure to connect fails the test. */
     static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        return send(client, request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

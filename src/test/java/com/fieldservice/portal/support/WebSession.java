@@ -7,8 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 
@@ -60,6 +63,47 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(portal.url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A file in a multipart form: the form field, the name the browser gives, the type it claims, the bytes. */
+    public record FilePart(String field, String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** Posts a multipart form (as a form with enctype="multipart/form-data" does) with the CSRF token of the last page read. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, List<FilePart> files) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            form.putIfAbsent("_csrf", csrfToken);
+        }
+        return postMultipartRaw(path, form, files);
+    }
+
+    /** Posts exactly these fields and files as multipart/form-data, without adding a CSRF token. */
+    public HttpResponse<String> postMultipartRaw(String path, Map<String, String> fields, List<FilePart> files) {
+        String boundary = "----portal-test-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n"));
+        for (FilePart file : files) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                    + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n");
+            body.writeBytes(file.bytes());
+            write(body, "\r\n");
+        }
+        write(body, "--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** GET returning the bytes, for files. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        return TestPortal.send(http, HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Signs in on the form; when it works, opens the page it leads to, as a browser would (and so learns the session's CSRF token). */
