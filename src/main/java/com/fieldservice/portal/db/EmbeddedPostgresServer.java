@@ -2,6 +2,10 @@ package com.fieldservice.portal.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +31,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
+            refuseTakenPort(port);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.resolve("postgres"))
                     .setCleanDataDirectory(false)
@@ -41,6 +46,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException | SQLException | IllegalStateException e) {
             throw new DatabaseException("the embedded PostgreSQL did not start on 127.0.0.1:" + port
                     + " with data in " + dataDir + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Another server on the port would answer in place of ours: PostgreSQL can't bind it, but the
+     * start-up check connects to whatever listens there, and the portal would run on someone
+     * else's database. Check the port first.
+     */
+    private static void refuseTakenPort(int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (BindException taken) {
+            throw new IOException("port " + port + " on 127.0.0.1 is taken by another program; "
+                    + "set PORTAL_EMBEDDED_DB_PORT to a free port", taken);
         }
     }
 

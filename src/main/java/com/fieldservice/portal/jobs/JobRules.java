@@ -52,6 +52,9 @@ public final class JobRules {
         if (installation.isEmpty() && !in.errors.containsKey("project_id")) {
             in.error("project_id", "validation.required");
         }
+        if (creating && installation.map(ReferenceDao.Installation::closed).orElse(false)) {
+            in.error("project_id", "validation.installationClosed");
+        }
         UUID jobType = in.reference("job_type_id", "job_type_code")
                 .flatMap(ref -> found(in, "job_type_id", references.lookup("job_type", ref.id(), ref.code())))
                 .orElseGet(() -> references.defaultJobType().orElse(null));

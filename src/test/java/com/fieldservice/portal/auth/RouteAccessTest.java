@@ -113,7 +113,7 @@ class RouteAccessTest {
 
     /** A real URL for a route pattern: any id or number will do, refusal comes first. */
     static String concrete(String path) {
-        return path.replace("{id}", "8ba9da71-ef32-423a-bb50-ae767315f55c").replace("{number}", "1");
+        return path.replace("{id}", "8ba9da71-ef32-423a-bb50-ae767315f55c").replaceAll("\\{[^}]+}", "1");
     }
 
 }

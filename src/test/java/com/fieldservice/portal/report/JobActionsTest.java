@@ -108,7 +108,7 @@ class JobActionsTest {
         HttpResponse<String> tooLong = comment(alice, number, "c".repeat(4001));
         assertThat(tooLong.statusCode()).isEqualTo(422);
         Document again = Jsoup.parse(tooLong.body());
-        assertThat(again.select("#comment-error").text()).isEqualTo("At most 4,000 characters (this has 4,001).");
+        assertThat(again.select("#comment-error").text()).isEqualTo("At most 4000 characters (this has 4001).");
         assertThat(again.select("textarea#comment").text()).hasSize(4001);
         assertThat(count("SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = " + number)).isZero();
     }

@@ -244,7 +244,7 @@ class ReportTest {
         HttpResponse<String> tooLong = report(alice, valid("description", "d".repeat(4001)));
         assertThat(tooLong.statusCode()).isEqualTo(422);
         Document long4001 = Jsoup.parse(tooLong.body());
-        assertThat(long4001.select("#description-error").text()).isEqualTo("At most 4,000 characters (this has 4,001).");
+        assertThat(long4001.select("#description-error").text()).isEqualTo("At most 4000 characters (this has 4001).");
         assertThat(long4001.select("textarea[name=description]").text()).hasSize(4001);
         assertNothingSavedAfter(before, filesBefore);
 

@@ -83,4 +83,16 @@ class HealthAndErrorsTest {
                 .hasMessageStartingWith("cannot reach the database at jdbc:postgresql://127.0.0.1:" + closedPort + "/portal: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    @Test
+    void anEmbeddedDatabasePortTakenByAnotherProgramIsRefusedNotShared(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir)
+            throws Exception {
+        try (ServerSocket other = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Settings settings = Settings.from(Map.of("PORTAL_PORT", "0", "PORTAL_DATA_DIR", dataDir.toString(),
+                    "PORTAL_EMBEDDED_DB_PORT", String.valueOf(other.getLocalPort())));
+            assertThatThrownBy(() -> App.start(settings))
+                    .isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining("port " + other.getLocalPort() + " on 127.0.0.1 is taken by another program");
+        }
+    }
 }
