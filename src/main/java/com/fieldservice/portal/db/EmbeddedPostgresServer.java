@@ -59,8 +59,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (BindException taken) {
-            throw new IOException("port " + port + " on 127.0.0.1 is taken by another program; "
-                    + "set PORTAL_EMBEDDED_DB_PORT to a free port", taken);
+            throw new DatabaseException("the embedded PostgreSQL can't listen on 127.0.0.1:" + port + ": port " + port
+                    + " on 127.0.0.1 is taken by another program; set PORTAL_EMBEDDED_DB_PORT to a free port", taken);
         }
     }
 
