@@ -1,0 +1,36 @@
+package com.fieldservice.portal.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordsTest {
+
+    @Test
+    void hashIsArgon2idWithTheOwaspParametersAndVerifies() {
+        String hash = Passwords.hash("correct horse");
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(Passwords.verify("correct horse", hash)).isTrue();
+        assertThat(Passwords.verify("correct hors", hash)).isFalse();
+    }
+
+    @Test
+    void sameRandomSaltNeverRepeats() {
+        assertThat(Passwords.hash("same")).isNotEqualTo(Passwords.hash("same"));
+    }
+
+    @Test
+    void missingOrMalformedHashesNeverVerify() {
+        assertThat(Passwords.verify("x", null)).isFalse();
+        assertThat(Passwords.verify(null, Passwords.hash("x"))).isFalse();
+        assertThat(Passwords.verify("x", "")).isFalse();
+        assertThat(Passwords.verify("x", "$argon2id$garbage")).isFalse();
+        assertThat(Passwords.verify("x", "$2a$10$abcdefghijklmnopqrstuu5ZBc1Y8kBuRDFM7t.qxoQ3NwOeJ3Zfu")).isFalse();
+    }
+
+    @Test
+    void emptyPasswordsAreRefused() {
+        assertThatThrownBy(() -> Passwords.hash("")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
