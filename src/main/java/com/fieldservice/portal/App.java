@@ -14,6 +14,9 @@ import com.fieldservice.portal.auth.SignInHandler;
 import com.fieldservice.portal.auth.SignInService;
 import com.fieldservice.portal.auth.SignInThrottle;
 import com.fieldservice.portal.backoffice.BackOfficeHandler;
+import com.fieldservice.portal.backoffice.JobDetailHandler;
+import com.fieldservice.portal.backoffice.JobGridHandler;
+import com.fieldservice.portal.backoffice.QuickFindHandler;
 import com.fieldservice.portal.portal.PortalHandler;
 import com.fieldservice.portal.web.Cookies;
 import com.fieldservice.portal.web.Routes;
@@ -97,7 +100,10 @@ public final class App implements AutoCloseable {
         SignInHandler signInPages = new SignInHandler(signIn, sessions, audit, cookies);
         PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi, audit));
         HealthHandler health = new HealthHandler(database);
-        BackOfficeHandler backOffice = new BackOfficeHandler();
+        BackOfficeHandler backOffice = new BackOfficeHandler(jdbi);
+        JobGridHandler jobGrid = new JobGridHandler(jdbi);
+        JobDetailHandler jobDetail = new JobDetailHandler(jdbi);
+        QuickFindHandler quickFind = new QuickFindHandler(jdbi);
         PortalHandler portal = new PortalHandler();
         JobApiHandler jobApi = new JobApiHandler(jdbi, json);
 
@@ -140,6 +146,10 @@ public final class App implements AutoCloseable {
                     .get("/account/password", passwordPages::form, ADMIN, PLANNER, CUSTOMER)
                     .post("/account/password", passwordPages::submit, ADMIN, PLANNER, CUSTOMER)
                     .get("/backoffice", backOffice::home, ADMIN, PLANNER)
+                    .get("/backoffice/jobs", jobGrid::grid, ADMIN, PLANNER)
+                    .get("/backoffice/jobs.csv", jobGrid::csv, ADMIN, PLANNER)
+                    .get("/backoffice/jobs/{number}", jobDetail::show, ADMIN, PLANNER)
+                    .get("/backoffice/find", quickFind::find, ADMIN, PLANNER)
                     .get("/portal", portal::home, CUSTOMER)
                     .get("/api/jobs/{id}", jobApi::show, API);
             table.addAll(routes.table());
