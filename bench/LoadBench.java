@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server-side time from above.
  *
  * java bench/LoadBench.java BASE_URL PATHS_FILE USERS REQUESTS [WARMUP] [user:password]
+ *
+ * With the environment variable LOADBENCH_COOKIE set (e.g. "portal_session=..."), every request
+ * carries it as its Cookie header: pages behind a sign-in, measured as a signed-in person sees them.
  */
 public class LoadBench {
 
@@ -39,10 +42,12 @@ public class LoadBench {
         String authorization = args.length > 5
                 ? "Basic " + Base64.getEncoder().encodeToString(args[5].getBytes(StandardCharsets.UTF_8)) : null;
 
+        String cookie = System.getenv("LOADBENCH_COOKIE");
+
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        run(client, base, paths, users, warmup, authorization); // JIT, caches, connections
+        run(client, base, paths, users, warmup, authorization, cookie); // JIT, caches, connections
         long started = System.nanoTime();
-        Result result = run(client, base, paths, users, requests, authorization);
+        Result result = run(client, base, paths, users, requests, authorization, cookie);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         long[] sorted = result.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -58,7 +63,7 @@ public class LoadBench {
     private record Result(List<Long> latencies, AtomicInteger errors) { }
 
     private static Result run(HttpClient client, String base, List<String> paths, int users, int requests,
-                              String authorization) throws Exception {
+                              String authorization, String cookie) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>(requests));
@@ -70,6 +75,9 @@ public class LoadBench {
                     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + paths.get(i % paths.size())));
                     if (authorization != null) {
                         request.header("Authorization", authorization);
+                    }
+                    if (cookie != null && !cookie.isBlank()) {
+                        request.header("Cookie", cookie);
                     }
                     long start = System.nanoTime();
                     try {

@@ -206,7 +206,7 @@ public interface BackOfficeDao {
     /** Jobs opened and closed per week (weeks start on Monday, UTC), the 13 weeks up to this one. */
     @SqlQuery("""
             WITH weeks AS (
-                SELECT generate_series(CAST(:first_week AS date), CAST(:first_week AS date) + 12 * 7, 7) AS week)
+                SELECT CAST(:first_week AS date) + 7 * n AS week FROM generate_series(0, 12) AS n)
             SELECT w.week,
                    coalesce(o.n, 0) AS opened, coalesce(c.n, 0) AS closed
               FROM weeks w

@@ -261,7 +261,8 @@ public final class JobQuery {
         Map<String, List<String>> p = viewParams();
         put(p, direction, String.valueOf(id2));
         if (sort != JobSort.NUMBER) {
-            put(p, "key", key);
+            // an empty key (no technician, no reference) is a key all the same
+            p.put("key", List.of(key == null ? "" : key));
         }
         return "/backoffice/jobs" + queryString(p);
     }

@@ -251,7 +251,7 @@ public final class JobSearch {
             }
         }
         if (query.technician != null) {
-            sql.bind("technician", UUID.fromString(query.technician)).append("""
+            sql.bind("technician", UUID.fromString(query.technician)).append(" " + """
                      AND j.id IN (SELECT pl.job_id FROM job_planning pl WHERE pl.app_user_id = :technician
                                   UNION ALL
                                   SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = :technician)""");
@@ -270,7 +270,7 @@ public final class JobSearch {
         }
         if (query.reportedToday) {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            sql.bind("reported_from", startOf(today)).bind("reported_to", startOf(today.plusDays(1))).append("""
+            sql.bind("reported_from", startOf(today)).bind("reported_to", startOf(today.plusDays(1))).append(" " + """
                      AND j.requested_by_contact_id IS NOT NULL
                      AND j.date_reported_by_company >= :reported_from AND j.date_reported_by_company < :reported_to""");
         }
@@ -296,13 +296,15 @@ public final class JobSearch {
         List<String> words = new ArrayList<>();
         Matcher matcher = WORD.matcher(lower);
         while (matcher.find() && words.size() < 8) {
-            words.add(matcher.group() + ":*");
+            // a prefix of one or two letters matches half the table: such words must match whole
+            String word = matcher.group();
+            words.add(word.length() >= 3 ? word + ":*" : word);
         }
         if (!words.isEmpty()) {
             sql.bind("q_words", String.join(" & ", words))
                     .append(" OR j.search_vector @@ to_tsquery('simple', :q_words)");
         }
-        sql.bind("q_prefix", likePrefix(lower)).append("""
+        sql.bind("q_prefix", likePrefix(lower)).append(" " + """
                  OR j.company_id = ANY (ARRAY(SELECT co.id FROM company co WHERE lower(co.name) LIKE :q_prefix))
                  OR j.project_id = ANY (ARRAY(SELECT pj.id FROM project pj WHERE lower(pj.serial_number) = :q_lower)))""");
     }
