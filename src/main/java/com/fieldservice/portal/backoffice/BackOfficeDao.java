@@ -12,15 +12,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** The back office's fixed reads: lookups, quick find, the job's detail and the dashboard. */
 public interface BackOfficeDao {
 
-    /** Statuses, types, priorities, skills and technicians, for the filter form and the codes in URLs. */
+
+    /** Statuses, types, priorities and skills, for the filter form and the codes in URLs. */
     @SqlQuery("""
             SELECT 'status' AS kind, id, code, name, sort_order AS seq, customer_status, is_closed AS closed FROM job_status
             UNION ALL SELECT 'type', id, code, name, 0, NULL, false FROM job_type
             UNION ALL SELECT 'priority', id, code, name, sequence, NULL, false FROM job_priority
             UNION ALL SELECT 'skill', id, code, name, 0, NULL, false FROM skill
-            UNION ALL SELECT 'technician', id, id::text, btrim(concat_ws(' ', firstname, lastname)) || coalesce(' (' || code || ')', ''),
-                             0, NULL, false
-                        FROM app_user WHERE NOT archived AND NOT disabled
             ORDER BY kind, seq, name""")
     @RegisterConstructorMapper(JobSearch.Lookup.class)
     List<JobSearch.Lookup> lookups();

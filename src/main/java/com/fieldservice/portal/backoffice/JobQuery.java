@@ -83,11 +83,13 @@ public final class JobQuery {
         query.skill = code(query, first(params, "skill"), "bo.filter.error.skill");
         query.company = code(query, first(params, "company"), "bo.filter.error.company");
         query.installation = code(query, first(params, "installation"), "bo.filter.error.installation");
+        // a technician by app_user id, or by their code as the filter form offers
         String technician = blankToNull(first(params, "technician"));
-        if (technician != null && !GUID.matcher(technician).matches()) {
+        if (technician != null && !GUID.matcher(technician).matches() && !CODE.matcher(technician).matches()) {
             query.errors.add("bo.filter.error.technician");
         } else {
-            query.technician = technician == null ? null : technician.toLowerCase(Locale.ROOT);
+            query.technician = technician == null ? null
+                    : GUID.matcher(technician).matches() ? technician.toLowerCase(Locale.ROOT) : technician;
         }
         query.dueFrom = date(query, first(params, "due_from"), "bo.filter.error.dueFrom");
         query.dueTo = date(query, first(params, "due_to"), "bo.filter.error.dueTo");

@@ -63,9 +63,24 @@ public final class JobSearch {
         this.jdbi = jdbi;
     }
 
-    /** The lookups (one query), used by the filter form and to turn codes into ids. */
+    /** How long the lookups are reused: they change when an administrator edits a status or a type. */
+    private static final long LOOKUPS_TTL_NANOS = 30_000_000_000L;
+    private record CachedLookups(List<Lookup> lookups, long loadedAt) {
+    }
+    private volatile CachedLookups cached;
+
+    /**
+     * The lookups (one small query, then reused for 30 s), for the filter form and to turn codes
+     * into ids.
+     */
     public List<Lookup> lookups(Handle handle) {
-        return handle.attach(BackOfficeDao.class).lookups();
+        CachedLookups current = cached;
+        long now = System.nanoTime();
+        if (current == null || now - current.loadedAt() > LOOKUPS_TTL_NANOS) {
+            current = new CachedLookups(List.copyOf(handle.attach(BackOfficeDao.class).lookups()), now);
+            cached = current;
+        }
+        return current.lookups();
     }
 
     public Page page(Handle handle, JobQuery query, List<Lookup> lookups) {
@@ -251,10 +266,17 @@ public final class JobSearch {
             }
         }
         if (query.technician != null) {
-            sql.bind("technician", UUID.fromString(query.technician)).append(" " + """
-                     AND j.id IN (SELECT pl.job_id FROM job_planning pl WHERE pl.app_user_id = :technician
+            Optional<UUID> id = uuid(query.technician);
+            if (id.isPresent()) {
+                sql.bind("technician", id.get());
+            } else {
+                sql.bind("technician_code", query.technician);
+            }
+            String technician = id.isPresent() ? ":technician" : "(SELECT id FROM app_user WHERE code = :technician_code)";
+            sql.append(" " + """
+                     AND j.id IN (SELECT pl.job_id FROM job_planning pl WHERE pl.app_user_id = %1$s
                                   UNION ALL
-                                  SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = :technician)""");
+                                  SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(technician));
         }
         if (query.dueFrom != null) {
             sql.bind("due_from", startOf(query.dueFrom)).append(" AND j.due_date >= :due_from");

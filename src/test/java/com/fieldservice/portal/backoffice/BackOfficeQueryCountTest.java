@@ -66,12 +66,12 @@ class BackOfficeQueryCountTest {
     }
 
     @Test
-    void gridPageTakesThreeStatementsWhateverItsSize() {
+    void gridPageTakesAtMostThreeStatementsWhateverItsSize() {
         assertThat(get("/backoffice/jobs")).isEqualTo(200);
-        assertThat(STATEMENTS).hasSize(3); // lookups, page, count
+        assertThat(STATEMENTS).hasSizeBetween(2, 3); // lookups (reused for 30 s), page, count
         STATEMENTS.clear();
         assertThat(get("/backoffice/jobs?size=100&open=1&sort=technician&dir=asc")).isEqualTo(200);
-        assertThat(STATEMENTS).hasSize(3);
+        assertThat(STATEMENTS).hasSizeBetween(2, 3);
     }
 
     @Test
