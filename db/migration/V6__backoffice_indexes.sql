@@ -12,6 +12,8 @@ CREATE INDEX jobs_open_id2 ON jobs (id2) WHERE date_closed IS NULL;
 CREATE INDEX jobs_open_status ON jobs (job_status_id) WHERE date_closed IS NULL;
 -- overdue and due this week (count and grid)
 CREATE INDEX jobs_open_due ON jobs (due_date) WHERE date_closed IS NULL;
+-- open jobs sorted by due date (the grid's sort key: no due date sorts last), keyset on (key, id2)
+CREATE INDEX jobs_open_due_key ON jobs ((coalesce(due_date, 'infinity'::timestamptz)), id2) WHERE date_closed IS NULL;
 -- grid sorted by last change, keyset on (modified_dateutc, id2)
 CREATE INDEX jobs_modified_id2 ON jobs (modified_dateutc, id2);
 -- dashboard chart: jobs opened and closed per week

@@ -32,7 +32,7 @@ public final class JobGridHandler {
     public void grid(Context ctx) {
         JobQuery query = JobQuery.parse(ctx.queryParamMap());
         Map<String, Object> model = new HashMap<>();
-        jdbi.useHandle(handle -> {
+        jdbi.useTransaction(handle -> {
             List<JobSearch.Lookup> lookups = search.lookups(handle);
             JobSearch.Page page = search.page(handle, query, lookups);
             model.put("page", page);

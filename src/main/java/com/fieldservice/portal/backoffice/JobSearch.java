@@ -83,7 +83,13 @@ public final class JobSearch {
         return current.lookups();
     }
 
+    /**
+     * One page of the list; call inside a transaction. The statement is planned for its actual
+     * values every time (never a generic plan: whether a word matches ten jobs or a hundred
+     * thousand decides between the full-text index and walking id2 backwards).
+     */
     public Page page(Handle handle, JobQuery query, List<Lookup> lookups) {
+        handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         Sql sql = new Sql();
         sql.append(SELECT_ROW);
         filter(sql, query, lookups);
@@ -123,7 +129,14 @@ public final class JobSearch {
         return new Page(rows, previous, next);
     }
 
+    /**
+     * How many jobs match, counting at most {@link #COUNT_CAP} + 1; call inside a transaction.
+     * A sequential scan is ruled out: with LIMIT the planner bets that matches come early in the
+     * table, and for a common word that bet reads half a million rows; through the indexes
+     * (full-text, status, company, open jobs...) the count stops after the cap.
+     */
     public Count count(Handle handle, JobQuery query, List<Lookup> lookups) {
+        handle.execute("SET LOCAL enable_seqscan = off");
         Sql sql = new Sql();
         sql.append("SELECT count(*) FROM (SELECT 1 FROM jobs j WHERE true");
         filter(sql, query, lookups);
