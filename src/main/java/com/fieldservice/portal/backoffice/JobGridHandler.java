@@ -34,9 +34,9 @@ public final class JobGridHandler {
         Map<String, Object> model = new HashMap<>();
         jdbi.useTransaction(handle -> {
             List<JobSearch.Lookup> lookups = search.lookups(handle);
-            JobSearch.Page page = search.page(handle, query, lookups);
-            model.put("page", page);
-            model.put("count", search.count(handle, query, lookups));
+            JobSearch.Matches matches = search.matches(handle, query, lookups);
+            model.put("page", search.page(handle, query, lookups, matches));
+            model.put("count", matches.count());
             model.put("lookups", new Lookups(lookups));
         });
         model.put("query", query);

@@ -36,6 +36,8 @@ public final class JobSearch {
 
     /** Beyond this many matches the grid says "10,000+" rather than count on. */
     public static final int COUNT_CAP = 10_000;
+    /** Up to this many matches, the page reads them by number (see {@link #page}). */
+    static final int FEW = 2_000;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** A value of a lookup table (status, type, priority, skill) or a technician. */
@@ -88,11 +90,16 @@ public final class JobSearch {
      * values every time (never a generic plan: whether a word matches ten jobs or a hundred
      * thousand decides between the full-text index and walking id2 backwards).
      */
-    public Page page(Handle handle, JobQuery query, List<Lookup> lookups) {
+    public Page page(Handle handle, JobQuery query, List<Lookup> lookups, Matches matches) {
         handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         Sql sql = new Sql();
         sql.append(SELECT_ROW);
         filter(sql, query, lookups);
+        if (matches.numbers() != null && matches.numbers().size() <= FEW) {
+            // few matches (a rare word, a reference): read them by number, then sort them, rather
+            // than walk the whole list in order hoping to meet them
+            sql.bindInts("matching", matches.numbers()).append(" AND j.id2 = ANY (:matching)");
+        }
         boolean backwards = query.beforeId != null;
         if (query.afterId != null || query.beforeId != null) {
             keyset(sql, query, backwards ? query.beforeId : query.afterId, backwards);
@@ -130,24 +137,29 @@ public final class JobSearch {
     }
 
     /**
-     * How many jobs match, counting at most {@link #COUNT_CAP} + 1; call inside a transaction.
-     * A sequential scan is ruled out: with LIMIT the planner bets that matches come early in the
-     * table, and for a common word that bet reads half a million rows; through the indexes
-     * (full-text, status, company, open jobs...) the count stops after the cap.
+     * The jobs that match, up to {@link #COUNT_CAP} + 1 of them (their numbers, in no order);
+     * call inside a transaction. A sequential scan is ruled out: with LIMIT the planner bets that
+     * matches come early in the table, and for a common word that bet reads half a million rows;
+     * through the indexes (full-text, status, company, open jobs...) it stops after the cap.
      */
-    public Count count(Handle handle, JobQuery query, List<Lookup> lookups) {
+    public Matches matches(Handle handle, JobQuery query, List<Lookup> lookups) {
         handle.execute("SET LOCAL enable_seqscan = off");
         Sql sql = new Sql();
-        sql.append("SELECT count(*) FROM (SELECT 1 FROM jobs j WHERE true");
+        sql.append("SELECT j.id2 FROM jobs j WHERE true");
         filter(sql, query, lookups);
-        sql.append(" LIMIT ").append(String.valueOf(COUNT_CAP + 1)).append(") AS matching");
-        long counted = sql.query(handle).mapTo(Long.class).one();
-        boolean capped = counted > COUNT_CAP;
+        sql.append(" LIMIT ").append(String.valueOf(COUNT_CAP + 1));
+        List<Integer> numbers = sql.query(handle).setFetchSize(COUNT_CAP + 1).mapTo(Integer.class).list();
+        handle.execute("SET LOCAL enable_seqscan = on");
+        boolean capped = numbers.size() > COUNT_CAP;
         Long estimate = null;
         if (capped && !query.isFiltered()) {
             estimate = handle.attach(BackOfficeDao.class).estimatedJobCount();
         }
-        return new Count(capped ? COUNT_CAP : counted, capped, estimate);
+        return new Matches(new Count(capped ? COUNT_CAP : numbers.size(), capped, estimate), capped ? null : numbers);
+    }
+
+    /** The count, and the matching numbers when there are few enough to name. */
+    public record Matches(Count count, List<Integer> numbers) {
     }
 
     /**
@@ -390,6 +402,7 @@ public final class JobSearch {
         private final StringBuilder text = new StringBuilder();
         private final Map<String, Object> values = new LinkedHashMap<>();
         private final Map<String, List<UUID>> lists = new LinkedHashMap<>();
+        private final Map<String, List<Integer>> ints = new LinkedHashMap<>();
         private String sortKey = "NULL";
 
         Sql append(String part) {
@@ -407,6 +420,11 @@ public final class JobSearch {
             return this;
         }
 
+        Sql bindInts(String name, List<Integer> values) {
+            ints.put(name, values);
+            return this;
+        }
+
         void format(String key) {
             sortKey = key;
         }
@@ -416,6 +434,7 @@ public final class JobSearch {
             Query query = handle.createQuery(rendered);
             values.forEach(query::bind);
             lists.forEach((name, ids) -> query.bindArray(name, UUID.class, ids));
+            ints.forEach((name, values) -> query.bindArray(name, Integer.class, values));
             return query;
         }
     }
