@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * java bench/LoadBench.java BASE_URL PATHS_FILE USERS REQUESTS [WARMUP] [user:password]
  *
- * With LOADBENCH_COOKIE set (such as "portal_session=..."), every request carries that cookie:
- * pages for a signed-in person.
+ * With the environment variable LOADBENCH_COOKIE set (e.g. "portal_session=..."), every request
+ * carries it as its Cookie header: pages behind a sign-in, measured as a signed-in person sees them.
  */
 public class LoadBench {
 
@@ -42,10 +42,12 @@ public class LoadBench {
         String authorization = args.length > 5
                 ? "Basic " + Base64.getEncoder().encodeToString(args[5].getBytes(StandardCharsets.UTF_8)) : null;
 
+        String cookie = System.getenv("LOADBENCH_COOKIE");
+
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        run(client, base, paths, users, warmup, authorization); // JIT, caches, connections
+        run(client, base, paths, users, warmup, authorization, cookie); // JIT, caches, connections
         long started = System.nanoTime();
-        Result result = run(client, base, paths, users, requests, authorization);
+        Result result = run(client, base, paths, users, requests, authorization, cookie);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         long[] sorted = result.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -65,7 +67,7 @@ public class LoadBench {
     private record Result(List<Long> latencies, AtomicInteger errors) { }
 
     private static Result run(HttpClient client, String base, List<String> paths, int users, int requests,
-                              String authorization) throws Exception {
+                              String authorization, String cookie) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>(requests));
@@ -78,8 +80,8 @@ public class LoadBench {
                     if (authorization != null) {
                         request.header("Authorization", authorization);
                     }
-                    if (System.getenv("LOADBENCH_COOKIE") != null) {
-                        request.header("Cookie", System.getenv("LOADBENCH_COOKIE"));
+                    if (cookie != null && !cookie.isBlank()) {
+                        request.header("Cookie", cookie);
                     }
                     long start = System.nanoTime();
                     try {

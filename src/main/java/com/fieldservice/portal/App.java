@@ -22,6 +22,9 @@ import com.fieldservice.portal.backoffice.BackOfficeHandler;
 import com.fieldservice.portal.backoffice.JobFormHandler;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.backoffice.JobDetailHandler;
+import com.fieldservice.portal.backoffice.JobGridHandler;
+import com.fieldservice.portal.backoffice.QuickFindHandler;
 import com.fieldservice.portal.portal.PortalHandler;
 import com.fieldservice.portal.portal.TrackHandler;
 import com.fieldservice.portal.report.JobActionsHandler;
@@ -122,7 +125,10 @@ public final class App implements AutoCloseable {
         SignInHandler signInPages = new SignInHandler(signIn, sessions, audit, cookies);
         PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi));
         HealthHandler health = new HealthHandler(database);
-        BackOfficeHandler backOffice = new BackOfficeHandler();
+        BackOfficeHandler backOffice = new BackOfficeHandler(jdbi);
+        JobGridHandler jobGrid = new JobGridHandler(jdbi);
+        JobDetailHandler jobDetail = new JobDetailHandler(jdbi);
+        QuickFindHandler quickFind = new QuickFindHandler(jdbi);
         TrackHandler track = new TrackHandler(jdbi, throttle);
         JobApiHandler jobApi = new JobApiHandler(jdbi, json);
         JobService jobService = new JobService(jdbi, Workflow.load(jdbi));
@@ -177,11 +183,15 @@ public final class App implements AutoCloseable {
                     .get("/account/password", passwordPages::form, ADMIN, PLANNER, CUSTOMER)
                     .post("/account/password", passwordPages::submit, ADMIN, PLANNER, CUSTOMER)
                     .get("/backoffice", backOffice::home, ADMIN, PLANNER)
+                    .get("/backoffice/jobs", jobGrid::grid, ADMIN, PLANNER)
+                    .get("/backoffice/jobs.csv", jobGrid::csv, ADMIN, PLANNER)
+                    .get("/backoffice/find", quickFind::find, ADMIN, PLANNER)
                     .get("/backoffice/jobs/new", jobForms::newForm, ADMIN, PLANNER)
                     .post("/backoffice/jobs/new", jobForms::create, ADMIN, PLANNER)
                     .get("/backoffice/jobs/{number}/edit", jobForms::editForm, ADMIN, PLANNER)
                     .post("/backoffice/jobs/{number}/edit", jobForms::edit, ADMIN, PLANNER)
                     .post("/backoffice/jobs/{number}/status", jobForms::changeStatus, ADMIN, PLANNER)
+                    .get("/backoffice/jobs/{number}", jobDetail::show, ADMIN, PLANNER)
                     .get("/portal", portal::home, CUSTOMER)
                     .get("/portal/jobs", portal::jobs, CUSTOMER)
                     .get("/portal/jobs.csv", portal::csv, CUSTOMER)

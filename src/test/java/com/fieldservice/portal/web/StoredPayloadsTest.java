@@ -62,6 +62,7 @@ class StoredPayloadsTest {
     @Test
     void everyPageShowingStoredTextRendersItInert() {
         List<String> pages = List.of("/backoffice", "/account/password", "/admin/accounts", "/admin/audit",
+                "/backoffice/jobs", "/backoffice/jobs?q=xss", "/backoffice/jobs/" + job, "/backoffice/find?q=nothing-has-this-reference",
                 "/backoffice/jobs/" + job + "/edit", "/backoffice/jobs/new?from=" + job, "/backoffice/jobs/new?parent=" + job);
         for (String path : pages) {
             var answer = admin.get(path);

@@ -1,0 +1,218 @@
+package com.fieldservice.portal.backoffice;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** The back office's fixed reads: lookups, quick find, the job's detail and the dashboard. */
+public interface BackOfficeDao {
+
+
+    /** Statuses, types, priorities and skills, for the filter form and the codes in URLs. */
+    @SqlQuery("""
+            SELECT 'status' AS kind, id, code, name, sort_order AS seq, customer_status, is_closed AS closed FROM job_status
+            UNION ALL SELECT 'type', id, code, name, 0, NULL, false FROM job_type
+            UNION ALL SELECT 'priority', id, code, name, sequence, NULL, false FROM job_priority
+            UNION ALL SELECT 'skill', id, code, name, 0, NULL, false FROM skill
+            ORDER BY kind, seq, name""")
+    @RegisterConstructorMapper(JobSearch.Lookup.class)
+    List<JobSearch.Lookup> lookups();
+
+    /** The planner's idea of how many jobs there are (pg_class.reltuples, kept by ANALYZE): free to read. */
+    @SqlQuery("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'jobs'::regclass")
+    long estimatedJobCount();
+
+    // ------------------------------------------------------------------ quick find
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM jobs WHERE id2 = :number)")
+    boolean numberExists(@Bind("number") int number);
+
+    /** Up to two jobs whose customer or back-office reference is exactly this (case-insensitive). */
+    @SqlQuery("""
+            SELECT id2 FROM jobs WHERE lower(customer_reference) = lower(:ref)
+            UNION
+            SELECT id2 FROM jobs WHERE lower(reference_back_office) = lower(:ref)
+            LIMIT 2""")
+    List<Integer> byReference(@Bind("ref") String reference);
+
+    // ------------------------------------------------------------------ detail
+
+    record JobDetail(UUID id, int id2, String name, String description, String internalMemo, String prejobInformation,
+                     String estimatedQuantityRemark, String referenceBackOffice, String customerReference,
+                     Integer estimatedTime, OffsetDateTime earliestDatePlannable, OffsetDateTime dueDate,
+                     OffsetDateTime dateCreate, OffsetDateTime dateUpdate, OffsetDateTime dateClosed,
+                     OffsetDateTime dateReportedByCompany, OffsetDateTime suggestedDateStart,
+                     OffsetDateTime modifiedDateutc, int version, Integer workingSequence, boolean overdue,
+                     UUID statusId, String statusCode, String statusName, String customerStatus, boolean closed,
+                     String typeName, String priorityName, String skillName, String suggestedUser,
+                     String approvalResponsibleUser,
+                     Integer parentId2, String parentName,
+                     String companyName, String companyCode, String contactName, String contactEmail,
+                     String contactPhone, String requestedByCompany, String requestedByContact,
+                     Integer installationId2, String installationName, String installationReference,
+                     String serialNumber, String barcode, String modelName, String familyName, String brandName,
+                     String installationLocation, OffsetDateTime warrantyDateUntil, String installationStatus,
+                     boolean mobileInstallation,
+                     String addressName, String addressStreet, String addressStreet2, String addressStreetNumber,
+                     String addressZip, String addressCity, String addressCountry, String addressPhone,
+                     String addressEmail, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+    }
+
+    /** The job with everything it points at, in one statement. */
+    @SqlQuery("""
+            SELECT j.id, j.id2, j.name, j.description, j.internal_memo, j.prejob_information, j.estimated_quantity_remark,
+                   j.reference_back_office, j.customer_reference, j.estimated_time, j.earliest_date_plannable, j.due_date,
+                   j.date_create, j.date_update, j.date_closed, j.date_reported_by_company, j.suggested_date_start,
+                   j.modified_dateutc, j.version, j.working_sequence,
+                   (j.due_date < now() AND j.date_closed IS NULL) AS overdue,
+                   s.id AS status_id, s.code AS status_code, s.name AS status_name, s.customer_status, s.is_closed AS closed,
+                   t.name AS type_name, pr.name AS priority_name, sk.name AS skill_name,
+                   nullif(btrim(concat_ws(' ', su.firstname, su.lastname)), '') AS suggested_user,
+                   nullif(btrim(concat_ws(' ', ar.firstname, ar.lastname)), '') AS approval_responsible_user,
+                   parent.id2 AS parent_id2, parent.name AS parent_name,
+                   c.name AS company_name, c.code AS company_code,
+                   nullif(btrim(concat_ws(' ', ct.firstname, ct.lastname)), '') AS contact_name,
+                   ct.email AS contact_email, ct.phone AS contact_phone,
+                   rc.name AS requested_by_company,
+                   nullif(btrim(concat_ws(' ', rct.firstname, rct.lastname)), '') AS requested_by_contact,
+                   p.id2 AS installation_id2, p.name AS installation_name, p.reference_back_office AS installation_reference,
+                   p.serial_number, p.barcode, m.name AS model_name, f.name AS family_name, b.name AS brand_name,
+                   p.location AS installation_location, p.warranty_date_until, ps.name AS installation_status,
+                   p.is_mobile_installation AS mobile_installation,
+                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_name ELSE a.name END AS address_name,
+                   coalesce(j.db_address_street, a.street) AS address_street,
+                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_street2 ELSE a.street2 END AS address_street2,
+                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_street_number ELSE a.street_number END AS address_street_number,
+                   coalesce(j.db_address_zip, a.zip) AS address_zip,
+                   coalesce(j.db_address_city, a.city) AS address_city,
+                   CASE WHEN j.db_address_street IS NOT NULL THEN jc.name ELSE ac.name END AS address_country,
+                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_phone ELSE a.phone END AS address_phone,
+                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_email ELSE a.email END AS address_email,
+                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_latitude_decimal ELSE a.latitude_decimal END AS latitude,
+                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_longitude_decimal ELSE a.longitude_decimal END AS longitude
+              FROM jobs j
+              JOIN job_status s ON s.id = j.job_status_id
+              JOIN job_type t ON t.id = j.job_type_id
+              JOIN company c ON c.id = j.company_id
+              JOIN project p ON p.id = j.project_id
+              LEFT JOIN job_priority pr ON pr.id = j.job_priority_id
+              LEFT JOIN skill sk ON sk.id = j.skill_id
+              LEFT JOIN app_user su ON su.id = j.suggested_user_id
+              LEFT JOIN app_user ar ON ar.id = j.approval_responsible_user_id
+              LEFT JOIN jobs parent ON parent.id = j.parent_id
+              LEFT JOIN contact ct ON ct.id = coalesce(j.contact_id, p.contact_id)
+              LEFT JOIN company rc ON rc.id = j.requested_by_company_id
+              LEFT JOIN contact rct ON rct.id = j.requested_by_contact_id
+              LEFT JOIN equipment_model m ON m.id = p.equipment_model_id
+              LEFT JOIN equipment_family f ON f.id = coalesce(p.equipment_family_id, m.equipment_family_id)
+              LEFT JOIN equipment_brand b ON b.id = m.equipment_brand_id
+              LEFT JOIN project_status ps ON ps.id = p.project_status_id
+              LEFT JOIN db_address a ON a.id = j.db_address_id
+              LEFT JOIN db_country ac ON ac.id = a.db_country_id
+              LEFT JOIN db_country jc ON jc.id = j.db_address_db_country_id
+             WHERE j.id2 = :number""")
+    @RegisterConstructorMapper(JobDetail.class)
+    Optional<JobDetail> detail(@Bind("number") int number);
+
+    record Child(int id2, String name, Integer workingSequence, String statusCode, String statusName,
+                 String customerStatus, boolean closed, OffsetDateTime dueDate) {
+    }
+
+    @SqlQuery("""
+            SELECT ch.id2, ch.name, ch.working_sequence, s.code AS status_code, s.name AS status_name, s.customer_status,
+                   s.is_closed AS closed, ch.due_date
+              FROM jobs ch JOIN job_status s ON s.id = ch.job_status_id
+             WHERE ch.parent_id = :job
+             ORDER BY ch.working_sequence NULLS LAST, ch.id2""")
+    @RegisterConstructorMapper(Child.class)
+    List<Child> children(@Bind("job") UUID job);
+
+    record Visit(String technician, OffsetDateTime dateStart, OffsetDateTime dateEnd, boolean suggestion) {
+    }
+
+    @SqlQuery("""
+            SELECT nullif(btrim(concat_ws(' ', u.firstname, u.lastname)), '') AS technician, pl.date_start, pl.date_end,
+                   pl.is_suggestion AS suggestion
+              FROM job_planning pl JOIN app_user u ON u.id = pl.app_user_id
+             WHERE pl.job_id = :job
+             ORDER BY pl.date_start, pl.id""")
+    @RegisterConstructorMapper(Visit.class)
+    List<Visit> visits(@Bind("job") UUID job);
+
+    record HistoryEntry(OffsetDateTime changedAt, String changedBy, String kind, String changes) {
+    }
+
+    @SqlQuery("""
+            SELECT changed_at, changed_by, kind, changes::text AS changes
+              FROM job_history WHERE job_id = :job ORDER BY changed_at DESC, id DESC LIMIT 500""")
+    @RegisterConstructorMapper(HistoryEntry.class)
+    List<HistoryEntry> history(@Bind("job") UUID job);
+
+    record Transition(String code, String name) {
+    }
+
+    /** Where the workflow lets this status go (job_status_transition). */
+    @SqlQuery("""
+            SELECT t.code, t.name FROM job_status_transition x JOIN job_status t ON t.id = x.to_job_status_id
+             WHERE x.from_job_status_id = :status ORDER BY t.sort_order""")
+    @RegisterConstructorMapper(Transition.class)
+    List<Transition> transitions(@Bind("status") UUID status);
+
+    // ------------------------------------------------------------------ dashboard
+
+    record StatusCount(String code, String name, String customerStatus, long count) {
+    }
+
+    /** The open jobs by status, in one grouped query over the partial index of open jobs. */
+    @SqlQuery("""
+            SELECT s.code, s.name, s.customer_status, coalesce(n.count, 0) AS count
+              FROM job_status s
+              LEFT JOIN (SELECT job_status_id, count(*) AS count FROM jobs WHERE date_closed IS NULL GROUP BY job_status_id) n
+                     ON n.job_status_id = s.id
+             WHERE NOT s.is_closed
+             ORDER BY s.sort_order""")
+    @RegisterConstructorMapper(StatusCount.class)
+    List<StatusCount> openByStatus();
+
+    record Headline(long overdue, long dueThisWeek, long unplanned, long reportedToday) {
+    }
+
+    /**
+     * The dashboard's headline numbers in one statement. Unplanned: the NOT EXISTS is kept a
+     * per-row probe of job_planning's index (OFFSET 0 stops PostgreSQL from turning it into an
+     * anti-join that reads all of job_planning), cheap because open jobs are a few percent.
+     */
+    @SqlQuery("""
+            SELECT (SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date < now()) AS overdue,
+                   (SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date >= :week_start AND due_date < :week_end) AS due_this_week,
+                   (SELECT count(*) FROM jobs j WHERE j.date_closed IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id OFFSET 0)) AS unplanned,
+                   (SELECT count(*) FROM jobs WHERE requested_by_contact_id IS NOT NULL
+                       AND date_reported_by_company >= :today AND date_reported_by_company < :tomorrow) AS reported_today""")
+    @RegisterConstructorMapper(Headline.class)
+    Headline headline(@Bind("week_start") OffsetDateTime weekStart, @Bind("week_end") OffsetDateTime weekEnd,
+                      @Bind("today") OffsetDateTime today, @Bind("tomorrow") OffsetDateTime tomorrow);
+
+    record Week(LocalDate week, long opened, long closed) {
+    }
+
+    /** Jobs opened and closed per week (weeks start on Monday, UTC), the 13 weeks up to this one. */
+    @SqlQuery("""
+            WITH weeks AS (
+                SELECT CAST(:first_week AS date) + 7 * n AS week FROM generate_series(0, 12) AS n)
+            SELECT w.week,
+                   coalesce(o.n, 0) AS opened, coalesce(c.n, 0) AS closed
+              FROM weeks w
+              LEFT JOIN (SELECT date_trunc('week', date_create AT TIME ZONE 'UTC')::date AS week, count(*) AS n
+                           FROM jobs WHERE date_create >= :from GROUP BY 1) o ON o.week = w.week
+              LEFT JOIN (SELECT date_trunc('week', date_closed AT TIME ZONE 'UTC')::date AS week, count(*) AS n
+                           FROM jobs WHERE date_closed >= :from GROUP BY 1) c ON c.week = w.week
+             ORDER BY w.week""")
+    @RegisterConstructorMapper(Week.class)
+    List<Week> weeks(@Bind("first_week") LocalDate firstWeek, @Bind("from") OffsetDateTime from);
+}

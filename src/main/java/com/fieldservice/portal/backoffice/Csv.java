@@ -1,0 +1,42 @@
+package com.fieldservice.portal.backoffice;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * RFC 4180 CSV lines: every cell quoted when it holds a comma, quote or line break (quotes
+ * doubled), lines ended by CRLF. A cell that a spreadsheet would run as a formula (starting with
+ * = + - @, or a tab or carriage return) gets a leading single quote, so it is shown as text.
+ */
+final class Csv {
+
+    private Csv() {
+    }
+
+    static void line(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(cell(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String text = value;
+        char first = text.charAt(0);
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+            text = "'" + text;
+        }
+        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
+                || text.indexOf(';') >= 0) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+}

@@ -1,0 +1,82 @@
+package com.fieldservice.portal.backoffice;
+
+import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code GET /backoffice/jobs} (the search grid) and {@code GET /backoffice/jobs.csv} (the same list as CSV). */
+public final class JobGridHandler {
+
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Jdbi jdbi;
+    private final JobSearch search;
+
+    public JobGridHandler(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.search = new JobSearch(jdbi);
+    }
+
+    public void grid(Context ctx) {
+        JobQuery query = JobQuery.parse(ctx.queryParamMap());
+        Map<String, Object> model = new HashMap<>();
+        jdbi.useTransaction(handle -> {
+            List<JobSearch.Lookup> lookups = search.lookups(handle);
+            JobSearch.Matches matches = search.matches(handle, query, lookups);
+            model.put("page", search.page(handle, query, lookups, matches));
+            model.put("count", matches.count());
+            model.put("lookups", new Lookups(lookups));
+        });
+        model.put("query", query);
+        model.put("pageSizes", JobQuery.PAGE_SIZES);
+        ctx.render("backoffice/jobs.html", model);
+    }
+
+    /** Grouped lookups for the filter form. */
+    public record Lookups(List<JobSearch.Lookup> all) {
+        public List<JobSearch.Lookup> of(String kind) {
+            return all.stream().filter(l -> l.kind().equals(kind)).toList();
+        }
+    }
+
+    public void csv(Context ctx) {
+        JobQuery query = JobQuery.parse(ctx.queryParamMap());
+        String file = "work-orders-" + LocalDate.now(ZoneOffset.UTC) + ".csv";
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        ctx.header("Cache-Control", "no-store");
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
+            out.write('\uFEFF');
+            Csv.line(out, List.of("number", "name", "company", "installation", "type", "priority", "status", "due_date",
+                    "technician", "customer_reference", "reference_back_office", "last_change"));
+            search.stream(query, row -> {
+                try {
+                    Csv.line(out, java.util.Arrays.asList(String.valueOf(row.id2()), row.name(), row.companyName(),
+                            row.installationName(), row.typeName(), row.priorityName(), row.statusName(),
+                            time(row.dueDate()), row.technician(), row.customerReference(), row.referenceBackOffice(),
+                            time(row.modifiedDateutc())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String time(OffsetDateTime value) {
+        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC).format(CSV_TIME);
+    }
+}

@@ -1,0 +1,69 @@
+package com.fieldservice.portal.backoffice;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The columns the job grid sorts on. Each names the SQL of its sort key, never null (nulls are
+ * folded into a value that sorts last ascending), so that a page boundary is the pair
+ * (key, id2) and the next page is a plain row comparison: keyset pagination, as fast on page
+ * 4,000 as on page 1.
+ */
+public enum JobSort {
+    NUMBER("number", "j.id2", Kind.INTEGER),
+    NAME("name", "j.name", Kind.TEXT),
+    COMPANY("company", "c.name", Kind.TEXT),
+    INSTALLATION("installation", "p.name", Kind.TEXT),
+    TYPE("type", "t.name", Kind.TEXT),
+    PRIORITY("priority", "coalesce(pr.sequence, 2147483647)", Kind.INTEGER),
+    STATUS("status", "s.sort_order", Kind.INTEGER),
+    DUE_DATE("due_date", "coalesce(j.due_date, 'infinity'::timestamptz)", Kind.TIMESTAMP),
+    TECHNICIAN("technician", "coalesce(tech.display_name, '')", Kind.TEXT),
+    CUSTOMER_REFERENCE("customer_reference", "coalesce(j.customer_reference, '')", Kind.TEXT),
+    MODIFIED("modified", "j.modified_dateutc", Kind.TIMESTAMP);
+
+    /** How a key travels in a URL and is bound back into SQL. */
+    public enum Kind { INTEGER, TEXT, TIMESTAMP }
+
+    public static final JobSort DEFAULT = NUMBER;
+
+    private final String param;
+    private final String sql;
+    private final Kind kind;
+
+    JobSort(String param, String sql, Kind kind) {
+        this.param = param;
+        this.sql = sql;
+        this.kind = kind;
+    }
+
+    public String param() {
+        return param;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** Whether the grid must join the technician (only to sort on it or to show it). */
+    boolean isNumber() {
+        return this == NUMBER;
+    }
+
+    public static Optional<JobSort> fromParam(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String wanted = value.trim().toLowerCase(Locale.ROOT);
+        for (JobSort sort : values()) {
+            if (sort.param.equals(wanted)) {
+                return Optional.of(sort);
+            }
+        }
+        return Optional.empty();
+    }
+}
