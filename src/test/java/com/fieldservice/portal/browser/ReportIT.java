@@ -49,12 +49,68 @@ class ReportIT {
         report(375, 812, "PO-PHONE-1", "375");
     }
 
+    /**
+     * Alice (Acme) reports a problem with a photo and her own reference, sees it in her open list
+     * and finds it by her reference; Bob (Globex) reaches it neither by number, nor URL, nor
+     * lookup; /track shows it for the right pair and nothing for a wrong one.
+     */
     @Test
-    void aliceReportsAProblemWithAPhotoOnADesktop() {
-        report(1280, 900, "PO-DESK-1", "1280");
+    void aliceReportsFindsItByHerReferenceAndBobCannotReachIt() {
+        int number = report(1280, 900, "PO-DESK-1", "1280");
+        try (Browser alice = signedIn("alice@acme.demo.test")) {
+            alice.driver().get(portal.url("/portal/jobs"));
+            alice.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("jobs-table")));
+            assertThat(alice.driver().findElement(By.id("jobs-table")).getText()).contains(String.valueOf(number), "PO-DESK-1");
+
+            alice.driver().get(portal.url("/portal/lookup"));
+            alice.driver().findElement(By.id("customer_reference")).sendKeys("po-desk-1");
+            alice.driver().findElement(By.id("lookup-submit")).click();
+            alice.waiting().until(ExpectedConditions.urlContains("/portal/jobs/" + number));
+        }
+        try (Browser bob = signedIn("bob@globex.demo.test")) {
+            bob.driver().get(portal.url("/portal/jobs/" + number));
+            bob.waiting().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            assertThat(bob.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+            assertThat(bob.driver().getPageSource()).doesNotContain("PO-DESK-1");
+
+            bob.driver().get(portal.url("/portal/lookup?customer_reference=PO-DESK-1"));
+            bob.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("lookup-none")));
+            bob.driver().get(portal.url("/portal/jobs?q=PO-DESK-1"));
+            bob.waiting().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            assertThat(bob.driver().findElements(By.cssSelector("a[href='/portal/jobs/" + number + "']"))).isEmpty();
+        }
+        try (Browser stranger = Browser.open(1280, 900)) {
+            track(stranger, String.valueOf(number), "po-desk-1");
+            stranger.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("tracked-job")));
+            assertThat(stranger.driver().findElement(By.id("tracked-heading")).getText()).contains(String.valueOf(number));
+            stranger.screenshot("track-found-1280.png");
+
+            track(stranger, String.valueOf(number), "PO-SOMEONE-ELSE");
+            stranger.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("track-error")));
+            assertThat(stranger.driver().findElements(By.id("tracked-job"))).isEmpty();
+            assertThat(stranger.driver().findElement(By.id("track-error")).getText())
+                    .isEqualTo("No work order matches this number and reference.");
+        }
     }
 
-    private void report(int width, int height, String reference, String size) {
+    private static Browser signedIn(String username) {
+        Browser browser = Browser.open(1280, 900);
+        browser.driver().get(portal.url("/login"));
+        browser.driver().findElement(By.id("username")).sendKeys(username);
+        browser.driver().findElement(By.id("password")).sendKeys(DemoData.DEMO_PASSWORD);
+        browser.driver().findElement(By.id("sign-in-submit")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("/portal"));
+        return browser;
+    }
+
+    private static void track(Browser browser, String number, String reference) {
+        browser.driver().get(portal.url("/track"));
+        browser.driver().findElement(By.id("number")).sendKeys(number);
+        browser.driver().findElement(By.id("customer_reference")).sendKeys(reference);
+        browser.driver().findElement(By.id("track-submit")).click();
+    }
+
+    private int report(int width, int height, String reference, String size) {
         try (Browser browser = Browser.open(width, height)) {
             browser.driver().get(portal.url("/login?next=/portal/report"));
             browser.driver().findElement(By.id("username")).sendKeys("alice@acme.demo.test");
@@ -90,6 +146,7 @@ class ReportIT {
                     SELECT j.customer_reference || ' ' || a.content_type FROM jobs j JOIN job_attachment a ON a.job_id = j.id
                      WHERE j.id2 = :n""").bind("n", id2).mapTo(String.class).one());
             assertThat(saved).isEqualTo(reference + " image/png");
+            return id2;
         }
     }
 
