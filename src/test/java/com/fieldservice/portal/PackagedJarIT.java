@@ -146,7 +146,9 @@ class PackagedJarIT {
         }
 
         void stop() throws Exception {
-            process.destroy(); // SIGTERM
+            // SIGTERM through the process handle: Process.destroy() would also close our end of its
+            // output, and lose what the portal prints while it shuts down
+            process.toHandle().destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 throw new AssertionError("the portal did not stop within 60 s of SIGTERM");
             }
