@@ -59,18 +59,25 @@ public class LoadBench {
                 sorted.length / seconds);
         System.out.printf("median=%.2fms p95=%.2fms p99=%.2fms max=%.2fms%n",
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6);
+        long[] server = result.serverTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (server.length > 0) {
+            System.out.printf("server-side (Server-Timing, %d answers): median=%.2fms p95=%.2fms p99=%.2fms%n",
+                    server.length, percentile(server, 50), percentile(server, 95), percentile(server, 99));
+        }
         if (result.errors.get() > 0) {
             System.exit(1);
         }
     }
 
-    private record Result(List<Long> latencies, AtomicInteger errors) { }
+    /** Client-side latencies, and the server's own time from its Server-Timing header when it sends one. */
+    private record Result(List<Long> latencies, List<Long> serverTimes, AtomicInteger errors) { }
 
     private static Result run(HttpClient client, String base, List<String> paths, int users, int requests,
                               String authorization, String cookie) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>(requests));
+        List<Long> serverTimes = java.util.Collections.synchronizedList(new ArrayList<>(requests));
         ExecutorService pool = Executors.newFixedThreadPool(users);
         List<Future<?>> workers = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -87,6 +94,9 @@ public class LoadBench {
                     try {
                         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                         latencies.add(System.nanoTime() - start);
+                        response.headers().firstValue("Server-Timing")
+                                .map(timing -> timing.replaceAll(".*dur=([0-9.]+).*", "$1"))
+                                .ifPresent(millis -> serverTimes.add((long) (Double.parseDouble(millis) * 1e6)));
                         if (response.statusCode() >= 400) {
                             if (errors.incrementAndGet() <= 3) {
                                 System.err.println(response.statusCode() + " " + paths.get(i % paths.size()));
@@ -103,7 +113,7 @@ public class LoadBench {
             worker.get();
         }
         pool.shutdown();
-        return new Result(latencies, errors);
+        return new Result(latencies, serverTimes, errors);
     }
 
     private static double percentile(long[] sorted, double p) {

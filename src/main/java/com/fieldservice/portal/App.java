@@ -44,6 +44,7 @@ import com.fieldservice.portal.web.ErrorPages;
 import com.fieldservice.portal.web.HealthHandler;
 import com.fieldservice.portal.web.Json;
 import com.fieldservice.portal.web.SecurityHeaders;
+import com.fieldservice.portal.web.ServerTiming;
 import com.fieldservice.portal.web.ThymeleafRenderer;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -169,6 +170,7 @@ public final class App implements AutoCloseable {
                 server.insertHandler(new GracefulHandler());
             });
 
+            c.routes.before(ServerTiming::start);
             c.routes.before(SecurityHeaders::apply);
             c.routes.before(UploadLimits::refuseOversized);
             c.routes.beforeMatched(access::check);
@@ -228,6 +230,7 @@ public final class App implements AutoCloseable {
                     .get("/api/jobs/{id}", jobApi::show, API);
             table.addAll(routes.table());
 
+            c.routes.after(ServerTiming::finish);
             c.routes.error(404, ErrorPages::notFound);
             c.routes.exception(Exception.class, (e, ctx) -> {
                 if (!UploadLimits.answerIfTooLarge(e, ctx)) {
