@@ -43,7 +43,7 @@ class AccessibilityIT {
     void everyCustomerPageIsAccessibleOnAPhoneAndADesktop() {
         List<String> pages = new ArrayList<>(List.of("/portal", "/portal/jobs?tab=closed", "/portal/jobs/" + acmeJob,
                 "/portal/lookup?customer_reference=" + acmeReference, "/portal/lookup?customer_reference=nothing-like-this",
-                "/account/password"));
+                "/portal/report", "/portal/report?q=boiler", "/portal/jobs/" + acmeJob + "/activity", "/account/password"));
         for (int width : new int[] {375, 1280}) {
             try (Browser browser = Browser.open(width, 900)) {
                 for (String page : List.of("/login", "/track")) {
