@@ -50,7 +50,8 @@ public final class JobFormHandler {
     /** POST /backoffice/jobs/new */
     public void create(Context ctx) {
         Map<String, String> values = formValues(ctx);
-        Map<String, FieldError> pickerErrors = resolvePickers(values);
+        Map<String, Object> picked = new HashMap<>();
+        Map<String, FieldError> pickerErrors = resolvePickers(values, picked);
         JobService.Outcome outcome = pickerErrors.isEmpty()
                 ? jobs.create(values, Optional.empty(), RequestScope.requirePrincipal(ctx))
                 : new JobService.Invalid(pickerErrors);
@@ -58,7 +59,7 @@ public final class JobFormHandler {
             ctx.redirect("/backoffice/jobs/" + saved.number() + "?created", HttpStatus.SEE_OTHER);
         } else {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, Mode.NEW, values, ((JobService.Invalid) outcome).errors(), Optional.empty(), Optional.empty());
+            render(ctx, Mode.NEW, values, ((JobService.Invalid) outcome).errors(), Optional.empty(), Optional.empty(), picked);
         }
     }
 
@@ -73,7 +74,8 @@ public final class JobFormHandler {
         JobService.EditableJob job = editable(ctx);
         Map<String, String> values = formValues(ctx);
         int version = number(ctx.formParam("version")).orElse(-1);
-        Map<String, FieldError> pickerErrors = resolvePickers(values);
+        Map<String, Object> picked = new HashMap<>();
+        Map<String, FieldError> pickerErrors = resolvePickers(values, picked);
         JobService.Outcome outcome = pickerErrors.isEmpty()
                 ? jobs.edit(job.number(), version, values, RequestScope.requirePrincipal(ctx))
                 : new JobService.Invalid(pickerErrors);
@@ -91,7 +93,7 @@ public final class JobFormHandler {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             JobService.EditableJob asLoaded = new JobService.EditableJob(job.id(), job.number(), version, job.statusCode(),
                     job.values());
-            render(ctx, Mode.EDIT, values, invalid.errors(), Optional.of(asLoaded), Optional.empty());
+            render(ctx, Mode.EDIT, values, invalid.errors(), Optional.of(asLoaded), Optional.empty(), picked);
         } else {
             throw new NotFoundResponse();
         }
@@ -119,7 +121,14 @@ public final class JobFormHandler {
 
     private void render(Context ctx, Mode mode, Map<String, String> values, Map<String, FieldError> errors,
                         Optional<JobService.EditableJob> job, Optional<JobService.Conflict> conflict) {
-        Map<String, Object> model = new HashMap<>();
+        render(ctx, mode, values, errors, job, conflict, Map.of());
+    }
+
+    private void render(Context ctx, Mode mode, Map<String, String> values, Map<String, FieldError> errors,
+                        Optional<JobService.EditableJob> job, Optional<JobService.Conflict> conflict,
+                        Map<String, Object> picked) {
+        Map<String, Object> model = new HashMap<>(picked);
+        model.putIfAbsent("candidates", List.of());
         jdbi.useExtension(ChoicesDao.class, choices -> {
             Optional<ChoicesDao.InstallationChoice> installation = uuid(values.get("project_id")).flatMap(choices::installation);
             model.put("installation", installation.orElse(null));
@@ -139,22 +148,42 @@ public final class JobFormHandler {
         model.put("fields", JobFields.byName());
         model.put("job", job.orElse(null));
         model.put("conflict", conflict.orElse(null));
-        model.put("installationSearch", values.getOrDefault("project_search", ""));
+        // with choices offered, an empty search box lets the chosen one count on the next save
+        model.put("installationSearch", ((List<?>) model.get("candidates")).isEmpty()
+                ? values.getOrDefault("project_search", "") : "");
         ctx.render("backoffice/job-form.html", model);
     }
 
-    /** The installation and the parent can be named as people know them: by number, serial, ERP key. */
-    private Map<String, FieldError> resolvePickers(Map<String, String> values) {
+    /** At most this many installations are offered to choose from when a search finds several. */
+    static final int CANDIDATES = 20;
+
+    /**
+     * The installation and the parent can be named as people know them: the installation by its
+     * number, serial number or ERP reference, or by words of its name, its company or its
+     * location (several matches are offered to choose from); the parent by its number.
+     */
+    private Map<String, FieldError> resolvePickers(Map<String, String> values, Map<String, Object> model) {
         Map<String, FieldError> errors = new LinkedHashMap<>();
         jdbi.useExtension(ChoicesDao.class, choices -> {
             String search = values.getOrDefault("project_search", "").strip();
             if (!search.isEmpty()) {
                 List<ChoicesDao.InstallationChoice> found = choices.installationsNamed(search);
+                if (found.isEmpty()) {
+                    String[] words = search.toLowerCase(java.util.Locale.ROOT).split("\\s+");
+                    String[] patterns = java.util.Arrays.stream(words)
+                            .map(word -> "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                            .toArray(String[]::new);
+                    found = choices.installationsMatching(patterns, CANDIDATES + 1);
+                }
                 if (found.size() == 1) {
                     values.put("project_id", found.get(0).id().toString());
+                    values.remove("project_search");
+                } else if (found.isEmpty()) {
+                    errors.put("project_id", FieldError.of("picker.installationNotFound"));
                 } else {
-                    errors.put("project_id", FieldError.of(found.isEmpty() ? "picker.installationNotFound"
-                            : "picker.installationAmbiguous"));
+                    errors.put("project_id", FieldError.of(found.size() > CANDIDATES
+                            ? "picker.installationTooMany" : "picker.installationAmbiguous"));
+                    model.put("candidates", found.subList(0, Math.min(found.size(), CANDIDATES)));
                 }
             }
             String parent = values.getOrDefault("parent_number", "").strip().replaceFirst("^#", "");

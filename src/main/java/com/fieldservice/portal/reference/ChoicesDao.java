@@ -63,6 +63,14 @@ public interface ChoicesDao {
     @RegisterConstructorMapper(InstallationChoice.class)
     List<InstallationChoice> installationsNamed(@Bind("text") String text);
 
+    /** Installations whose name, company or location holds every one of these patterns ('%word%'). */
+    @SqlQuery(INSTALLATION + """
+             WHERE lower(p.name || ' ' || c.name || ' ' || coalesce(p.location, '')) LIKE ALL (:patterns)
+               AND NOT c.archived
+             ORDER BY c.name, p.name, p.id2 LIMIT :limit""")
+    @RegisterConstructorMapper(InstallationChoice.class)
+    List<InstallationChoice> installationsMatching(@Bind("patterns") String[] patterns, @Bind("limit") int limit);
+
     @SqlQuery("SELECT id FROM jobs WHERE id2 = :number")
     Optional<UUID> jobByNumber(@Bind("number") int number);
 

@@ -78,6 +78,30 @@ class JobFormTest {
     }
 
     @Test
+    void theInstallationCanBeFoundByWordsOfItsNameOrCompanyAndChosenAmongSeveral() {
+        String company = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT c.name FROM company c JOIN project p ON p.company_id = c.id
+                 GROUP BY c.name HAVING count(*) BETWEEN 2 AND 20 ORDER BY c.name LIMIT 1""").mapTo(String.class).one());
+        HttpResponse<String> several = planner.post("/backoffice/jobs/new", Map.of(
+                "project_search", company.toUpperCase(), "name", "Door won't close"));
+        assertThat(several.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(several.body());
+        assertThat(page.select("#project_id-error").text()).isEqualTo("Several installations match: choose one below.");
+        assertThat(page.select("#installation-candidates input[type=radio][name=project_id]")).hasSizeGreaterThan(1);
+        assertThat(page.select("#installation-candidates label")).allSatisfy(label -> assertThat(label.text()).contains(company));
+        assertThat(page.select("input[name=project_search]").val()).isEmpty();
+        assertThat(page.select("input[name=name]").val()).isEqualTo("Door won't close");
+
+        Map<String, String> chosen = new HashMap<>(Map.of("name", "Door won't close",
+                "project_id", page.select("#installation-candidates input[type=radio]").first().val()));
+        assertThat(planner.post("/backoffice/jobs/new", chosen).statusCode()).isEqualTo(303);
+
+        HttpResponse<String> none = planner.post("/backoffice/jobs/new", Map.of("project_search", "zzz no such words qqq",
+                "name", "x"));
+        assertThat(Jsoup.parse(none.body()).select("#project_id-error").text()).startsWith("No installation has");
+    }
+
+    @Test
     void aMobileInstallationAsksWhereItIs() {
         HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
                 "project_search", String.valueOf(mobileInstallationNumber), "name", "Generator won't start"));
