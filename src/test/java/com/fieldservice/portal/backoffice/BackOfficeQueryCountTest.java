@@ -3,20 +3,9 @@ package com.fieldservice.portal.backoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
-import com.fieldservice.portal.support.ReferenceFixtures;
+import com.fieldservice.portal.support.StatementCounter;
 import com.fieldservice.portal.support.TestDatabase;
-import com.fieldservice.portal.web.ThymeleafRenderer;
-import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,50 +18,42 @@ import org.junit.jupiter.api.Test;
  */
 class BackOfficeQueryCountTest {
 
-    private static final List<String> STATEMENTS = Collections.synchronizedList(new ArrayList<>());
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Javalin server;
+    private static StatementCounter counter;
     private static Jdbi jdbi;
 
     @BeforeAll
     static void start() {
         jdbi = TestDatabase.freshJdbi();
         DemoData.fillIfEmpty(jdbi, 600);
-        jdbi.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logBeforeExecution(StatementContext context) {
-                STATEMENTS.add(context.getRenderedSql());
-            }
-        });
+        counter = StatementCounter.recording(jdbi);
         JobGridHandler grid = new JobGridHandler(jdbi);
         JobDetailHandler detail = new JobDetailHandler(jdbi);
         QuickFindHandler find = new QuickFindHandler(jdbi);
-        server = Javalin.create(config -> {
-            config.fileRenderer(new ThymeleafRenderer());
+        counter.serving(config -> {
             config.routes.get("/backoffice/jobs", grid::grid);
             config.routes.get("/backoffice/jobs/{number}", detail::show);
             config.routes.get("/backoffice/find", find::find);
-        }).start(0);
+        });
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
+        counter.close();
     }
 
     @BeforeEach
     void forget() {
-        STATEMENTS.clear();
+        counter.forget();
     }
 
     @Test
     void gridPageTakesAFixedFewStatementsWhateverItsSize() {
         assertThat(get("/backoffice/jobs")).isEqualTo(200);
         // lookups (reused for 30 s), matches, page, and three SET LOCAL planner settings
-        assertThat(STATEMENTS).hasSizeBetween(5, 6);
-        STATEMENTS.clear();
+        assertThat(counter.statements()).hasSizeBetween(5, 6);
+        counter.forget();
         assertThat(get("/backoffice/jobs?size=100&open=1&sort=technician&dir=asc")).isEqualTo(200);
-        assertThat(STATEMENTS).hasSizeBetween(5, 6);
+        assertThat(counter.statements()).hasSizeBetween(5, 6);
     }
 
     @Test
@@ -84,41 +65,30 @@ class BackOfficeQueryCountTest {
                 INSERT INTO job_history (job_id, changed_by, kind, changes, version)
                 SELECT id, 'Pat', 'edited', '{"name": {"old": "a", "new": "b"}}', n FROM jobs, generate_series(1, 20) n
                  WHERE id2 = ?""", busiest));
-        STATEMENTS.clear();
+        counter.forget();
         assertThat(get("/backoffice/jobs/" + busiest)).isEqualTo(200);
-        assertThat(STATEMENTS).hasSize(5); // job, children, visits, history, transitions
+        assertThat(counter.statements()).hasSize(5); // job, children, visits, history, transitions
         int parent = jdbi.withHandle(h -> h.createQuery(
                 "SELECT p.id2 FROM jobs c JOIN jobs p ON p.id = c.parent_id GROUP BY p.id2 ORDER BY count(*) DESC LIMIT 1")
                 .mapTo(Integer.class).one());
-        STATEMENTS.clear();
+        counter.forget();
         assertThat(get("/backoffice/jobs/" + parent)).isEqualTo(200);
-        assertThat(STATEMENTS).hasSize(5);
-        STATEMENTS.clear();
+        assertThat(counter.statements()).hasSize(5);
+        counter.forget();
         assertThat(get("/backoffice/jobs/99999999")).isEqualTo(404);
-        assertThat(STATEMENTS).hasSize(1);
+        assertThat(counter.statements()).hasSize(1);
     }
 
     @Test
     void quickFindTakesAtMostTwo() {
         assertThat(get("/backoffice/find?q=1")).isEqualTo(303);
-        assertThat(STATEMENTS).hasSize(1);
-        STATEMENTS.clear();
+        assertThat(counter.statements()).hasSize(1);
+        counter.forget();
         assertThat(get("/backoffice/find?q=nothing-like-this")).isEqualTo(200);
-        assertThat(STATEMENTS).hasSize(1);
+        assertThat(counter.statements()).hasSize(1);
     }
 
     private static int get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build();
-        try {
-            return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                    .send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unused")
-    private static void fixtures() {
-        ReferenceFixtures.insert(jdbi);
+        return counter.get(path);
     }
 }
