@@ -42,12 +42,6 @@ public final class JobSearch {
     public static final int COUNT_CAP = 1_000;
     /** Up to this many matches, the page reads them by number (see {@link #page}). */
     static final int FEW = COUNT_CAP;
-    /**
-     * A text search the planner expects to match more jobs than this is not counted: the
-     * statistics of the full-text column know the common words well, and a search they
-     * underestimate is simply counted.
-     */
-    static final long COMMON_WORD_ROWS = 10L * COUNT_CAP;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** A value of a lookup table (status, type, priority, skill) or a technician. */
@@ -153,19 +147,14 @@ public final class JobSearch {
      * through the indexes (full-text, status, company, open jobs...) it stops after the cap.
      */
     public Matches matches(Handle handle, JobQuery query, List<Lookup> lookups) {
-        Sql sql = new Sql();
-        sql.append("SELECT j.id2 FROM jobs j WHERE true");
-        filter(sql, query, lookups);
-        if (query.q != null && sql.plannedRows(handle) > COMMON_WORD_ROWS) {
-            // A word the statistics find in tens of thousands of jobs ("boiler"): the list is
-            // long, and counting it would cost more than the page itself.
-            return new Matches(new Count(COUNT_CAP, true, null), null);
-        }
         // The full-text index need not list all fifty thousand jobs that mention "boiler" to tell
         // that more than COUNT_CAP do: past twice the cap it hands over a sample, which is enough
         // for "More than 1,000", while every count below the cap stays exact.
         handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
                 + "set_config('gin_fuzzy_search_limit', '" + 2 * COUNT_CAP + "', true) AS fuzzy").mapToMap().one();
+        Sql sql = new Sql();
+        sql.append("SELECT j.id2 FROM jobs j WHERE true");
+        filter(sql, query, lookups);
         sql.append(" LIMIT ").append(String.valueOf(COUNT_CAP + 1));
         List<Integer> numbers = sql.query(handle).setFetchSize(COUNT_CAP + 1).mapTo(Integer.class).list();
         handle.createQuery("SELECT set_config('enable_seqscan', 'on', true) AS seqscan, "
@@ -418,8 +407,6 @@ public final class JobSearch {
     }
 
     /** SQL being composed, with its bound values. The SELECT's "%s" takes the sort key. */
-    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": (\\d+)");
-
     private static final class Sql {
         private final StringBuilder text = new StringBuilder();
         private final Map<String, Object> values = new LinkedHashMap<>();
@@ -452,18 +439,7 @@ public final class JobSearch {
         }
 
         Query query(Handle handle) {
-            return query(handle, "");
-        }
-
-        /** How many rows the planner expects this statement to return (EXPLAIN, nothing run). */
-        long plannedRows(Handle handle) {
-            String plan = query(handle, "EXPLAIN (FORMAT JSON) ").mapTo(String.class).one();
-            Matcher rows = PLAN_ROWS.matcher(plan);
-            return rows.find() ? Long.parseLong(rows.group(1)) : 0;
-        }
-
-        private Query query(Handle handle, String prefix) {
-            String rendered = prefix + text.toString().replace("%s AS sort_key", sortKey + " AS sort_key");
+            String rendered = text.toString().replace("%s AS sort_key", sortKey + " AS sort_key");
             Query query = handle.createQuery(rendered);
             values.forEach(query::bind);
             lists.forEach((name, ids) -> query.bindArray(name, UUID.class, ids));
