@@ -1,5 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.web.Csv;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class JobGridHandler {
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         ctx.header("Cache-Control", "no-store");
         try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
-            out.write('\uFEFF');
+            out.write(Csv.BYTE_ORDER_MARK);
             Csv.line(out, List.of("number", "name", "company", "installation", "type", "priority", "status", "due_date",
                     "technician", "customer_reference", "reference_back_office", "last_change"));
             search.stream(query, row -> {

@@ -1,4 +1,4 @@
-package com.fieldservice.portal.backoffice;
+package com.fieldservice.portal.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -8,13 +8,17 @@ import java.util.List;
  * RFC 4180 CSV lines: every cell quoted when it holds a comma, quote or line break (quotes
  * doubled), lines ended by CRLF. A cell that a spreadsheet would run as a formula (starting with
  * = + - @, or a tab or carriage return) gets a leading single quote, so it is shown as text.
+ * Every CSV export of the portal writes through here.
  */
-final class Csv {
+public final class Csv {
+
+    /** Written first, so that spreadsheet programs read the file as UTF-8 (accents right). */
+    public static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private Csv() {
     }
 
-    static void line(Writer out, List<String> cells) throws IOException {
+    public static void line(Writer out, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -24,7 +28,7 @@ final class Csv {
         out.write("\r\n");
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
