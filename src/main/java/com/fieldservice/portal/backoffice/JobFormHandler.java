@@ -3,6 +3,7 @@ package com.fieldservice.portal.backoffice;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
+import com.fieldservice.portal.jobs.WorkOrderNumber;
 import com.fieldservice.portal.reference.ChoicesDao;
 import com.fieldservice.portal.web.RequestScope;
 import io.javalin.http.Context;
@@ -34,8 +35,8 @@ public final class JobFormHandler {
     /** GET /backoffice/jobs/new, ?from=N to duplicate job N, ?parent=N to add a child to job N. */
     public void newForm(Context ctx) {
         Map<String, String> values = new HashMap<>();
-        Optional<Integer> from = number(ctx.queryParam("from"));
-        Optional<Integer> parent = number(ctx.queryParam("parent"));
+        Optional<Integer> from = WorkOrderNumber.parse(ctx.queryParam("from"));
+        Optional<Integer> parent = WorkOrderNumber.parse(ctx.queryParam("parent"));
         from.or(() -> parent).flatMap(jobs::editable).ifPresent(source -> {
             values.putAll(source.values());
             values.remove("reference_back_office");
@@ -73,7 +74,9 @@ public final class JobFormHandler {
     public void edit(Context ctx) {
         JobService.EditableJob job = editable(ctx);
         Map<String, String> values = formValues(ctx);
-        int version = number(ctx.formParam("version")).orElse(-1);
+        // the version the form was loaded at; without a readable one, the edit can only conflict
+        int version = Optional.ofNullable(ctx.formParam("version")).filter(v -> v.matches("[0-9]{1,9}"))
+                .map(Integer::valueOf).orElse(-1);
         Map<String, Object> picked = new HashMap<>();
         Map<String, FieldError> pickerErrors = resolvePickers(values, picked);
         JobService.Outcome outcome = pickerErrors.isEmpty()
@@ -101,7 +104,7 @@ public final class JobFormHandler {
 
     /** POST /backoffice/jobs/{number}/status with the field {@code status} (a status code). */
     public void changeStatus(Context ctx) {
-        int number = number(ctx.pathParam("number")).orElseThrow(NotFoundResponse::new);
+        int number = WorkOrderNumber.parse(ctx.pathParam("number")).orElseThrow(NotFoundResponse::new);
         String to = Optional.ofNullable(ctx.formParam("status")).orElse("");
         JobService.Outcome outcome = jobs.changeStatus(number, to, RequestScope.requirePrincipal(ctx));
         if (outcome instanceof JobService.Saved) {
@@ -188,7 +191,7 @@ public final class JobFormHandler {
             }
             String parent = values.getOrDefault("parent_number", "").strip().replaceFirst("^#", "");
             if (!parent.isEmpty()) {
-                Optional<UUID> parentId = number(parent).flatMap(choices::jobByNumber);
+                Optional<UUID> parentId = WorkOrderNumber.parse(parent).flatMap(choices::jobByNumber);
                 parentId.ifPresentOrElse(id -> values.put("_parent_id", id.toString()),
                         () -> errors.put("_parent_id", FieldError.of("picker.jobNotFound")));
             } else {
@@ -199,7 +202,7 @@ public final class JobFormHandler {
     }
 
     private JobService.EditableJob editable(Context ctx) {
-        return number(ctx.pathParam("number")).flatMap(jobs::editable).orElseThrow(NotFoundResponse::new);
+        return WorkOrderNumber.parse(ctx.pathParam("number")).flatMap(jobs::editable).orElseThrow(NotFoundResponse::new);
     }
 
     private static Map<String, String> formValues(Context ctx) {
@@ -210,13 +213,6 @@ public final class JobFormHandler {
             }
         });
         return values;
-    }
-
-    private static Optional<Integer> number(String text) {
-        if (text == null || !text.strip().matches("[0-9]{1,9}")) {
-            return Optional.empty();
-        }
-        return Optional.of(Integer.parseInt(text.strip()));
     }
 
     private static Optional<UUID> uuid(String text) {

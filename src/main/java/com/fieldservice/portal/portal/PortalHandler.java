@@ -1,6 +1,7 @@
 package com.fieldservice.portal.portal;
 
 import com.fieldservice.portal.web.RequestScope;
+import com.fieldservice.portal.jobs.WorkOrderNumber;
 import com.fieldservice.portal.report.JobActionsService;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -88,7 +89,7 @@ public final class PortalHandler {
     /** GET /portal/jobs/{number} */
     public void job(Context ctx) {
         CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
-        Optional<Integer> number = parseNumber(ctx.pathParam("number"));
+        Optional<Integer> number = WorkOrderNumber.parse(ctx.pathParam("number"));
         Optional<CustomerJobView.Page> page = number.flatMap(n -> jdbi.withHandle(handle -> {
             PortalJobDao dao = handle.attach(PortalJobDao.class);
             return dao.detail(scope, n).map(job -> new CustomerJobView.Page(job, dao.visits(job.jobId()),
@@ -125,13 +126,5 @@ public final class PortalHandler {
         }
         model.put("rows", rows);
         ctx.render("portal/lookup.html", model);
-    }
-
-    /** A work-order number as people type it; anything else names no work order. */
-    static Optional<Integer> parseNumber(String text) {
-        if (text == null || text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.empty();
-        }
-        return Optional.of(Integer.parseInt(text));
     }
 }

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.portal;
 
+import com.fieldservice.portal.jobs.WorkOrderNumber;
 import com.fieldservice.portal.auth.SignInThrottle;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -68,7 +69,7 @@ public final class TrackHandler {
         }
         String digits = number.startsWith("#") ? number.substring(1) : number;
         Optional<CustomerJobView.Tracked> job = reference.length() > MAX_REFERENCE ? Optional.empty()
-                : PortalHandler.parseNumber(digits).flatMap(n ->
+                : WorkOrderNumber.parse(digits).flatMap(n ->
                         jdbi.withExtension(PortalJobDao.class, dao -> dao.track(n, reference)));
         if (job.isEmpty()) {
             throttle.recordFailure(FORM, null, ctx.ip());

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.report;
 
+import com.fieldservice.portal.jobs.WorkOrderNumber;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.web.RequestScope;
@@ -106,7 +107,7 @@ public final class JobActionsHandler {
     }
 
     private static Optional<Integer> number(Context ctx) {
-        return ReportHandler.number(ctx.pathParam("number"));
+        return WorkOrderNumber.parse(ctx.pathParam("number"));
     }
 
     private static int numberOrThrow(Context ctx) {

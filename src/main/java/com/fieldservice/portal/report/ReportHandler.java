@@ -1,5 +1,6 @@
 package com.fieldservice.portal.report;
 
+import com.fieldservice.portal.jobs.WorkOrderNumber;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.auth.Tokens;
 import com.fieldservice.portal.jobs.FieldError;
@@ -79,7 +80,7 @@ public final class ReportHandler {
     /** GET /portal/report/done/{number} */
     public void done(Context ctx) {
         Principal who = RequestScope.requirePrincipal(ctx);
-        ReportDao.CustomerJob job = number(ctx.pathParam("number")).flatMap(n -> actions.customerJob(n, who))
+        ReportDao.CustomerJob job = WorkOrderNumber.parse(ctx.pathParam("number")).flatMap(n -> actions.customerJob(n, who))
                 .orElseThrow(NotFoundResponse::new);
         ctx.render("report/done.html", Map.of("number", job.number()));
     }
@@ -128,12 +129,5 @@ public final class ReportHandler {
         model.put("mobileChoice", ReportService.MOBILE);
         model.put("searchLimit", ReportService.SEARCH_RESULTS);
         ctx.render("report/form.html", model);
-    }
-
-    static Optional<Integer> number(String text) {
-        if (text == null || !text.strip().matches("[0-9]{1,9}")) {
-            return Optional.empty();
-        }
-        return Optional.of(Integer.parseInt(text.strip()));
     }
 }
