@@ -3,7 +3,6 @@ package com.fieldservice.portal.auth;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -58,9 +57,5 @@ public final class SessionStore {
 
     public void end(String token) {
         jdbi.useExtension(SessionDao.class, dao -> dao.delete(Tokens.sha256(token)));
-    }
-
-    public int endAll(UUID accountId) {
-        return jdbi.withExtension(SessionDao.class, dao -> dao.deleteAllOf(accountId));
     }
 }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -52,11 +51,6 @@ public final class Database implements AutoCloseable {
     public Jdbi jdbi() {
         return jdbi;
     }
-
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
     /** Whether the database answers a trivial query right now. */
     public boolean isUp() {
         try (Connection connection = dataSource.getConnection()) {

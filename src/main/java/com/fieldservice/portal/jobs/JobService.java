@@ -60,11 +60,6 @@ public final class JobService {
         this.jdbi = jdbi;
         this.workflow = workflow;
     }
-
-    public Workflow workflow() {
-        return workflow;
-    }
-
     /** A new work order, in Open unless the caller asks for another status a job may start in. */
     public Outcome create(Map<String, String> input, Optional<String> statusCode, Principal who) {
         Optional<Workflow.Status> status = workflow.status(statusCode.orElse(Workflow.INITIAL))

@@ -76,8 +76,4 @@ public final class Workflow {
     public boolean allows(String from, String to) {
         return allowedFrom(from).stream().anyMatch(s -> s.code().equals(to));
     }
-
-    public List<Status> allowedOnCreate() {
-        return byCode.values().stream().filter(Status::allowedOnCreate).toList();
-    }
 }
