@@ -47,14 +47,11 @@ public final class AccessControl {
             checkApi(ctx, allowed);
             return;
         }
-        Optional<SessionStore.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
-        session.ifPresent(s -> {
-            RequestScope.setPrincipal(ctx, s.principal());
-            RequestScope.setCsrfToken(ctx, s.csrfToken());
-        });
-        if (session.isEmpty()) {
-            RequestScope.setCsrfToken(ctx, anonymousCsrfToken(ctx));
+        if (allowed.contains(Role.ANYONE) && SAFE_METHODS.contains(ctx.method())) {
+            RequestScope.identifyWhenAsked(ctx, () -> identify(ctx));
+            return;
         }
+        Optional<SessionStore.Session> session = identify(ctx);
 
         if (!allowed.contains(Role.ANYONE)) {
             if (session.isEmpty()) {
@@ -73,6 +70,19 @@ public final class AccessControl {
             ctx.status(HttpStatus.FORBIDDEN).render("errors/403.html", Map.of("csrf", true));
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** The visitor's session, if any, made known to handlers and templates with its CSRF token. */
+    private Optional<SessionStore.Session> identify(Context ctx) {
+        Optional<SessionStore.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+        session.ifPresent(s -> {
+            RequestScope.setPrincipal(ctx, s.principal());
+            RequestScope.setCsrfToken(ctx, s.csrfToken());
+        });
+        if (session.isEmpty()) {
+            RequestScope.setCsrfToken(ctx, anonymousCsrfToken(ctx));
+        }
+        return session;
     }
 
     private void checkApi(Context ctx, Set<RouteRole> allowed) {

@@ -9,8 +9,25 @@ public final class RequestScope {
 
     static final String PRINCIPAL = "portal.principal";
     static final String CSRF_TOKEN = "portal.csrfToken";
+    static final String IDENTIFY = "portal.identify";
 
     private RequestScope() {
+    }
+
+    /**
+     * For public routes: who is asking is looked up only when something asks (a page showing
+     * the visitor's name, a form needing its token); a stylesheet or an image never does.
+     */
+    public static void identifyWhenAsked(Context ctx, Runnable identify) {
+        ctx.attribute(IDENTIFY, identify);
+    }
+
+    private static void identifyNow(Context ctx) {
+        Runnable identify = ctx.attribute(IDENTIFY);
+        if (identify != null) {
+            ctx.req().removeAttribute(IDENTIFY);
+            identify.run();
+        }
     }
 
     public static void setPrincipal(Context ctx, Principal principal) {
@@ -18,6 +35,7 @@ public final class RequestScope {
     }
 
     public static Optional<Principal> principal(Context ctx) {
+        identifyNow(ctx);
         return Optional.ofNullable(ctx.attribute(PRINCIPAL));
     }
 
@@ -31,6 +49,7 @@ public final class RequestScope {
     }
 
     public static String csrfToken(Context ctx) {
+        identifyNow(ctx);
         return ctx.attribute(CSRF_TOKEN);
     }
 }
