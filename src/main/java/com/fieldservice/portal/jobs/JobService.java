@@ -165,9 +165,10 @@ public final class JobService {
                 return conflict(dao, id, current.get().version(), dao.current(number).orElseThrow().version(), Map.of());
             }
             record(dao, id, who, "status", Map.of("status", change(from.code(), to.get().code())), current.get().version() + 1);
-            JobDao.Current now = dao.current(number).orElseThrow();
-            if ("Suggested".equals(to.get().code()) && now.suggestedUserId() != null && now.suggestedDateStart() != null) {
-                dao.upsertSuggestion(id, now.suggestedUserId(), now.suggestedDateStart(), minutes(now.estimatedTime()));
+            // a status change leaves the suggestion as it was read
+            JobDao.Current job = current.get();
+            if ("Suggested".equals(to.get().code()) && job.suggestedUserId() != null && job.suggestedDateStart() != null) {
+                dao.upsertSuggestion(id, job.suggestedUserId(), job.suggestedDateStart(), minutes(job.estimatedTime()));
             }
             return new Saved(number);
         });
