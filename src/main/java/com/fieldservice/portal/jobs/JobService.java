@@ -3,6 +3,7 @@ package com.fieldservice.portal.jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,23 +168,24 @@ public final class JobService {
             record(dao, id, who, "status", Map.of("status", change(from.code(), to.get().code())), current.get().version() + 1);
             // a status change leaves the suggestion as it was read
             JobDao.Current job = current.get();
-            if ("Suggested".equals(to.get().code()) && job.suggestedUserId() != null && job.suggestedDateStart() != null) {
-                dao.upsertSuggestion(id, job.suggestedUserId(), job.suggestedDateStart(), minutes(job.estimatedTime()));
-            }
+            keepSuggestionVisit(dao, id, to.get().code(), job.suggestedUserId(), job.suggestedDateStart(), job.estimatedTime());
             return new Saved(number);
         });
     }
 
     /** Suggested, with a suggested user and start, keeps one planned visit that follows the suggestion. */
     private static void keepSuggestionVisit(JobDao dao, UUID id, String statusCode, JobDraft draft) {
-        if ("Suggested".equals(statusCode) && draft.suggestedUserId() != null && draft.suggestedDateStart() != null) {
-            dao.upsertSuggestion(id, draft.suggestedUserId(), draft.suggestedDateStart(), minutes(draft.estimatedTime()));
+        keepSuggestionVisit(dao, id, statusCode, draft.suggestedUserId(), draft.suggestedDateStart(), draft.estimatedTime());
+    }
+
+    private static void keepSuggestionVisit(JobDao dao, UUID id, String statusCode, UUID user, OffsetDateTime start,
+                                            Integer estimatedTime) {
+        if ("Suggested".equals(statusCode) && user != null && start != null) {
+            int minutes = estimatedTime == null || estimatedTime == 0 ? DEFAULT_VISIT_MINUTES : estimatedTime;
+            dao.upsertSuggestion(id, user, start, minutes);
         }
     }
 
-    private static int minutes(Integer estimatedTime) {
-        return estimatedTime == null || estimatedTime == 0 ? DEFAULT_VISIT_MINUTES : estimatedTime;
-    }
 
     private Conflict conflict(JobDao dao, UUID id, int since, int currentVersion, Map<String, String> submitted) {
         List<JobDao.HistoryEntry> meanwhile = dao.historySince(id, since);
