@@ -27,6 +27,23 @@ public interface BackOfficeDao {
     @SqlQuery("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'jobs'::regclass")
     long estimatedJobCount();
 
+    /**
+     * For each pattern (a word, or "word%" for the words it starts), at least how many jobs have
+     * a matching search word, from the most common words ANALYZE recorded: the frequency of the
+     * most frequent one that matches, times the table's size; 0 for a word not among them.
+     */
+    @SqlQuery("""
+            WITH common AS (
+                 SELECT e.word, e.frequency
+                   FROM pg_stats s
+                  CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, frequency)
+                  WHERE s.schemaname = current_schema() AND s.tablename = 'jobs' AND s.attname = 'search_vector')
+            SELECT coalesce((SELECT max(c.frequency) FROM common c WHERE c.word LIKE w.pattern), 0)
+                   * greatest((SELECT reltuples FROM pg_class WHERE oid = 'jobs'::regclass), 0)
+              FROM unnest(CAST(:patterns AS text[])) WITH ORDINALITY AS w(pattern, n)
+             ORDER BY w.n""")
+    List<Double> jobsWithWordsAtLeast(@Bind("patterns") String[] patterns);
+
     // ------------------------------------------------------------------ quick find
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM jobs WHERE id2 = :number)")

@@ -34,11 +34,11 @@ public final class JobGridHandler {
         JobQuery query = JobQuery.parse(ctx.queryParamMap());
         Map<String, Object> model = new HashMap<>();
         jdbi.useTransaction(handle -> {
-            List<JobSearch.Lookup> lookups = search.lookups(handle);
-            JobSearch.Matches matches = search.matches(handle, query, lookups);
-            model.put("page", search.page(handle, query, lookups, matches));
+            JobSearch.Prepared prepared = search.prepare(handle, query);
+            JobSearch.Matches matches = search.matches(handle, prepared);
+            model.put("page", search.page(handle, prepared, matches));
             model.put("count", matches.count());
-            model.put("lookups", new Lookups(lookups));
+            model.put("lookups", new Lookups(prepared.lookups()));
         });
         model.put("query", query);
         model.put("pageSizes", JobQuery.PAGE_SIZES);

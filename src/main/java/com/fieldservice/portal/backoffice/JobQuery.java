@@ -312,6 +312,11 @@ public final class JobQuery {
         return !filterParams().isEmpty();
     }
 
+    /** Whether the search text is the only filter. */
+    public boolean isTextOnly() {
+        return q != null && filterParams().size() == 1;
+    }
+
     // ------------------------------------------------------------------ parsing helpers
 
     private static String first(Map<String, List<String>> params, String name) {

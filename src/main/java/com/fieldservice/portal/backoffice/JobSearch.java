@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -30,7 +28,9 @@ import org.jdbi.v3.core.statement.Query;
  * and stops after one page; filters use the indexes of V2 and V6 (status+id2, company+id2, the
  * partial indexes over open jobs, the GIN index on search_vector). The count is capped: counting
  * a million rows exactly costs some 150 ms every time, while "10,000+" is as useful to a planner;
- * for the unfiltered list the page adds the planner's estimate of the table size.
+ * for the unfiltered list the page adds the planner's estimate of the table size. Common search
+ * words are weighed with the column's statistics first ({@link SearchWords}): one alone is not
+ * counted, and beside rarer words it is checked rather than looked up in the index.
  */
 public final class JobSearch {
 
@@ -42,7 +42,6 @@ public final class JobSearch {
     public static final int COUNT_CAP = 1_000;
     /** Up to this many matches, the page reads them by number (see {@link #page}). */
     static final int FEW = COUNT_CAP;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** A value of a lookup table (status, type, priority, skill) or a technician. */
     public record Lookup(String kind, UUID id, String code, String name, int seq, String customerStatus, boolean closed) {
@@ -63,6 +62,10 @@ public final class JobSearch {
     public record Page(List<Row> rows, String previousLink, String nextLink) {
     }
 
+    /** A grid request ready to become SQL: the query, the lookups its codes name, its search words weighed. */
+    public record Prepared(JobQuery query, List<Lookup> lookups, SearchWords words) {
+    }
+
     private final Jdbi jdbi;
 
     public JobSearch(Jdbi jdbi) {
@@ -79,7 +82,7 @@ public final class JobSearch {
      * The lookups (one small query, then reused for 30 s), for the filter form and to turn codes
      * into ids.
      */
-    public List<Lookup> lookups(Handle handle) {
+    private List<Lookup> lookups(Handle handle) {
         CachedLookups current = cached;
         long now = System.nanoTime();
         if (current == null || now - current.loadedAt() > LOOKUPS_TTL_NANOS) {
@@ -89,16 +92,29 @@ public final class JobSearch {
         return current.lookups();
     }
 
+    /** Reads what the SQL of this query depends on: the lookups, and how common its search words are. */
+    public Prepared prepare(Handle handle, JobQuery query) {
+        List<String> words = SearchWords.parse(query.q);
+        List<Double> atLeast = words.isEmpty() ? List.of() : handle.attach(BackOfficeDao.class)
+                .jobsWithWordsAtLeast(words.stream().map(SearchWords::likePattern).toArray(String[]::new));
+        return new Prepared(query, lookups(handle), SearchWords.weigh(words, atLeast));
+    }
+
     /**
      * One page of the list; call inside a transaction. The statement is planned for its actual
      * values every time (never a generic plan: whether a word matches ten jobs or a hundred
      * thousand decides between the full-text index and walking id2 backwards).
      */
-    public Page page(Handle handle, JobQuery query, List<Lookup> lookups, Matches matches) {
-        handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+    public Page page(Handle handle, Prepared search, Matches matches) {
+        JobQuery query = search.query();
+        // Joins in the order written: the filters and the order pick the jobs' index, and every
+        // lookup joins to a page of rows. Searching join orders for eight tables took 5 ms of
+        // planning per page, more than running the query.
+        handle.createQuery("SELECT set_config('plan_cache_mode', 'force_custom_plan', true) AS plans, "
+                + "set_config('join_collapse_limit', '1', true) AS joins").mapToMap().one();
         Sql sql = new Sql();
         sql.append(SELECT_ROW);
-        filter(sql, query, lookups);
+        filter(sql, search);
         if (matches.numbers() != null && matches.numbers().size() <= FEW) {
             // few matches (a rare word, a reference): read them by number, then sort them, rather
             // than walk the whole list in order hoping to meet them
@@ -146,15 +162,22 @@ public final class JobSearch {
      * matches come early in the table, and for a common word that bet reads half a million rows;
      * through the indexes (full-text, status, company, open jobs...) it stops after the cap.
      */
-    public Matches matches(Handle handle, JobQuery query, List<Lookup> lookups) {
+    public Matches matches(Handle handle, Prepared search) {
+        JobQuery query = search.query();
+        if (query.isTextOnly() && search.words().isOneCommonWord()) {
+            // the statistics say this word alone is in ten times more jobs than the cap (see
+            // SearchWords): a word a planner types most ("boiler") is not counted on every search
+            return new Matches(new Count(COUNT_CAP, true, null), null);
+        }
         // The full-text index need not list all fifty thousand jobs that mention "boiler" to tell
         // that more than COUNT_CAP do: past twice the cap it hands over a sample, which is enough
         // for "More than 1,000", while every count below the cap stays exact.
         handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
-                + "set_config('gin_fuzzy_search_limit', '" + 2 * COUNT_CAP + "', true) AS fuzzy").mapToMap().one();
+                + "set_config('gin_fuzzy_search_limit', '" + 2 * COUNT_CAP + "', true) AS fuzzy, "
+                + "set_config('plan_cache_mode', 'force_custom_plan', true) AS plans").mapToMap().one();
         Sql sql = new Sql();
         sql.append("SELECT j.id2 FROM jobs j WHERE true");
-        filter(sql, query, lookups);
+        filter(sql, search);
         sql.append(" LIMIT ").append(String.valueOf(COUNT_CAP + 1));
         List<Integer> numbers = sql.query(handle).setFetchSize(COUNT_CAP + 1).mapTo(Integer.class).list();
         handle.createQuery("SELECT set_config('enable_seqscan', 'on', true) AS seqscan, "
@@ -179,10 +202,10 @@ public final class JobSearch {
     public void stream(JobQuery query, Consumer<Row> sink) {
         jdbi.useTransaction(handle -> {
             handle.execute("SET LOCAL statement_timeout = '10min'");
-            List<Lookup> lookups = lookups(handle);
+            Prepared search = prepare(handle, query);
             Sql sql = new Sql();
             sql.append(SELECT_ROW);
-            filter(sql, query, lookups);
+            filter(sql, search);
             orderBy(sql, query.sort, query.ascending);
             try (Stream<Row> rows = sql.query(handle).setFetchSize(1_000).map(ConstructorMapper.of(Row.class)).stream()) {
                 rows.forEach(sink);
@@ -254,9 +277,11 @@ public final class JobSearch {
     }
 
     /** The WHERE conditions of every filter; an unknown code matches nothing (and says so). */
-    private static void filter(Sql sql, JobQuery query, List<Lookup> lookups) {
+    private static void filter(Sql sql, Prepared search) {
+        JobQuery query = search.query();
+        List<Lookup> lookups = search.lookups();
         if (query.q != null) {
-            text(sql, query.q);
+            text(sql, query.q, search.words());
         }
         if (query.ref != null) {
             sql.bind("ref", query.ref.toLowerCase(Locale.ROOT));
@@ -344,21 +369,19 @@ public final class JobSearch {
      * with that serial number, each looked up first in its own table (an ARRAY(...) the planner
      * evaluates once and uses as an index condition on jobs).
      */
-    private static void text(Sql sql, String q) {
+    private static void text(Sql sql, String q, SearchWords words) {
         String lower = q.toLowerCase(Locale.ROOT);
         sql.bind("q_lower", lower);
         sql.append(" AND (lower(j.customer_reference) = :q_lower OR lower(j.reference_back_office) = :q_lower");
         JobQuery.workOrderNumber(q).ifPresent(number -> sql.bind("q_number", number).append(" OR j.id2 = :q_number"));
-        List<String> words = new ArrayList<>();
-        Matcher matcher = WORD.matcher(lower);
-        while (matcher.find() && words.size() < 8) {
-            // a prefix of one or two letters matches half the table: such words must match whole
-            String word = matcher.group();
-            words.add(word.length() >= 3 ? word + ":*" : word);
-        }
-        if (!words.isEmpty()) {
-            sql.bind("q_words", String.join(" & ", words))
-                    .append(" OR j.search_vector @@ to_tsquery('simple', :q_words)");
+        if (words.indexedQuery() != null) {
+            sql.bind("q_words", words.indexedQuery()).append(" OR (j.search_vector @@ to_tsquery('simple', :q_words)");
+            if (words.checkedQuery() != null) {
+                // the function rather than the operator @@, which the index would be asked to serve
+                sql.bind("q_checked", words.checkedQuery())
+                        .append(" AND ts_match_vq(j.search_vector, to_tsquery('simple', :q_checked))");
+            }
+            sql.append(")");
         }
         sql.bind("q_prefix", likePrefix(lower)).append(" " + """
                  OR j.company_id = ANY (ARRAY(SELECT co.id FROM company co WHERE lower(co.name) LIKE :q_prefix))

@@ -1,0 +1,112 @@
+package com.fieldservice.portal.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.TestDatabase;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The grid's search against a table where ANALYZE has seen a word in every job ("everywhere",
+ * 12,000 jobs: more than ten times the count cap) and a rare one in three ("xylophonic"): the
+ * common word alone is not counted, and with a rare word it is only checked on what the rare one
+ * finds; either way the grid shows exactly the jobs that have all the words.
+ */
+class CommonWordSearchTest {
+
+    private static final int JOBS = 12_000;
+    private static Jdbi jdbi;
+    private static final JobSearch search = new JobSearch(null);
+    private static final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    private static List<Integer> rare;
+
+    @BeforeAll
+    static void fill() {
+        jdbi = TestDatabase.freshJdbi();
+        DemoData.fillIfEmpty(jdbi, JOBS);
+        rare = jdbi.withHandle(h -> h.createQuery("SELECT id2 FROM jobs ORDER BY id2 LIMIT 3 OFFSET 500").mapTo(Integer.class).list());
+        jdbi.useHandle(h -> {
+            h.execute("UPDATE jobs SET description = concat_ws(' ', description, 'everywhere')");
+            h.execute("UPDATE jobs SET description = description || ' xylophonic' WHERE id2 IN (?, ?)", rare.get(0), rare.get(1));
+            h.execute("UPDATE jobs SET description = 'xylophonic only' WHERE id2 = ?", rare.get(2));
+            h.execute("ANALYZE jobs");
+        });
+        jdbi.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext context) {
+                statements.add(context.getRenderedSql());
+            }
+        });
+    }
+
+    @BeforeEach
+    void forget() {
+        statements.clear();
+    }
+
+    @Test
+    void theStatisticsTellACommonWordFromARareOne() {
+        assertThat(prepare("everywhere").words().isOneCommonWord()).isTrue();
+        assertThat(prepare("EVERY").words().isOneCommonWord()).as("a prefix of it").isTrue();
+        assertThat(prepare("xylophonic").words().isOneCommonWord()).isFalse();
+        assertThat(prepare("everywhere xylophonic").words().checkedQuery()).isEqualTo("everywhere:*");
+    }
+
+    @Test
+    void aCommonWordAloneIsNotCountedAndShowsTheNewestJobsHavingIt() {
+        Result result = run(Map.of("q", List.of("everywhere")));
+        assertThat(result.matches().count().capped()).isTrue();
+        assertThat(statements).noneMatch(sql -> sql.contains("LIMIT " + (JobSearch.COUNT_CAP + 1)));
+        assertThat(result.numbers()).isEqualTo(sql("SELECT id2 FROM jobs WHERE description LIKE '%everywhere%' ORDER BY id2 DESC LIMIT 25"));
+    }
+
+    @Test
+    void aCommonWordWithARareOneFindsTheJobsHavingBoth() {
+        Result result = run(Map.of("q", List.of("everywhere xylophonic")));
+        assertThat(statements).anyMatch(sql -> sql.contains("ts_match_vq"));
+        assertThat(result.matches().count().value()).isEqualTo(2);
+        assertThat(result.numbers()).containsExactlyInAnyOrder(rare.get(0), rare.get(1));
+        assertThat(run(Map.of("q", List.of("xylophonic"))).numbers()).containsExactlyInAnyOrderElementsOf(rare);
+    }
+
+    @Test
+    void aCommonWordWithAnotherFilterIsCounted() {
+        String status = jdbi.withHandle(h -> h.createQuery("""
+                SELECT s.code FROM jobs j JOIN job_status s ON s.id = j.job_status_id
+                 GROUP BY s.code HAVING count(*) < 1000 ORDER BY count(*) DESC LIMIT 1""").mapTo(String.class).one());
+        Result result = run(Map.of("q", List.of("everywhere"), "status", List.of(status)));
+        long expected = sql("SELECT j.id2 FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE s.code = '" + status
+                + "' AND j.description LIKE '%everywhere%'").size();
+        assertThat(result.matches().count().capped()).isFalse();
+        assertThat(result.matches().count().value()).isEqualTo(expected).isPositive();
+    }
+
+    private record Result(JobSearch.Matches matches, List<Integer> numbers) {
+    }
+
+    private static JobSearch.Prepared prepare(String q) {
+        return jdbi.withHandle(h -> search.prepare(h, JobQuery.parse(Map.of("q", List.of(q)))));
+    }
+
+    private static Result run(Map<String, List<String>> params) {
+        return jdbi.inTransaction(h -> {
+            JobSearch.Prepared prepared = search.prepare(h, JobQuery.parse(params));
+            JobSearch.Matches matches = search.matches(h, prepared);
+            List<Integer> numbers = search.page(h, prepared, matches).rows().stream().map(JobSearch.Row::id2).toList();
+            return new Result(matches, numbers);
+        });
+    }
+
+    private static List<Integer> sql(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Integer.class).list());
+    }
+}
