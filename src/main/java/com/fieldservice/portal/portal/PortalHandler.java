@@ -51,11 +51,11 @@ public final class PortalHandler {
         Map<String, Object> model = new HashMap<>();
         jdbi.useHandle(handle -> {
             PortalJobDao dao = handle.attach(PortalJobDao.class);
-            int total = dao.count(filter);
+            List<PortalJobDao.CountedRow> page = dao.page(filter, query.orderClause(), JobListQuery.PAGE_SIZE, query.offset());
+            int total = !page.isEmpty() ? page.get(0).total() : query.offset() == 0 ? 0 : dao.count(filter);
             model.put("total", total);
             model.put("pages", Math.max(1, (total + JobListQuery.PAGE_SIZE - 1) / JobListQuery.PAGE_SIZE));
-            model.put("rows", total == 0 ? List.of()
-                    : dao.page(filter, query.orderClause(), JobListQuery.PAGE_SIZE, query.offset()));
+            model.put("rows", page.stream().map(PortalJobDao.CountedRow::row).toList());
             model.put("installations", dao.installations(scope.company()));
             model.put("cities", dao.cities(scope.company()));
         });

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -68,11 +69,21 @@ public interface PortalJobDao {
                     OR j.description ILIKE :textLike)
             """;
 
-    /** One page of the list; {@code order} is one of {@link JobListQuery.Sort}'s fixed clauses. */
-    @SqlQuery(ROW_COLUMNS + ROW_FROM + FILTERS + " ORDER BY <order> LIMIT :limit OFFSET :offset")
-    List<CustomerJobView.Row> page(@BindMethods JobListQuery.Filter filter, @Define("order") String order,
-                                   @Bind("limit") int limit, @Bind("offset") int offset);
+    /** A row of a page, and how many rows the whole list has. */
+    record CountedRow(@Nested CustomerJobView.Row row, int total) {
+    }
 
+    /**
+     * One page of the list, each row with the list's length (the rows are all read to be sorted
+     * anyway, so counting them here spares a second query); {@code order} is one of
+     * {@link JobListQuery.Sort}'s fixed clauses.
+     */
+    @SqlQuery(ROW_COLUMNS + ", count(*) OVER () AS total" + ROW_FROM + FILTERS + " ORDER BY <order> LIMIT :limit OFFSET :offset")
+    @RegisterConstructorMapper(CountedRow.class)
+    List<CountedRow> page(@BindMethods JobListQuery.Filter filter, @Define("order") String order,
+                          @Bind("limit") int limit, @Bind("offset") int offset);
+
+    /** The list's length, for a page past its end (which has no row to carry it). */
     @SqlQuery("SELECT count(*) FROM jobs j JOIN job_status s ON s.id = j.job_status_id JOIN project p ON p.id = j.project_id"
             + " LEFT JOIN db_address a ON a.id = j.db_address_id " + FILTERS)
     int count(@BindMethods JobListQuery.Filter filter);

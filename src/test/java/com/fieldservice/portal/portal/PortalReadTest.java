@@ -298,7 +298,9 @@ class PortalReadTest {
             Document second = page(alice, next);
             assertThat(numbers(second)).hasSize(open - 25).doesNotContainAnyElementsOf(numbers(first));
             assertThat(second.select("#pagination a[rel=prev]")).hasSize(1);
-            assertThat(numbers(alice, "/portal/jobs?page=99")).isEmpty();
+            Document past = page(alice, "/portal/jobs?page=99");
+            assertThat(numbers(past)).isEmpty();
+            assertThat(past.select("#jobs-count").text()).as("past the end, still the list's length").isEqualTo(open + " work orders");
             assertThat(alice.get("/portal/jobs?page=-3").statusCode()).isEqualTo(200);
         }
 
