@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
 # Latency of the back office's read pages at 8 concurrent users, signed in as the demo planner,
-# one LoadBench run per scenario; then a CSV export of 100,000 rows timed with curl while the
+# one wrk run per scenario (bench/measure.sh); then a CSV export of 100,000 rows timed with curl while the
 # portal's heap is sampled. Needs a running portal with demo data (see bench/README.md).
-#   BASE_URL (http://localhost:7070)  PORTAL_EMBEDDED_DB_PORT (54329)  USERS (8)  REQUESTS (2000)
+#   BASE_URL (http://localhost:7070)  PORTAL_EMBEDDED_DB_PORT (54329)  USERS, WARMUP, DURATION (measure.sh)
 #   PORTAL_PID: the portal's JVM, to sample its heap during the CSV export (optional)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/measure.sh
 base=${BASE_URL:-http://localhost:7070}
 db_port=${PORTAL_EMBEDDED_DB_PORT:-54329}
-users=${USERS:-8}
-requests=${REQUESTS:-2000}
 psql_portal() { psql -h 127.0.0.1 -p "$db_port" -U postgres portal -Atc "$1"; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -20,7 +19,7 @@ token=$(grep -o 'name="_csrf" value="[^"]*"' "$work/login.html" | head -1 | sed 
 status=$(curl -s -o /dev/null -w '%{http_code}' -c "$work/jar" -b "$work/jar" --data-urlencode "_csrf=$token" \
     --data-urlencode "username=planner@demo.test" --data-urlencode "password=demo-password" "$base/login")
 [ "$status" = 303 ] || { echo "sign-in failed ($status)"; exit 1; }
-export LOADBENCH_COOKIE="portal_session=$(awk '$6 == "portal_session" {print $7}' "$work/jar")"
+export COOKIE="portal_session=$(awk '$6 == "portal_session" {print $7}' "$work/jar")"
 
 echo "work orders in the database: $(psql_portal 'SELECT count(*) FROM jobs')"
 
@@ -45,11 +44,7 @@ psql_portal "SELECT '/backoffice/find?q=' || customer_reference FROM jobs TABLES
 printf '%s\n' /backoffice > "$work/dashboard"
 
 for scenario in grid-default grid-status-company grid-overdue grid-text grid-deep detail find dashboard; do
-    n=$requests
-    [ "$scenario" = dashboard ] && n=$((requests / 4))
-    printf '%-22s ' "$scenario"
-    java bench/LoadBench.java "$base" "$work/$scenario" "$users" "$n" 200 | tr '\n' ' '
-    echo
+    measure "$scenario" "$work/$scenario"
 done
 
 # CSV export of about 100,000 rows: the jobs due from the day that leaves 100,000 after it

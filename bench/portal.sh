@@ -5,6 +5,7 @@
 # Targets at 1,000,000 work orders: list and detail p95 <= 30 ms, lookup p95 <= 20 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/measure.sh
 base=${BASE_URL:-http://localhost:7070}
 db_port=${PORTAL_EMBEDDED_DB_PORT:-54329}
 user=${PORTAL_USER:-alice@acme.demo.test}
@@ -17,7 +18,7 @@ token=$(curl -s -c "$jar" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' |
 status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "_csrf=$token" \
     --data-urlencode "username=$user" --data-urlencode "password=$password" "$base/login")
 [ "$status" = 303 ] || { echo "could not sign in as $user (HTTP $status)"; exit 1; }
-export LOADBENCH_COOKIE="portal_session=$(awk '$6 == "portal_session" {print $7}' "$jar")"
+export COOKIE="portal_session=$(awk '$6 == "portal_session" {print $7}' "$jar")"
 rm -f "$jar"
 
 company="(SELECT ct.company_id FROM account a JOIN contact ct ON ct.id = a.contact_id WHERE lower(a.username) = lower('$user'))"
@@ -41,8 +42,7 @@ sql "SELECT '/portal/lookup?customer_reference=' || customer_reference FROM jobs
       WHERE company_id = $company AND customer_reference IS NOT NULL ORDER BY random() LIMIT 1000" > "$lookup"
 echo "/portal/lookup?customer_reference=NO-SUCH-REFERENCE" >> "$lookup"
 
-for kind in list detail lookup; do
-    echo "== $kind"
-    java bench/LoadBench.java "$base" "${!kind}" "${USERS:-8}" "${REQUESTS:-5000}" 1000
-done
+measure list "$list"
+measure detail "$detail"
+measure lookup "$lookup"
 rm -f "$list" "$detail" "$lookup"

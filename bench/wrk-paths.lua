@@ -26,8 +26,9 @@ request = function()
 end
 
 response = function(status, headers, body)
-  -- a redirect to the sign-in page or an error would make the figures meaningless
-  if status >= 400 or (status >= 300 and status ~= 303) then unexpected = unexpected + 1 end
+  -- an error, or a redirect to the sign-in page (the session ended), makes the figures meaningless
+  local location = headers["Location"] or headers["location"] or ""
+  if status >= 400 or string.find(location, "/login", 1, true) then unexpected = unexpected + 1 end
   local timing = headers["Server-Timing"] or headers["server-timing"]
   if timing then
     local ms = tonumber(string.match(timing, "dur=([%d%.]+)"))

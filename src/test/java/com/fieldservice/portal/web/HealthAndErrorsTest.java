@@ -52,6 +52,14 @@ class HealthAndErrorsTest {
     }
 
     @Test
+    void everyAnswerTellsTheServersOwnTimeForTheBenchmarks() {
+        for (String path : new String[] {"/health", "/login", "/no/such/page"}) {
+            assertThat(portal.get(path).headers().firstValue("Server-Timing")).as(path)
+                    .hasValueSatisfying(v -> assertThat(v).matches("app;dur=\\d+\\.\\d{2}"));
+        }
+    }
+
+    @Test
     void unknownPagesGetTheNotFoundPageInTheLayout() {
         HttpResponse<String> response = portal.get("/no/such/page", "text/html");
         assertThat(response.statusCode()).isEqualTo(404);
