@@ -107,11 +107,9 @@ public final class JobSearch {
      */
     public Page page(Handle handle, Prepared search, Matches matches) {
         JobQuery query = search.query();
-        // Joins in the order written: the filters and the order pick the jobs' index, and every
-        // lookup joins to a page of rows. Searching join orders for eight tables took 5 ms of
-        // planning per page, more than running the query.
-        handle.createQuery("SELECT set_config('plan_cache_mode', 'force_custom_plan', true) AS plans, "
-                + "set_config('join_collapse_limit', '1', true) AS joins").mapToMap().one();
+        // The planner keeps its choice of join order (5 ms of planning on eight tables): a page
+        // sorted by company or status, or filtered on a technician, starts from that table.
+        handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         Sql sql = new Sql();
         sql.append(SELECT_ROW);
         filter(sql, search);
