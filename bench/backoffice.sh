@@ -33,6 +33,9 @@ psql_portal "SELECT DISTINCT '/backoffice/jobs?q=' || split_part(name, ' ', 1)
                FROM jobs TABLESAMPLE SYSTEM (1) REPEATABLE (9) LIMIT 50" > "$work/grid-text"
 psql_portal "SELECT '/backoffice/jobs?q=' || customer_reference FROM jobs TABLESAMPLE SYSTEM (1) REPEATABLE (11)
               WHERE customer_reference IS NOT NULL LIMIT 200" >> "$work/grid-text"
+psql_portal "SELECT '/backoffice/jobs?technician=' || code || sort FROM app_user TABLESAMPLE SYSTEM (50) REPEATABLE (23)
+               CROSS JOIN (VALUES (''), ('&sort=due_date&dir=asc')) AS s(sort)
+              WHERE EXISTS (SELECT 1 FROM job_planning pl WHERE pl.app_user_id = app_user.id) LIMIT 40" > "$work/grid-technician"
 # deep pages: the keyset link of a page far down the default list (as "Next" links lead there)
 psql_portal "SELECT '/backoffice/jobs?after=' || id2 FROM jobs TABLESAMPLE SYSTEM (1) REPEATABLE (13) LIMIT 500" > "$work/grid-deep"
 psql_portal "SELECT '/backoffice/jobs?open=1&after=' || id2 FROM jobs TABLESAMPLE SYSTEM (1) REPEATABLE (15)
@@ -43,7 +46,7 @@ psql_portal "SELECT '/backoffice/find?q=' || customer_reference FROM jobs TABLES
               WHERE customer_reference IS NOT NULL LIMIT 500" >> "$work/find"
 printf '%s\n' /backoffice > "$work/dashboard"
 
-for scenario in grid-default grid-status-company grid-overdue grid-text grid-deep detail find dashboard; do
+for scenario in grid-default grid-status-company grid-overdue grid-text grid-technician grid-deep detail find dashboard; do
     measure "$scenario" "$work/$scenario"
 done
 

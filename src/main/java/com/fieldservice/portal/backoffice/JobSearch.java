@@ -47,6 +47,13 @@ public final class JobSearch {
     public record Lookup(String kind, UUID id, String code, String name, int seq, String customerStatus, boolean closed) {
     }
 
+    /** One line of the grid as the query reads it: the lookups by id, named from {@link #lookups}. */
+    public record Listed(int id2, String name, String companyName, String companyCode, Integer installationId2,
+                         String installationName, UUID typeId, UUID priorityId, UUID statusId, OffsetDateTime dueDate,
+                         boolean overdue, String technician, String customerReference, String referenceBackOffice,
+                         OffsetDateTime modifiedDateutc, String sortKey) {
+    }
+
     /** One line of the grid. */
     public record Row(int id2, String name, String companyName, String companyCode, Integer installationId2,
                       String installationName, String typeName, String priorityName, String statusCode,
@@ -64,6 +71,42 @@ public final class JobSearch {
 
     /** A grid request ready to become SQL: the query, the lookups its codes name, its search words weighed. */
     public record Prepared(JobQuery query, List<Lookup> lookups, SearchWords words) {
+
+        /** The grid's line, with the type, priority and status named. */
+        Row row(Listed listed) {
+            Lookup type = byId(listed.typeId());
+            Lookup priority = byId(listed.priorityId());
+            Lookup status = byId(listed.statusId());
+            return new Row(listed.id2(), listed.name(), listed.companyName(), listed.companyCode(),
+                    listed.installationId2(), listed.installationName(), type == null ? null : type.name(),
+                    priority == null ? null : priority.name(), status == null ? null : status.code(),
+                    status == null ? null : status.name(), status == null ? null : status.customerStatus(),
+                    status != null && status.closed(), listed.dueDate(), listed.overdue(), listed.technician(),
+                    listed.customerReference(), listed.referenceBackOffice(), listed.modifiedDateutc(), listed.sortKey());
+        }
+
+        private Lookup byId(UUID id) {
+            if (id == null) {
+                return null;
+            }
+            for (Lookup lookup : lookups) {
+                if (lookup.id().equals(id)) {
+                    return lookup;
+                }
+            }
+            return null;
+        }
+
+        /** Whether every type, priority and status these lines name is in the (cached) lookups. */
+        boolean knowsAll(List<Listed> lines) {
+            for (Listed line : lines) {
+                if (byId(line.typeId()) == null || byId(line.statusId()) == null
+                        || (line.priorityId() != null && byId(line.priorityId()) == null)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private final Jdbi jdbi;
@@ -107,11 +150,9 @@ public final class JobSearch {
      */
     public Page page(Handle handle, Prepared search, Matches matches) {
         JobQuery query = search.query();
-        // The planner keeps its choice of join order (5 ms of planning on eight tables): a page
-        // sorted by company or status, or filtered on a technician, starts from that table.
         handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         Sql sql = new Sql();
-        sql.append(SELECT_ROW);
+        sql.append(SELECT_LINES).append(SELECT_JOBS);
         filter(sql, search);
         if (matches.numbers() != null && matches.numbers().size() <= FEW) {
             // few matches (a rare word, a reference): read them by number, then sort them, rather
@@ -124,9 +165,14 @@ public final class JobSearch {
         }
         boolean asc = query.ascending != backwards;
         orderBy(sql, query.sort, asc);
-        sql.append(" LIMIT ").append(String.valueOf(query.size + 1));
-        List<Row> rows = new ArrayList<>(sql.query(handle).setFetchSize(query.size + 1)
-                .map(ConstructorMapper.of(Row.class)).list());
+        sql.append(" LIMIT ").append(String.valueOf(query.size + 1)).append(LINES_FROM).append(linesOrder(asc));
+        List<Listed> lines = sql.query(handle).setFetchSize(query.size + 1).map(ConstructorMapper.of(Listed.class)).list();
+        if (!search.knowsAll(lines)) {
+            // a type or status added in the last seconds: read the lookups again
+            cached = null;
+            search = new Prepared(query, lookups(handle), search.words());
+        }
+        List<Row> rows = new ArrayList<>(lines.stream().map(search::row).toList());
         boolean more = rows.size() > query.size;
         if (more) {
             rows.remove(rows.size() - 1);
@@ -200,40 +246,69 @@ public final class JobSearch {
     public void stream(JobQuery query, Consumer<Row> sink) {
         jdbi.useTransaction(handle -> {
             handle.execute("SET LOCAL statement_timeout = '10min'");
+            cached = null; // an export names every line's type and status: no lookups older than the export
             Prepared search = prepare(handle, query);
             Sql sql = new Sql();
-            sql.append(SELECT_ROW);
+            sql.append(SELECT_LINES).append(SELECT_JOBS);
             filter(sql, search);
-            orderBy(sql, query.sort, query.ascending);
-            try (Stream<Row> rows = sql.query(handle).setFetchSize(1_000).map(ConstructorMapper.of(Row.class)).stream()) {
-                rows.forEach(sink);
+            sortKey(sql, query.sort);
+            sql.append(LINES_FROM).append(linesOrder(query.ascending));
+            try (Stream<Listed> lines = sql.query(handle).setFetchSize(1_000).map(ConstructorMapper.of(Listed.class)).stream()) {
+                lines.map(search::row).forEach(sink);
             }
         });
     }
 
     // ------------------------------------------------------------------ SQL pieces
 
-    /** The grid's columns. The technician: the suggested one, else the nearest planned visit's (the next, else the last). */
-    private static final String SELECT_ROW = """
+    /**
+     * The technician a line shows: the suggested one, else the nearest planned visit's (the next,
+     * else the last). A subquery rather than a join, so that PostgreSQL works it out only for the
+     * lines of the page (it postpones costly output columns past ORDER BY ... LIMIT), not for
+     * every job that matches, unless the page is sorted on it.
+     */
+    static final String TECHNICIAN_NAME = """
+            (SELECT nullif(btrim(concat_ws(' ', u.firstname, u.lastname)), '')
+               FROM app_user u
+              WHERE u.id = coalesce(j.suggested_user_id, (
+                    SELECT pl.app_user_id FROM job_planning pl WHERE pl.job_id = j.id
+                     ORDER BY pl.date_start < now(), abs(extract(epoch FROM pl.date_start - now())) LIMIT 1)))""";
+
+    /**
+     * The grid's lines are read in two steps, in one statement. First the jobs of the page
+     * ({@link #SELECT_JOBS}: filtered, ordered and limited on the jobs table alone, plus the one
+     * table a sort may need), then their company and installation ({@link #LINES_FROM}). A
+     * technician's five thousand jobs are sorted before 26 of them are joined, not after all are.
+     * Type, priority and status come as ids, named from the cached lookups: joining those three
+     * small tables made the planner weigh eight tables' join orders, 5 ms per page, more than
+     * running the query.
+     */
+    private static final String SELECT_LINES = """
             SELECT j.id2, j.name, c.name AS company_name, c.code AS company_code, p.id2 AS installation_id2,
-                   p.name AS installation_name, t.name AS type_name, pr.name AS priority_name, s.code AS status_code,
-                   s.name AS status_name, s.customer_status, s.is_closed AS closed, j.due_date,
-                   (j.due_date < now() AND j.date_closed IS NULL) AS overdue, tech.display_name AS technician,
-                   j.customer_reference, j.reference_back_office, j.modified_dateutc, %s AS sort_key
-              FROM jobs j
-              JOIN company c ON c.id = j.company_id
-              JOIN project p ON p.id = j.project_id
-              JOIN job_type t ON t.id = j.job_type_id
-              JOIN job_status s ON s.id = j.job_status_id
-              LEFT JOIN job_priority pr ON pr.id = j.job_priority_id
-              LEFT JOIN LATERAL (
-                   SELECT nullif(btrim(concat_ws(' ', u.firstname, u.lastname)), '') AS display_name
-                     FROM app_user u
-                    WHERE u.id = coalesce(j.suggested_user_id, (
-                          SELECT pl.app_user_id FROM job_planning pl WHERE pl.job_id = j.id
-                           ORDER BY pl.date_start < now(), abs(extract(epoch FROM pl.date_start - now())) LIMIT 1))
-              ) tech ON true
+                   p.name AS installation_name, j.job_type_id AS type_id, j.job_priority_id AS priority_id,
+                   j.job_status_id AS status_id, j.due_date, (j.due_date < now() AND j.date_closed IS NULL) AS overdue,
+                   %TECHNICIAN% AS technician, j.customer_reference, j.reference_back_office, j.modified_dateutc,
+                   j.sort_key
+              FROM (""".replace("%TECHNICIAN%", TECHNICIAN_NAME);
+
+    /** The page's jobs; %s is the sort key as text (for the page links), %VALUE% the key itself, %JOIN% the sort's table. */
+    private static final String SELECT_JOBS = """
+            SELECT j.id, j.id2, j.name, j.company_id, j.project_id, j.job_type_id, j.job_priority_id, j.job_status_id,
+                   j.due_date, j.date_closed, j.suggested_user_id, j.customer_reference, j.reference_back_office,
+                   j.modified_dateutc, %s AS sort_key, %VALUE% AS sort_value
+              FROM jobs j%JOIN%
              WHERE true""";
+
+    private static final String LINES_FROM = """
+            ) j
+              JOIN company c ON c.id = j.company_id
+              JOIN project p ON p.id = j.project_id""";
+
+    /** The lines' order, the same as the jobs' inside. */
+    private static String linesOrder(boolean ascending) {
+        String dir = ascending ? " ASC" : " DESC";
+        return " ORDER BY j.sort_value" + dir + ", j.id2" + dir;
+    }
 
     private static String sortKeyText(JobSort sort) {
         return switch (sort.kind()) {
@@ -264,9 +339,13 @@ public final class JobSearch {
         }
     }
 
+    private static void sortKey(Sql sql, JobSort sort) {
+        sql.format(sortKeyText(sort), sort.sql(), sort.join());
+    }
+
     private static void orderBy(Sql sql, JobSort sort, boolean ascending) {
         String dir = ascending ? " ASC" : " DESC";
-        sql.format(sortKeyText(sort));
+        sortKey(sql, sort);
         if (sort == JobSort.NUMBER) {
             sql.append(" ORDER BY j.id2").append(dir);
         } else {
@@ -434,6 +513,8 @@ public final class JobSearch {
         private final Map<String, List<UUID>> lists = new LinkedHashMap<>();
         private final Map<String, List<Integer>> ints = new LinkedHashMap<>();
         private String sortKey = "NULL";
+        private String sortValue = "NULL";
+        private String sortJoin = "";
 
         Sql append(String part) {
             text.append(part);
@@ -455,12 +536,15 @@ public final class JobSearch {
             return this;
         }
 
-        void format(String key) {
+        void format(String key, String value, String join) {
             sortKey = key;
+            sortValue = value;
+            sortJoin = join;
         }
 
         Query query(Handle handle) {
-            String rendered = text.toString().replace("%s AS sort_key", sortKey + " AS sort_key");
+            String rendered = text.toString().replace("%s AS sort_key", sortKey + " AS sort_key")
+                    .replace("%VALUE% AS sort_value", sortValue + " AS sort_value").replace("%JOIN%", sortJoin);
             Query query = handle.createQuery(rendered);
             values.forEach(query::bind);
             lists.forEach((name, ids) -> query.bindArray(name, UUID.class, ids));

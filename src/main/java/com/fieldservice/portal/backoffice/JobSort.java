@@ -10,17 +10,18 @@ import java.util.Optional;
  * 4,000 as on page 1.
  */
 public enum JobSort {
-    NUMBER("number", "j.id2", Kind.INTEGER),
-    NAME("name", "j.name", Kind.TEXT),
-    COMPANY("company", "c.name", Kind.TEXT),
-    INSTALLATION("installation", "p.name", Kind.TEXT),
-    TYPE("type", "t.name", Kind.TEXT),
-    PRIORITY("priority", "coalesce(pr.sequence, 2147483647)", Kind.INTEGER),
-    STATUS("status", "s.sort_order", Kind.INTEGER),
-    DUE_DATE("due_date", "coalesce(j.due_date, 'infinity'::timestamptz)", Kind.TIMESTAMP),
-    TECHNICIAN("technician", "coalesce(tech.display_name, '')", Kind.TEXT),
-    CUSTOMER_REFERENCE("customer_reference", "coalesce(j.customer_reference, '')", Kind.TEXT),
-    MODIFIED("modified", "j.modified_dateutc", Kind.TIMESTAMP);
+    NUMBER("number", "j.id2", Kind.INTEGER, ""),
+    NAME("name", "j.name", Kind.TEXT, ""),
+    COMPANY("company", "c.name", Kind.TEXT, " JOIN company c ON c.id = j.company_id"),
+    INSTALLATION("installation", "p.name", Kind.TEXT, " JOIN project p ON p.id = j.project_id"),
+    TYPE("type", "t.name", Kind.TEXT, " JOIN job_type t ON t.id = j.job_type_id"),
+    PRIORITY("priority", "coalesce(pr.sequence, 2147483647)", Kind.INTEGER,
+            " LEFT JOIN job_priority pr ON pr.id = j.job_priority_id"),
+    STATUS("status", "s.sort_order", Kind.INTEGER, " JOIN job_status s ON s.id = j.job_status_id"),
+    DUE_DATE("due_date", "coalesce(j.due_date, 'infinity'::timestamptz)", Kind.TIMESTAMP, ""),
+    TECHNICIAN("technician", "coalesce(" + JobSearch.TECHNICIAN_NAME + ", '')", Kind.TEXT, ""),
+    CUSTOMER_REFERENCE("customer_reference", "coalesce(j.customer_reference, '')", Kind.TEXT, ""),
+    MODIFIED("modified", "j.modified_dateutc", Kind.TIMESTAMP, "");
 
     /** How a key travels in a URL and is bound back into SQL. */
     public enum Kind { INTEGER, TEXT, TIMESTAMP }
@@ -30,11 +31,13 @@ public enum JobSort {
     private final String param;
     private final String sql;
     private final Kind kind;
+    private final String join;
 
-    JobSort(String param, String sql, Kind kind) {
+    JobSort(String param, String sql, Kind kind, String join) {
         this.param = param;
         this.sql = sql;
         this.kind = kind;
+        this.join = join;
     }
 
     public String param() {
@@ -49,9 +52,12 @@ public enum JobSort {
         return kind;
     }
 
-    /** Whether the grid must join the technician (only to sort on it or to show it). */
-    boolean isNumber() {
-        return this == NUMBER;
+    /**
+     * The table the key comes from, joined to the jobs when the grid chooses its page: the other
+     * tables are joined only to the page's lines (see {@link JobSearch}).
+     */
+    String join() {
+        return join;
     }
 
     public static Optional<JobSort> fromParam(String value) {

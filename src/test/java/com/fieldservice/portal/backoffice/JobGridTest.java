@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -55,6 +56,21 @@ class JobGridTest {
         Document page = page("/backoffice/jobs");
         assertThat(numbers(page)).hasSize(25).isEqualTo(sql("SELECT id2 FROM jobs ORDER BY id2 DESC LIMIT 25"));
         assertThat(page.getElementById("match-count").text()).contains("2,000 work orders");
+    }
+
+    @Test
+    void eachLineNamesTheJobsTypePriorityStatusAndTechnician() {
+        Map<String, Object> job = jdbi.withHandle(h -> h.createQuery("""
+                SELECT j.id2, t.name AS type, pr.name AS priority, s.name AS status,
+                       concat_ws(' ', u.firstname, u.lastname) AS technician
+                  FROM jobs j JOIN job_type t ON t.id = j.job_type_id JOIN job_priority pr ON pr.id = j.job_priority_id
+                  JOIN job_status s ON s.id = j.job_status_id JOIN app_user u ON u.id = j.suggested_user_id
+                 ORDER BY j.id2 DESC LIMIT 1""").mapToMap().one());
+        Document page = page("/backoffice/jobs?q=%23" + job.get("id2"));
+        Element line = page.selectFirst("#jobs tbody tr[data-number=" + job.get("id2") + "]");
+        assertThat(line).isNotNull();
+        assertThat(line.select("td").eachText()).containsSubsequence((String) job.get("type"), (String) job.get("priority"),
+                (String) job.get("status"), (String) job.get("technician"));
     }
 
     @Test
