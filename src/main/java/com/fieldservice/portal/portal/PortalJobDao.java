@@ -31,20 +31,27 @@ public interface PortalJobDao {
             j.company_id = :company
             AND (CAST(:contact AS uuid) IS NULL OR j.requested_by_contact_id = CAST(:contact AS uuid))""";
 
-    /** The columns of {@link CustomerJobView.Row}; needs the aliases of {@link #ROW_FROM}. */
+    /**
+     * The columns of {@link CustomerJobView.Row}; needs the aliases of {@link #ROW_FROM}. The
+     * installation's name is a subquery, which PostgreSQL evaluates for the page's rows only.
+     */
     String ROW_COLUMNS = """
-            SELECT j.id2 AS number, j.name, p.name AS installation_name, s.customer_status,
+            SELECT j.id2 AS number, j.name, (SELECT p.name FROM project p WHERE p.id = j.project_id) AS installation_name,
+                   s.customer_status,
                    coalesce(j.date_reported_by_company, j.date_create) AS reported_on,
                    nv.date_start AS next_visit_start, nv.firstname AS next_visit_technician,
                    j.date_closed AS closed_on, j.customer_reference
             """;
 
-    /** The next planned visit (from now on; suggestions excepted) of open work orders past "received" only. */
+    /**
+     * The jobs with their status and the next planned visit (from now on; suggestions excepted)
+     * of open work orders past "received" only. Nothing else is joined: these statements are
+     * prepared once and planned for any filter, so a join a filter may need (installation,
+     * address) would be made for every job of the company; the filters look those up themselves.
+     */
     String ROW_FROM = """
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id
-              JOIN project p ON p.id = j.project_id
-              LEFT JOIN db_address a ON a.id = j.db_address_id
               LEFT JOIN LATERAL (
                    SELECT jp.date_start, u.firstname
                      FROM job_planning jp JOIN app_user u ON u.id = jp.app_user_id
@@ -58,10 +65,11 @@ public interface PortalJobDao {
 
                AND s.is_closed = :closed
                AND (CAST(:installation AS uuid) IS NULL
-                    OR j.project_id = CAST(:installation AS uuid) OR p.parent_id = CAST(:installation AS uuid))
+                    OR j.project_id = CAST(:installation AS uuid)
+                    OR j.project_id IN (SELECT held.id FROM project held WHERE held.parent_id = CAST(:installation AS uuid)))
                AND (CAST(:locationLike AS text) IS NULL
-                    OR coalesce(j.db_address_city, a.city) ILIKE :locationLike
-                    OR p.location ILIKE :locationLike)
+                    OR coalesce(j.db_address_city, (SELECT a.city FROM db_address a WHERE a.id = j.db_address_id)) ILIKE :locationLike
+                    OR (SELECT p.location FROM project p WHERE p.id = j.project_id) ILIKE :locationLike)
                AND (CAST(:textLike AS text) IS NULL
                     OR j.id2 = CAST(:number AS integer)
                     OR j.customer_reference ILIKE :textLike
@@ -84,8 +92,7 @@ public interface PortalJobDao {
                           @Bind("limit") int limit, @Bind("offset") int offset);
 
     /** The list's length, for a page past its end (which has no row to carry it). */
-    @SqlQuery("SELECT count(*) FROM jobs j JOIN job_status s ON s.id = j.job_status_id JOIN project p ON p.id = j.project_id"
-            + " LEFT JOIN db_address a ON a.id = j.db_address_id " + FILTERS)
+    @SqlQuery("SELECT count(*) FROM jobs j JOIN job_status s ON s.id = j.job_status_id" + FILTERS)
     int count(@BindMethods JobListQuery.Filter filter);
 
     /** Every matching row, for the CSV; read as a stream inside a transaction (a cursor). */
