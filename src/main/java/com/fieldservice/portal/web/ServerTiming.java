@@ -1,13 +1,14 @@
 package com.fieldservice.portal.web;
 
 import io.javalin.http.Context;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import java.util.Locale;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * Tells, in the standard Server-Timing header, how long the portal spent on an answer, from
- * the request's arrival at Jetty's connector to the end of the last handler (the page rendered). Browsers' developer tools show it; the benchmarks read it to
- * separate the server's time from the load generator's on the same machine. Streamed answers
+ * the request's arrival at Jetty's connector to the end of the last handler (the page
+ * rendered). Browsers' developer tools show it; the benchmarks read it to separate the
+ * server's time from the load generator's on the same machine. Streamed answers
  * (CSV) have sent their headers before they end, and carry none.
  */
 public final class ServerTiming {
