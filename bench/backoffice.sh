@@ -13,13 +13,7 @@ psql_portal() { psql -h 127.0.0.1 -p "$db_port" -U postgres portal -Atc "$1"; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# sign in as a person does: the form's CSRF token and cookie, then the POST
-curl -s -c "$work/jar" -b "$work/jar" "$base/login" > "$work/login.html"
-token=$(grep -o 'name="_csrf" value="[^"]*"' "$work/login.html" | head -1 | sed 's/.*value="//;s/"$//')
-status=$(curl -s -o /dev/null -w '%{http_code}' -c "$work/jar" -b "$work/jar" --data-urlencode "_csrf=$token" \
-    --data-urlencode "username=planner@demo.test" --data-urlencode "password=demo-password" "$base/login")
-[ "$status" = 303 ] || { echo "sign-in failed ($status)"; exit 1; }
-export COOKIE="portal_session=$(awk '$6 == "portal_session" {print $7}' "$work/jar")"
+sign_in planner@demo.test demo-password
 
 echo "work orders in the database: $(psql_portal 'SELECT count(*) FROM jobs')"
 
@@ -60,7 +54,7 @@ heap_sampler() {
 }
 heap_sampler > "$work/heap" &
 sampler=$!
-curl -s -b "$work/jar" -o "$work/export.csv" -w 'csv: http=%{http_code} bytes=%{size_download} time=%{time_total}s first-byte=%{time_starttransfer}s\n' \
+curl -s -H "Cookie: $COOKIE" -o "$work/export.csv" -w 'csv: http=%{http_code} bytes=%{size_download} time=%{time_total}s first-byte=%{time_starttransfer}s\n' \
     "$base/backoffice/jobs.csv?due_from=$from&sort=due_date&dir=asc" || true
 kill "$sampler" 2>/dev/null || true
 echo "csv rows (with header): $(wc -l < "$work/export.csv")"

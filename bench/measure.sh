@@ -8,6 +8,19 @@
 
 command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 
+# sign_in USER PASSWORD: signs in as a browser does (the form's CSRF token and cookie, then the
+# POST) and exports COOKIE with the session, for wrk and curl
+sign_in() {
+    local base=${BASE_URL:-http://localhost:7070} jar token status
+    jar=$(mktemp)
+    token=$(curl -s -c "$jar" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+    status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "_csrf=$token" \
+        --data-urlencode "username=$1" --data-urlencode "password=$2" "$base/login")
+    [ "$status" = 303 ] || { echo "could not sign in as $1 (HTTP $status)"; rm -f "$jar"; exit 1; }
+    export COOKIE="portal_session=$(awk '$6 == "portal_session" {print $7}' "$jar")"
+    rm -f "$jar"
+}
+
 measure() {
     local name=$1 paths=$2
     local wrk=(wrk -t2 -c"${USERS:-8}" -s bench/wrk-paths.lua "${BASE_URL:-http://localhost:7070}")

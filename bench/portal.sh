@@ -6,20 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/measure.sh
-base=${BASE_URL:-http://localhost:7070}
 db_port=${PORTAL_EMBEDDED_DB_PORT:-54329}
 user=${PORTAL_USER:-alice@acme.demo.test}
 password=${PORTAL_PASSWORD:-demo-password}
 sql() { psql -h 127.0.0.1 -p "$db_port" -U postgres portal -Atc "$1"; }
 
-# sign in as a browser does: the form's token and cookie, then the form
-jar=$(mktemp)
-token=$(curl -s -c "$jar" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "_csrf=$token" \
-    --data-urlencode "username=$user" --data-urlencode "password=$password" "$base/login")
-[ "$status" = 303 ] || { echo "could not sign in as $user (HTTP $status)"; exit 1; }
-export COOKIE="portal_session=$(awk '$6 == "portal_session" {print $7}' "$jar")"
-rm -f "$jar"
+sign_in "$user" "$password"
 
 company="(SELECT ct.company_id FROM account a JOIN contact ct ON ct.id = a.contact_id WHERE lower(a.username) = lower('$user'))"
 echo "work orders in the database: $(sql 'SELECT count(*) FROM jobs'), of $user's company: $(sql "SELECT count(*) FROM jobs WHERE company_id = $company")"

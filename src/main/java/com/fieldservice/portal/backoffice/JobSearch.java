@@ -86,26 +86,17 @@ public final class JobSearch {
         }
 
         private Lookup byId(UUID id) {
-            if (id == null) {
-                return null;
-            }
-            for (Lookup lookup : lookups) {
-                if (lookup.id().equals(id)) {
-                    return lookup;
-                }
-            }
-            return null;
+            return id == null ? null : lookups.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
         }
 
         /** Whether every type, priority and status these lines name is in the (cached) lookups. */
         boolean knowsAll(List<Listed> lines) {
-            for (Listed line : lines) {
-                if (byId(line.typeId()) == null || byId(line.statusId()) == null
-                        || (line.priorityId() != null && byId(line.priorityId()) == null)) {
-                    return false;
-                }
-            }
-            return true;
+            return lines.stream().allMatch(line -> byId(line.typeId()) != null && byId(line.statusId()) != null
+                    && (line.priorityId() == null || byId(line.priorityId()) != null));
+        }
+
+        Prepared withLookups(List<Lookup> fresh) {
+            return new Prepared(query, fresh, words);
         }
     }
 
@@ -122,13 +113,13 @@ public final class JobSearch {
     private volatile CachedLookups cached;
 
     /**
-     * The lookups (one small query, then reused for 30 s), for the filter form and to turn codes
-     * into ids.
+     * The lookups (one small query, then reused for 30 s, unless {@code fresh}), for the filter
+     * form, to turn codes into ids and to name each line's type, priority and status.
      */
-    private List<Lookup> lookups(Handle handle) {
+    private List<Lookup> lookups(Handle handle, boolean fresh) {
         CachedLookups current = cached;
         long now = System.nanoTime();
-        if (current == null || now - current.loadedAt() > LOOKUPS_TTL_NANOS) {
+        if (fresh || current == null || now - current.loadedAt() > LOOKUPS_TTL_NANOS) {
             current = new CachedLookups(List.copyOf(handle.attach(BackOfficeDao.class).lookups()), now);
             cached = current;
         }
@@ -140,7 +131,7 @@ public final class JobSearch {
         List<String> words = SearchWords.parse(query.q);
         List<Double> atLeast = words.isEmpty() ? List.of() : handle.attach(BackOfficeDao.class)
                 .jobsWithWordsAtLeast(words.stream().map(SearchWords::likePattern).toArray(String[]::new));
-        return new Prepared(query, lookups(handle), SearchWords.weigh(words, atLeast));
+        return new Prepared(query, lookups(handle, false), SearchWords.weigh(words, atLeast));
     }
 
     /**
@@ -169,8 +160,7 @@ public final class JobSearch {
         List<Listed> lines = sql.query(handle).setFetchSize(query.size + 1).map(ConstructorMapper.of(Listed.class)).list();
         if (!search.knowsAll(lines)) {
             // a type or status added in the last seconds: read the lookups again
-            cached = null;
-            search = new Prepared(query, lookups(handle), search.words());
+            search = search.withLookups(lookups(handle, true));
         }
         List<Row> rows = new ArrayList<>(lines.stream().map(search::row).toList());
         boolean more = rows.size() > query.size;
@@ -246,8 +236,8 @@ public final class JobSearch {
     public void stream(JobQuery query, Consumer<Row> sink) {
         jdbi.useTransaction(handle -> {
             handle.execute("SET LOCAL statement_timeout = '10min'");
-            cached = null; // an export names every line's type and status: no lookups older than the export
-            Prepared search = prepare(handle, query);
+            // an export names every line's type and status: no lookups older than the export
+            Prepared search = prepare(handle, query).withLookups(lookups(handle, true));
             Sql sql = new Sql();
             sql.append(SELECT_LINES).append(SELECT_JOBS);
             filter(sql, search);
