@@ -45,6 +45,8 @@ public final class SignInHandler {
         String next = safeNext(ctx.formParam("next"));
         SignInService.Outcome outcome = signIn.signIn(username, ctx.formParam("password"), ctx.ip());
         if (outcome instanceof SignInService.SignedIn signedIn) {
+            // whoever signs in on this browser, the session it carried before ends here, not at its timeout
+            Optional.ofNullable(ctx.cookie(AccessControl.SESSION_COOKIE)).ifPresent(sessions::end);
             SessionStore.Session session = sessions.open(signedIn.principal(), ctx.ip(), ctx.userAgent());
             cookies.set(ctx, AccessControl.SESSION_COOKIE, session.token());
             cookies.clear(ctx, AccessControl.ANONYMOUS_CSRF_COOKIE);
@@ -81,13 +83,9 @@ public final class SignInHandler {
         ctx.render("auth/login.html", model);
     }
 
-    /** Only a path on this site: never "//elsewhere" or "https://elsewhere" (no open redirect). */
+    /** A plain path of this site ({@link LocalPath}), and not the sign-in page itself (no loop). */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.startsWith("/login")) {
-            return null;
-        }
-        return next;
+        return LocalPath.of(next).filter(path -> !path.startsWith("/login")).orElse(null);
     }
 
     private static boolean allowedAfterSignIn(String next, Principal principal) {

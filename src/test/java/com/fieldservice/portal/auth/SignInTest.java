@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +162,33 @@ class SignInTest {
     }
 
     @Test
+    void afterSignInNoNextLeadsAnywhereButAPlainPathOfThisSite() {
+        for (String hostile : List.of("/\t/evil.example/steal", "/%09/evil.example", "//evil.example", "%2F%2Fevil.example",
+                "/%2F/evil.example", "/\\evil.example", "/\u3000/evil.example", "https://evil.example/", "https:evil.example")) {
+            WebSession tricked = portal.visitor();
+            tricked.get("/login?next=" + java.net.URLEncoder.encode(hostile, java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> signedIn = tricked.post("/login", Map.of("username", "planner@sign.test",
+                    "password", TestAccounts.PASSWORD, "next", hostile));
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            assertThat(signedIn.headers().firstValue("Location")).as(hostile).contains("/backoffice");
+        }
+    }
+
+    @Test
+    void signingInWhileSignedInEndsTheEarlierSession() {
+        WebSession browser = portal.visitor();
+        String earlier = sessionCookie(browser.signIn("customer@sign.test", TestAccounts.PASSWORD)).split(";", 2)[0];
+        assertThat(withCookie(earlier, "/portal").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> again = browser.post("/login", Map.of("username", "planner@sign.test",
+                "password", TestAccounts.PASSWORD));
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(sessionCookie(again)).doesNotStartWith(earlier);
+        assertThat(withCookie(earlier, "/portal").statusCode()).as("the earlier session's cookie opens nothing").isEqualTo(303);
+        assertThat(browser.get("/backoffice").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void signInsFailuresAndSignOutsAreAudited() {
         TestAccounts.staff(portal.jdbi(), "audited@sign.test", "planner");
         WebSession visitor = portal.visitor();
@@ -209,6 +238,10 @@ class SignInTest {
 
     private static String landing(String username) {
         return portal.visitor().signIn(username, TestAccounts.PASSWORD).headers().firstValue("Location").orElseThrow();
+    }
+
+    private static HttpResponse<String> withCookie(String cookie, String path) {
+        return portal.send(HttpRequest.newBuilder(URI.create(portal.url(path))).header("Cookie", cookie).GET().build());
     }
 
     private static String sessionCookie(HttpResponse<String> response) {
