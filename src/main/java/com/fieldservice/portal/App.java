@@ -124,7 +124,7 @@ public final class App implements AutoCloseable {
         AccessControl access = new AccessControl(sessions, signIn, audit, cookies);
 
         SignInHandler signInPages = new SignInHandler(signIn, sessions, audit, cookies);
-        PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi));
+        PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi, throttle, audit));
         HealthHandler health = new HealthHandler(database);
         BackOfficeHandler backOffice = new BackOfficeHandler(jdbi);
         JobGridHandler jobGrid = new JobGridHandler(jdbi);

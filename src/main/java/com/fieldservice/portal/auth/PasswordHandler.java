@@ -21,14 +21,20 @@ public final class PasswordHandler {
 
     public void submit(Context ctx) {
         Principal who = RequestScope.requirePrincipal(ctx);
-        Map<String, String> errors = passwords.change(who, ctx.formParam("current_password"),
+        PasswordService.Outcome outcome = passwords.change(who, ctx.formParam("current_password"),
                 ctx.formParam("new_password"), ctx.formParam("confirm_password"), ctx.ip(),
                 ctx.cookie(AccessControl.SESSION_COOKIE));
-        if (errors.isEmpty()) {
+        if (outcome instanceof PasswordService.Changed) {
             ctx.redirect("/account/password?changed", HttpStatus.SEE_OTHER);
-            return;
+        } else if (outcome instanceof PasswordService.Throttled throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            ctx.header("Retry-After", String.valueOf(seconds));
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+            ctx.render("auth/password.html", Map.of("errors", Map.of(), "changed", false, "retryAfter", seconds));
+        } else {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.render("auth/password.html", Map.of("errors",
+                    new LinkedHashMap<>(((PasswordService.Refused) outcome).errors()), "changed", false));
         }
-        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-        ctx.render("auth/password.html", Map.of("errors", new LinkedHashMap<>(errors), "changed", false));
     }
 }

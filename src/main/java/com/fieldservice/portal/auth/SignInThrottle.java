@@ -5,12 +5,19 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Rate limit of the public forms (sign-in, setting a password, tracking a job): after
- * {@value #MAX_FAILURES_PER_ACCOUNT} failures for one account, or {@value #MAX_FAILURES_PER_ADDRESS}
- * from one client address, within {@link #WINDOW}, further attempts are refused until enough
- * failures leave the window. An address gets more room than an account because a whole office
- * may sign in from behind one address. Kept in PostgreSQL so that every portal instance counts
- * the same attempts.
+ * Rate limit of the public forms (sign-in, the API's HTTP Basic, changing or setting a password,
+ * tracking a job): after {@value #MAX_FAILURES_PER_ACCOUNT} failures for one account from one
+ * client address, or {@value #MAX_FAILURES_PER_ADDRESS} failures of any kind from one address,
+ * within {@link #WINDOW}, that address waits until enough failures leave the window.
+ * <p>
+ * Only the address that fails is slowed down, never the account as such: a limit per account
+ * would let anyone who knows a username (an integration's is no secret) lock its owner out with
+ * a few wrong passwords, from anywhere. So the owner, signing in from an address that hasn't
+ * failed, is always let in. Guessing one account's password from many addresses stays slow
+ * because each address gets only a few tries a minute and every try costs an Argon2 hash; every
+ * failure is in the audit log for a person to act on. An address gets more room overall than
+ * per account because a whole office may sign in from behind one address. Kept in PostgreSQL so
+ * that every portal instance counts the same attempts.
  */
 public final class SignInThrottle {
 
@@ -24,20 +31,20 @@ public final class SignInThrottle {
         this.jdbi = jdbi;
     }
 
-    /** How long the caller must wait before trying again, if they must. */
+    /** How long this address must wait before trying this account (or, without one, anything) again, if it must. */
     public Optional<Duration> waitBeforeNextAttempt(String username, String clientAddress) {
         Long seconds = jdbi.withHandle(h -> h.createQuery("""
                 WITH failures AS (
-                    SELECT attempted_at, lower(username) = lower(:username) AS same_account, client_address = :address AS same_address
+                    SELECT attempted_at, lower(username) = lower(:username) AS same_account
                       FROM sign_in_attempt
                      WHERE NOT succeeded AND attempted_at > now() - make_interval(secs => :window)
-                       AND (lower(username) = lower(:username) OR client_address = :address))
+                       AND client_address = :address)
                 SELECT ceil(extract(epoch FROM greatest(
                            CASE WHEN count(*) FILTER (WHERE same_account) >= :perAccount
                                 THEN (SELECT attempted_at FROM failures WHERE same_account ORDER BY attempted_at DESC
                                       OFFSET :perAccount - 1 LIMIT 1) END,
-                           CASE WHEN count(*) FILTER (WHERE same_address) >= :perAddress
-                                THEN (SELECT attempted_at FROM failures WHERE same_address ORDER BY attempted_at DESC
+                           CASE WHEN count(*) >= :perAddress
+                                THEN (SELECT attempted_at FROM failures ORDER BY attempted_at DESC
                                       OFFSET :perAddress - 1 LIMIT 1) END)
                        + make_interval(secs => :window) - now()))::bigint
                   FROM failures""")

@@ -2,6 +2,7 @@ package com.fieldservice.portal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fieldservice.portal.support.FromAddress;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
@@ -10,12 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 /** CSRF, brute-force limits, cookies behind HTTPS and the API's authentication. Each test has its own portal, so that rate limits don't leak between them. */
 class ProtectionTest {
+
+    /** Another address on the loopback network than the one the tests' usual clients come from. */
+    private static final String ATTACKER = "127.0.0.2";
 
     @Test
     void aStateChangeWithoutTheRightCsrfTokenIsRefusedAndChangesNothing() {
@@ -47,7 +52,62 @@ class ProtectionTest {
     }
 
     @Test
-    void fiveFailuresForAnAccountLockItForAMinuteWithoutSayingWhetherItExists() {
+    void failuresFromOneAddressSlowThatAddressButNeverLockTheOwnerOrTheIntegrationOut() {
+        try (TestPortal portal = TestPortal.start()) {
+            TestAccounts.staff(portal.jdbi(), "target@limit.test", "planner");
+            String job = "/api/jobs/8ba9da71-ef32-423a-bb50-ae767315f55c";
+            FromAddress attacker = new FromAddress(portal, ATTACKER);
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+                assertThat(attacker.signIn("target@limit.test", "guess-" + i).status()).isEqualTo(401);
+                assertThat(attacker.apiGet(job, TestPortal.API_USER, "guess-" + i).status()).isEqualTo(401);
+            }
+            FromAddress.Answer slowed = attacker.signIn("target@limit.test", "guess-again");
+            assertThat(slowed.status()).as("the address that fails waits").isEqualTo(429);
+            assertThat(Long.parseLong(slowed.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
+            assertThat(attacker.apiGet(job, TestPortal.API_USER, "guess-again").status()).isEqualTo(429);
+
+            assertThat(portal.signedIn("target@limit.test").get("/backoffice").statusCode())
+                    .as("the owner, from an address that hasn't failed, signs in").isEqualTo(200);
+            assertThat(portal.apiGet(job).statusCode()).as("the integration is let in: that job just doesn't exist")
+                    .isEqualTo(404);
+
+            List<Map<String, Object>> failures = portal.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT username, client_address FROM audit_log WHERE event = 'sign_in_failed'""").mapToMap().list());
+            assertThat(failures).hasSize(2 * SignInThrottle.MAX_FAILURES_PER_ACCOUNT)
+                    .allSatisfy(f -> assertThat(f.get("client_address")).isEqualTo(ATTACKER))
+                    .extracting(f -> f.get("username")).containsOnly("target@limit.test", TestPortal.API_USER);
+        }
+    }
+
+    @Test
+    void theCurrentPasswordOfThePasswordFormIsLimitedLikeSignIn() {
+        try (TestPortal portal = TestPortal.start()) {
+            TestAccounts.customer(portal.jdbi(), "LIMIT", "guessed@limit.test");
+            WebSession thief = portal.signedIn("guessed@limit.test");
+            thief.get("/account/password");
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+                assertThat(thief.post("/account/password", Map.of("current_password", "guess-" + i,
+                        "new_password", "taken over now", "confirm_password", "taken over now")).statusCode()).isEqualTo(422);
+            }
+            HttpResponse<String> slowed = thief.post("/account/password", Map.of("current_password", TestAccounts.PASSWORD,
+                    "new_password", "taken over now", "confirm_password", "taken over now"));
+            assertThat(slowed.statusCode()).as("even the right password waits").isEqualTo(429);
+            long retryAfter = Long.parseLong(slowed.headers().firstValue("Retry-After").orElseThrow());
+            assertThat(retryAfter).isBetween(1L, 60L);
+            assertThat(Jsoup.parse(slowed.body()).select("#password-throttled").text()).contains("wait " + retryAfter + " seconds");
+            assertThat(new FromAddress(portal, ATTACKER).signIn("guessed@limit.test", "taken over now").status())
+                    .as("the password is unchanged").isEqualTo(401);
+
+            List<String> events = portal.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT event FROM audit_log WHERE username = 'guessed@limit.test' AND detail = 'password_change' ORDER BY id""")
+                    .mapTo(String.class).list());
+            assertThat(events).hasSize(SignInThrottle.MAX_FAILURES_PER_ACCOUNT + 1).last().isEqualTo("sign_in_throttled");
+            assertThat(events).filteredOn("sign_in_failed"::equals).hasSize(SignInThrottle.MAX_FAILURES_PER_ACCOUNT);
+        }
+    }
+
+    @Test
+    void fiveFailuresForAnAccountFromOneAddressMakeThatAddressWaitWithoutSayingWhetherItExists() {
         try (TestPortal portal = TestPortal.start()) {
             TestAccounts.staff(portal.jdbi(), "target@limit.test", "planner");
             WebSession attacker = portal.visitor();
