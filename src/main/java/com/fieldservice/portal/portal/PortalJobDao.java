@@ -27,9 +27,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface PortalJobDao {
 
     /** The customer's scope; binds :company and :contact. */
-    String SCOPE = """
-            j.company_id = :company
-            AND (CAST(:contact AS uuid) IS NULL OR j.requested_by_contact_id = CAST(:contact AS uuid))""";
+    String SCOPE = CustomerScope.VISIBLE_JOB;
 
     /**
      * The columns of {@link CustomerJobView.Row}; needs the aliases of {@link #ROW_FROM}. The

@@ -4,6 +4,7 @@ import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.portal.CustomerScope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,7 @@ public final class JobActionsService {
 
     /** The job as this customer may see it; empty for another company's (or, in own-requests scope, another contact's) job. */
     public Optional<ReportDao.CustomerJob> customerJob(int number, Principal who) {
-        return jdbi.withExtension(ReportDao.class, dao -> dao.customerJob(number, who.company(), who.onlyOwnRequests(),
-                who.contactId().orElse(null)));
+        return jdbi.withExtension(ReportDao.class, dao -> dao.customerJob(number, CustomerScope.of(who)));
     }
 
     /** The comments, files and forms of a job, for the fragment; empty when this customer may not see it. */

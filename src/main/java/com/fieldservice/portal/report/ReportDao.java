@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import com.fieldservice.portal.portal.CustomerScope;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -40,9 +42,6 @@ public interface ReportDao extends SqlObject {
 
     /** A job as its customer may act on it. */
     record CustomerJob(UUID id, int number, String statusCode, boolean closed, UUID companyId) {
-    }
-
-    record SameReference(int number, boolean visible) {
     }
 
     record AttachmentInfo(UUID id, String fileName, String contentType, int size, OffsetDateTime dateCreate) {
@@ -109,28 +108,26 @@ public interface ReportDao extends SqlObject {
     @SqlQuery("SELECT nullif(btrim(coalesce(mobile, phone)), '') FROM contact WHERE id = :id")
     Optional<String> contactPhone(@Bind("id") UUID contactId);
 
-    /** Open jobs of the company with this customer reference, whatever its case. */
+    /**
+     * The numbers of the open jobs this customer may see with this customer reference, whatever its
+     * case. Only those: a colleague's job that the customer may not see is not even counted.
+     */
     @SqlQuery("""
-            SELECT j.id2 AS number, (NOT :ownOnly OR j.requested_by_contact_id = :contact) AS visible
-              FROM jobs j JOIN job_status s ON s.id = j.job_status_id
-             WHERE j.company_id = :company AND lower(j.customer_reference) = lower(:reference) AND NOT s.is_closed
+            SELECT j.id2 FROM jobs j JOIN job_status s ON s.id = j.job_status_id
+             WHERE lower(j.customer_reference) = lower(:reference) AND NOT s.is_closed AND\s""" + CustomerScope.VISIBLE_JOB + """
+
              ORDER BY j.id2 LIMIT 10""")
-    @RegisterConstructorMapper(SameReference.class)
-    List<SameReference> openJobsWithReference(@Bind("company") UUID company, @Bind("reference") String reference,
-                                              @Bind("ownOnly") boolean ownOnly, @Bind("contact") UUID contact);
+    List<Integer> openJobsWithReference(@BindMethods CustomerScope scope, @Bind("reference") String reference);
 
     String JOB = """
             SELECT j.id, j.id2 AS number, s.code AS status_code, s.is_closed AS closed, j.company_id
               FROM jobs j JOIN job_status s ON s.id = j.job_status_id
             """;
 
-    /** The job, if this customer may see it: their company's, and theirs when they see only their own requests. */
-    @SqlQuery(JOB + """
-             WHERE j.id2 = :number AND j.company_id = :company
-               AND (NOT :ownOnly OR j.requested_by_contact_id = :contact)""")
+    /** The job, if this customer may see it. */
+    @SqlQuery(JOB + " WHERE j.id2 = :number AND " + CustomerScope.VISIBLE_JOB)
     @RegisterConstructorMapper(CustomerJob.class)
-    Optional<CustomerJob> customerJob(@Bind("number") int number, @Bind("company") UUID company,
-                                      @Bind("ownOnly") boolean ownOnly, @Bind("contact") UUID contact);
+    Optional<CustomerJob> customerJob(@Bind("number") int number, @BindMethods CustomerScope scope);
 
     @SqlQuery(JOB + " WHERE j.id2 = :number")
     @RegisterConstructorMapper(CustomerJob.class)

@@ -4,6 +4,7 @@ import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
+import com.fieldservice.portal.portal.CustomerScope;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public final class ReportService {
     public record Invalid(Map<String, FieldError> errors) implements Outcome {
     }
 
-    /** Open jobs of the company use this reference already: the numbers this customer may open. */
+    /** Open jobs this customer may see use this reference already: their numbers. */
     public record SameReference(List<Integer> numbers) implements Outcome {
     }
 
@@ -113,11 +114,9 @@ public final class ReportService {
 
         String reference = input.get("customer_reference").strip();
         if (!reference.isEmpty() && !"on".equals(values.get("report_anyway"))) {
-            List<ReportDao.SameReference> same = dao(d -> d.openJobsWithReference(who.company(), reference,
-                    who.onlyOwnRequests(), who.contactId().orElse(null)));
+            List<Integer> same = dao(d -> d.openJobsWithReference(CustomerScope.of(who), reference));
             if (!same.isEmpty()) {
-                return new SameReference(same.stream().filter(ReportDao.SameReference::visible)
-                        .map(ReportDao.SameReference::number).toList());
+                return new SameReference(same);
             }
         }
 

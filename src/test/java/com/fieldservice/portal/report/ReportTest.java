@@ -343,6 +343,25 @@ class ReportTest {
     }
 
     @Test
+    void aContactWhoSeesOnlyTheirOwnRequestsIsWarnedOnlyAboutTheirOwnReferences() {
+        TestAccounts.customer(portal.jdbi(), "ACME", "own@acme.report.test");
+        portal.jdbi().useHandle(h -> h.execute("""
+                UPDATE contact SET portal_scope = 'own_requests'
+                 WHERE id = (SELECT contact_id FROM account WHERE username = 'own@acme.report.test')"""));
+        WebSession own = portal.signedIn("own@acme.report.test");
+        numberFrom(report(alice, valid("customer_reference", "PO-COLLEAGUE")));
+
+        HttpResponse<String> unaware = report(own, valid("submission", freshForm(own), "customer_reference", "po-colleague"));
+        assertThat(unaware.statusCode()).as("a colleague's work order is not even hinted at").isEqualTo(303);
+
+        int mine = numberFrom(report(own, valid("submission", freshForm(own), "customer_reference", "PO-MINE")));
+        HttpResponse<String> warned = report(own, valid("submission", freshForm(own), "customer_reference", "po-mine"));
+        assertThat(warned.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(warned.body()).select("#same-reference a")).extracting(a -> a.attr("href"))
+                .containsExactly("/portal/jobs/" + mine);
+    }
+
+    @Test
     void aJpegAPngAndAPdfAreKeptWithTheJobAsWhatTheyAre() {
         int number = numberFrom(report(alice, valid(),
                 file("boiler.jpg", "image/jpeg", Samples.jpeg()),
