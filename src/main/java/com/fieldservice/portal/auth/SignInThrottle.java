@@ -1,6 +1,9 @@
 package com.fieldservice.portal.auth;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -16,8 +19,9 @@ import org.jdbi.v3.core.Jdbi;
  * failed, is always let in. Guessing one account's password from many addresses stays slow
  * because each address gets only a few tries a minute and every try costs an Argon2 hash; every
  * failure is in the audit log for a person to act on. An address gets more room overall than
- * per account because a whole office may sign in from behind one address. Kept in PostgreSQL so
- * that every portal instance counts the same attempts.
+ * per account because a whole office may sign in from behind one address. An IPv6 client counts
+ * by its /64 network, the block one subscriber gets, or it could take a fresh address for every
+ * few guesses. Kept in PostgreSQL so that every portal instance counts the same attempts.
  */
 public final class SignInThrottle {
 
@@ -50,7 +54,7 @@ public final class SignInThrottle {
                   FROM failures""")
                 // no username (a link, a tracking number): only the address counts
                 .bind("username", username == null || username.isBlank() ? null : username)
-                .bind("address", clientAddress)
+                .bind("address", counted(clientAddress))
                 .bind("window", WINDOW.toSeconds())
                 .bind("perAccount", MAX_FAILURES_PER_ACCOUNT)
                 .bind("perAddress", MAX_FAILURES_PER_ADDRESS)
@@ -61,6 +65,26 @@ public final class SignInThrottle {
     public void recordFailure(String form, String username, String clientAddress) {
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO sign_in_attempt (form, username, client_address, succeeded) VALUES (?, left(?, 250), ?, false)""",
-                form, username == null || username.isBlank() ? null : username, clientAddress));
+                form, username == null || username.isBlank() ? null : username, counted(clientAddress)));
+    }
+
+    /** The address as it is counted: an IPv6 address as its /64 network, anything else as it is. */
+    static String counted(String clientAddress) {
+        String literal = clientAddress.startsWith("[") && clientAddress.endsWith("]")
+                ? clientAddress.substring(1, clientAddress.length() - 1) : clientAddress;
+        if (literal.indexOf(':') < 0 || !literal.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+            return clientAddress;
+        }
+        try {
+            // only an address literal gets here, so no name is looked up
+            byte[] bytes = InetAddress.getByName(literal).getAddress();
+            if (bytes.length != 16) {
+                return clientAddress;
+            }
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException notAnAddress) {
+            return clientAddress;
+        }
     }
 }
