@@ -218,18 +218,22 @@ public interface BackOfficeDao {
     record Week(LocalDate week, long opened, long closed) {
     }
 
-    /** Jobs opened and closed per week (weeks start on Monday, UTC), the 13 weeks up to this one. */
+    /**
+     * Jobs opened and closed per week (weeks of the business zone, from Monday), the 13 weeks up
+     * to this one. The zone is named in the SQL rather than left to the session's TimeZone, which
+     * follows whatever machine opened the connection.
+     */
     @SqlQuery("""
             WITH weeks AS (
                 SELECT CAST(:first_week AS date) + 7 * n AS week FROM generate_series(0, 12) AS n)
             SELECT w.week,
                    coalesce(o.n, 0) AS opened, coalesce(c.n, 0) AS closed
               FROM weeks w
-              LEFT JOIN (SELECT date_trunc('week', date_create AT TIME ZONE 'UTC')::date AS week, count(*) AS n
+              LEFT JOIN (SELECT date_trunc('week', date_create AT TIME ZONE :zone)::date AS week, count(*) AS n
                            FROM jobs WHERE date_create >= :from GROUP BY 1) o ON o.week = w.week
-              LEFT JOIN (SELECT date_trunc('week', date_closed AT TIME ZONE 'UTC')::date AS week, count(*) AS n
+              LEFT JOIN (SELECT date_trunc('week', date_closed AT TIME ZONE :zone)::date AS week, count(*) AS n
                            FROM jobs WHERE date_closed >= :from GROUP BY 1) c ON c.week = w.week
              ORDER BY w.week""")
     @RegisterConstructorMapper(Week.class)
-    List<Week> weeks(@Bind("first_week") LocalDate firstWeek, @Bind("from") OffsetDateTime from);
+    List<Week> weeks(@Bind("first_week") LocalDate firstWeek, @Bind("from") OffsetDateTime from, @Bind("zone") String zone);
 }

@@ -1,8 +1,8 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.time.BusinessClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -101,9 +101,12 @@ public final class JobSearch {
     }
 
     private final Jdbi jdbi;
+    /** The days of the date filters and of "reported today" are local days of the business zone. */
+    private final BusinessClock clock;
 
-    public JobSearch(Jdbi jdbi) {
+    public JobSearch(Jdbi jdbi, BusinessClock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     /** How long the lookups are reused: they change when an administrator edits a status or a type. */
@@ -344,7 +347,7 @@ public final class JobSearch {
     }
 
     /** The WHERE conditions of every filter; an unknown code matches nothing (and says so). */
-    private static void filter(Sql sql, Prepared search) {
+    private void filter(Sql sql, Prepared search) {
         JobQuery query = search.query();
         List<Lookup> lookups = search.lookups();
         if (query.q != null) {
@@ -405,10 +408,10 @@ public final class JobSearch {
                                   SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(technician));
         }
         if (query.dueFrom != null) {
-            sql.bind("due_from", startOf(query.dueFrom)).append(" AND j.due_date >= :due_from");
+            sql.bind("due_from", clock.startOf(query.dueFrom)).append(" AND j.due_date >= :due_from");
         }
         if (query.dueTo != null) {
-            sql.bind("due_to", startOf(query.dueTo.plusDays(1))).append(" AND j.due_date < :due_to");
+            sql.bind("due_to", clock.startOf(query.dueTo.plusDays(1))).append(" AND j.due_date < :due_to");
         }
         if (query.overdue) {
             sql.append(" AND j.due_date < now() AND j.date_closed IS NULL");
@@ -417,8 +420,8 @@ public final class JobSearch {
             sql.append(" AND j.date_closed IS NULL AND NOT EXISTS (SELECT 1 FROM job_planning np WHERE np.job_id = j.id)");
         }
         if (query.reportedToday) {
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            sql.bind("reported_from", startOf(today)).bind("reported_to", startOf(today.plusDays(1))).append(" " + """
+            LocalDate today = clock.today();
+            sql.bind("reported_from", clock.startOf(today)).bind("reported_to", clock.startOf(today.plusDays(1))).append(" " + """
                      AND j.requested_by_contact_id IS NOT NULL
                      AND j.date_reported_by_company >= :reported_from AND j.date_reported_by_company < :reported_to""");
         }
@@ -483,10 +486,6 @@ public final class JobSearch {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static OffsetDateTime startOf(LocalDate day) {
-        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     /** A cursor's timestamp key, as the grid writes it: ISO-8601 instant or "infinity". */

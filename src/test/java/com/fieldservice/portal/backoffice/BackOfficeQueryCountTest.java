@@ -1,5 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
@@ -26,7 +27,7 @@ class BackOfficeQueryCountTest {
         jdbi = TestDatabase.freshJdbi();
         DemoData.fillIfEmpty(jdbi, 600);
         counter = StatementCounter.recording(jdbi);
-        JobGridHandler grid = new JobGridHandler(jdbi);
+        JobGridHandler grid = new JobGridHandler(jdbi, TestClock.DEFAULT);
         JobDetailHandler detail = new JobDetailHandler(jdbi);
         QuickFindHandler find = new QuickFindHandler(jdbi);
         counter.serving(config -> {
