@@ -115,8 +115,8 @@ class JobGridTest {
     @Test
     void dueRangeOverdueAndLevels() {
         assertFilter("due_from=2026-10-01&due_to=2026-11-30",
-                "SELECT id2 FROM jobs WHERE due_date >= '2026-10-01 00:00' AT TIME ZONE 'Europe/Brussels'"
-                        + " AND due_date < '2026-12-01 00:00' AT TIME ZONE 'Europe/Brussels'");
+                "SELECT id2 FROM jobs WHERE due_date >= '2026-10-01 00:00'::timestamp AT TIME ZONE 'Europe/Brussels'"
+                        + " AND due_date < '2026-12-01 00:00'::timestamp AT TIME ZONE 'Europe/Brussels'");
         assertFilter("overdue=1", "SELECT j.id2 FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE j.due_date < now() AND NOT s.is_closed");
         assertFilter("level=children", "SELECT id2 FROM jobs WHERE parent_id IS NOT NULL");
         assertFilter("level=parents", "SELECT id2 FROM jobs j WHERE EXISTS (SELECT 1 FROM jobs c WHERE c.parent_id = j.id)");
