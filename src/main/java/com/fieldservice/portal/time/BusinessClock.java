@@ -14,6 +14,13 @@ import java.time.ZonedDateTime;
  * nothing depends on the zone of the machine the portal (or its database session) runs in.
  * Instants are stored as they are (timestamptz); only what people see and type is local.
  *
+ * <p>PostgreSQL: no SQL of the portal depends on the session's TimeZone (which the JDBC driver
+ * sets from the JVM's default zone, so from the machine). Day boundaries are bound as instants
+ * made here ({@link #startOf}), and where SQL itself must turn an instant into a local day or
+ * week it names the zone ({@code AT TIME ZONE :zone}, bound from {@link #zone()}). Setting the
+ * session zone on the pool instead would hide that dependency: the same query would read
+ * differently in psql, in Flyway's connection or in a test's own connection.
+ *
  * <p>Its own package rather than web/: the domain (parsing a typed date), the demo data and the
  * pages all need it, and none of that is a web concern.
  */
