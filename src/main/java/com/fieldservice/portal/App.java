@@ -132,7 +132,7 @@ public final class App implements AutoCloseable {
         PortalFormat customerFormat = new PortalFormat(clock);
         BackOfficeHandler backOffice = new BackOfficeHandler(jdbi, clock);
         JobGridHandler jobGrid = new JobGridHandler(jdbi, clock);
-        JobDetailHandler jobDetail = new JobDetailHandler(jdbi);
+        JobDetailHandler jobDetail = new JobDetailHandler(jdbi, clock);
         QuickFindHandler quickFind = new QuickFindHandler(jdbi);
         TrackHandler track = new TrackHandler(jdbi, throttle, customerFormat);
         JobApiHandler jobApi = new JobApiHandler(jdbi, json);

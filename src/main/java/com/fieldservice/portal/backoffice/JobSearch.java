@@ -146,7 +146,7 @@ public final class JobSearch {
         JobQuery query = search.query();
         handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         Sql sql = new Sql();
-        sql.append(SELECT_LINES).append(SELECT_JOBS);
+        sql.bind("today_start", todayStart()).append(SELECT_LINES).append(SELECT_JOBS);
         filter(sql, search);
         if (matches.numbers() != null && matches.numbers().size() <= FEW) {
             // few matches (a rare word, a reference): read them by number, then sort them, rather
@@ -242,7 +242,7 @@ public final class JobSearch {
             // an export names every line's type and status: no lookups older than the export
             Prepared search = prepare(handle, query).withLookups(lookups(handle, true));
             Sql sql = new Sql();
-            sql.append(SELECT_LINES).append(SELECT_JOBS);
+            sql.bind("today_start", todayStart()).append(SELECT_LINES).append(SELECT_JOBS);
             filter(sql, search);
             sortKey(sql, query.sort);
             sql.append(LINES_FROM).append(linesOrder(query.ascending));
@@ -279,7 +279,7 @@ public final class JobSearch {
     private static final String SELECT_LINES = """
             SELECT j.id2, j.name, c.name AS company_name, c.code AS company_code, p.id2 AS installation_id2,
                    p.name AS installation_name, j.job_type_id AS type_id, j.job_priority_id AS priority_id,
-                   j.job_status_id AS status_id, j.due_date, (j.due_date < now() AND j.date_closed IS NULL) AS overdue,
+                   j.job_status_id AS status_id, j.due_date, (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
                    %TECHNICIAN% AS technician, j.customer_reference, j.reference_back_office, j.modified_dateutc,
                    j.sort_key
               FROM (""".replace("%TECHNICIAN%", TECHNICIAN_NAME);
@@ -414,7 +414,7 @@ public final class JobSearch {
             sql.bind("due_to", clock.startOf(query.dueTo.plusDays(1))).append(" AND j.due_date < :due_to");
         }
         if (query.overdue) {
-            sql.append(" AND j.due_date < now() AND j.date_closed IS NULL");
+            sql.bind("today_start", todayStart()).append(" AND j.due_date < :today_start AND j.date_closed IS NULL");
         }
         if (query.unplanned) {
             sql.append(" AND j.date_closed IS NULL AND NOT EXISTS (SELECT 1 FROM job_planning np WHERE np.job_id = j.id)");
@@ -486,6 +486,11 @@ public final class JobSearch {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Overdue means the due day is over: a job due today is not overdue yet. */
+    private OffsetDateTime todayStart() {
+        return clock.startOf(clock.today());
     }
 
     /** A cursor's timestamp key, as the grid writes it: ISO-8601 instant or "infinity". */

@@ -28,7 +28,7 @@ class BackOfficeQueryCountTest {
         DemoData.fillIfEmpty(jdbi, 600);
         counter = StatementCounter.recording(jdbi);
         JobGridHandler grid = new JobGridHandler(jdbi, TestClock.DEFAULT);
-        JobDetailHandler detail = new JobDetailHandler(jdbi);
+        JobDetailHandler detail = new JobDetailHandler(jdbi, TestClock.DEFAULT);
         QuickFindHandler find = new QuickFindHandler(jdbi);
         counter.serving(config -> {
             config.routes.get("/backoffice/jobs", grid::grid);

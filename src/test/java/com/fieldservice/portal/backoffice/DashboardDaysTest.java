@@ -51,6 +51,10 @@ class DashboardDaysTest {
                     URI.create("http://localhost:" + server.port() + "/backoffice")).build(), HttpResponse.BodyHandlers.ofString());
             Document page = Jsoup.parse(answer.body());
             assertThat(headline(page, "dash-reported")).isEqualTo("1");
+            // due today (Monday) is not overdue yet: only what was due by Sunday
+            assertThat(headline(page, "dash-overdue")).isEqualTo(one(jdbi, """
+                    SELECT count(*) FROM jobs WHERE date_closed IS NULL
+                       AND due_date < '2026-12-07 00:00'::timestamp AT TIME ZONE 'Europe/Brussels'"""));
             assertThat(headline(page, "dash-due-week")).isEqualTo(one(jdbi, """
                     SELECT count(*) FROM jobs WHERE date_closed IS NULL
                        AND due_date >= '2026-12-07 00:00'::timestamp AT TIME ZONE 'Europe/Brussels'
