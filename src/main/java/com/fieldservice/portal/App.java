@@ -25,6 +25,7 @@ import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.backoffice.JobDetailHandler;
 import com.fieldservice.portal.backoffice.JobGridHandler;
 import com.fieldservice.portal.backoffice.QuickFindHandler;
+import com.fieldservice.portal.portal.PortalFormat;
 import com.fieldservice.portal.portal.PortalHandler;
 import com.fieldservice.portal.portal.TrackHandler;
 import com.fieldservice.portal.report.JobActionsHandler;
@@ -32,9 +33,10 @@ import com.fieldservice.portal.report.JobActionsService;
 import com.fieldservice.portal.report.ReportHandler;
 import com.fieldservice.portal.report.ReportService;
 import com.fieldservice.portal.report.UploadLimits;
+import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Cookies;
 import com.fieldservice.portal.web.Routes;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,10 +97,11 @@ public final class App implements AutoCloseable {
         LOG.info("database ready in {} ms ({})", (System.nanoTime() - began) / 1_000_000,
                 settings.embeddedDatabase() ? "embedded PostgreSQL, data in " + settings.dataDir() : "external PostgreSQL");
         try {
+            BusinessClock clock = BusinessClock.system(settings.timeZone());
             // laid out around today, so that the demo's due dates and visits look current
-            settings.demoJobs().ifPresent(jobs -> DemoData.fillIfEmpty(database.jdbi(), jobs, LocalDate.now()));
+            settings.demoJobs().ifPresent(jobs -> DemoData.fillIfEmpty(database.jdbi(), jobs, clock.today(), clock.zone()));
             List<Routes.Route> table = new ArrayList<>();
-            Javalin javalin = routes(settings, database, table).start(settings.port());
+            Javalin javalin = routes(settings, clock, database, table).start(settings.port());
             App app = new App(database, javalin, List.copyOf(table));
             LOG.info("portal listening on http://localhost:{} ({} ms after start)", javalin.port(),
                     (System.nanoTime() - began) / 1_000_000);
@@ -113,7 +116,7 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static Javalin routes(Settings settings, Database database, List<Routes.Route> table) {
+    private static Javalin routes(Settings settings, BusinessClock clock, Database database, List<Routes.Route> table) {
         Jdbi jdbi = database.jdbi();
         ObjectMapper json = Json.mapper();
         Cookies cookies = new Cookies(settings.secureCookies());
@@ -126,26 +129,27 @@ public final class App implements AutoCloseable {
         SignInHandler signInPages = new SignInHandler(signIn, sessions, audit, cookies);
         PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi, throttle, audit));
         HealthHandler health = new HealthHandler(database);
-        BackOfficeHandler backOffice = new BackOfficeHandler(jdbi);
-        JobGridHandler jobGrid = new JobGridHandler(jdbi);
-        JobDetailHandler jobDetail = new JobDetailHandler(jdbi);
+        PortalFormat customerFormat = new PortalFormat(clock);
+        BackOfficeHandler backOffice = new BackOfficeHandler(jdbi, clock);
+        JobGridHandler jobGrid = new JobGridHandler(jdbi, clock);
+        JobDetailHandler jobDetail = new JobDetailHandler(jdbi, clock);
         QuickFindHandler quickFind = new QuickFindHandler(jdbi);
-        TrackHandler track = new TrackHandler(jdbi, throttle);
+        TrackHandler track = new TrackHandler(jdbi, throttle, customerFormat);
         JobApiHandler jobApi = new JobApiHandler(jdbi, json);
-        JobService jobService = new JobService(jdbi, Workflow.load(jdbi));
+        JobService jobService = new JobService(jdbi, Workflow.load(jdbi), clock);
         JobFormHandler jobForms = new JobFormHandler(jobService, jdbi);
         AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies());
         AuditLogHandler auditLog = new AuditLogHandler(audit);
         SetPasswordHandler setPassword = new SetPasswordHandler(new SetPasswordService(jdbi, throttle, audit));
         JobActionsService jobActions = new JobActionsService(jdbi, jobService);
-        PortalHandler portal = new PortalHandler(jdbi, jobActions);
-        ReportHandler report = new ReportHandler(new ReportService(jdbi, jobService), jobActions, jdbi);
+        PortalHandler portal = new PortalHandler(jdbi, jobActions, customerFormat);
+        ReportHandler report = new ReportHandler(new ReportService(jdbi, jobService, clock), jobActions, jdbi);
         JobActionsHandler customerActions = new JobActionsHandler(jobActions);
 
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(json, false));
-            c.fileRenderer(new ThymeleafRenderer());
+            c.fileRenderer(new ThymeleafRenderer(new DateDisplay(clock)));
             // assets are public; everything else declares its roles below
             c.staticFiles.add(files -> {
                 files.hostedPath = "/webjars";

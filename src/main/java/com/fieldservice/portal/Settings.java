@@ -1,6 +1,8 @@
 package com.fieldservice.portal;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +18,8 @@ import java.util.Optional;
  * @param embeddedDbPort  PORTAL_EMBEDDED_DB_PORT, the embedded PostgreSQL's port on 127.0.0.1 (default 54329)
  * @param demoJobs        PORTAL_DEMO_JOBS, fill an empty database with this many demo work orders
  * @param secureCookies   PORTAL_SECURE_COOKIES=true behind HTTPS
+ * @param timeZone        PORTAL_TIME_ZONE, the business time zone: every time a person types or reads is in
+ *                        it (default Europe/Brussels); never the machine's zone
  */
 public record Settings(
         int port,
@@ -25,9 +29,11 @@ public record Settings(
         Path dataDir,
         int embeddedDbPort,
         Optional<Integer> demoJobs,
-        boolean secureCookies) {
+        boolean secureCookies,
+        ZoneId timeZone) {
 
     public static final int DEFAULT_PORT = 7070;
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Brussels");
     public static final int DEFAULT_EMBEDDED_DB_PORT = 54329;
 
     public static Settings fromEnvironment() {
@@ -43,7 +49,8 @@ public record Settings(
                 Path.of(text(env, "PORTAL_DATA_DIR").orElse("data")).toAbsolutePath(),
                 intValue(env, "PORTAL_EMBEDDED_DB_PORT", DEFAULT_EMBEDDED_DB_PORT, 1, 65535),
                 text(env, "PORTAL_DEMO_JOBS").map(v -> intValue(env, "PORTAL_DEMO_JOBS", 0, 0, 100_000_000)),
-                booleanValue(env, "PORTAL_SECURE_COOKIES"));
+                booleanValue(env, "PORTAL_SECURE_COOKIES"),
+                zone(env, "PORTAL_TIME_ZONE"));
     }
 
     public boolean embeddedDatabase() {
@@ -76,6 +83,22 @@ public record Settings(
             case "false", "no", "0" -> false;
             default -> throw new SettingsException(name + " must be true or false");
         };
+    }
+
+    /** A region name only: a fixed offset ("+01:00") would be wrong for half of the year. */
+    private static ZoneId zone(Map<String, String> env, String name) {
+        Optional<String> raw = text(env, name);
+        if (raw.isEmpty()) {
+            return DEFAULT_TIME_ZONE;
+        }
+        try {
+            if (!ZoneId.getAvailableZoneIds().contains(raw.get())) {
+                throw new DateTimeException(raw.get());
+            }
+            return ZoneId.of(raw.get());
+        } catch (DateTimeException e) {
+            throw new SettingsException(name + " must be a time zone such as Europe/Brussels, not '" + raw.get() + "'");
+        }
     }
 
     /** A setting that can't be used; the message names the variable and what it expects. */

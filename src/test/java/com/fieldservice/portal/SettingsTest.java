@@ -18,6 +18,7 @@ class SettingsTest {
         assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(settings.demoJobs()).isEmpty();
         assertThat(settings.secureCookies()).isFalse();
+        assertThat(settings.timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Brussels"));
     }
 
     @Test
@@ -25,7 +26,7 @@ class SettingsTest {
         Settings settings = Settings.from(Map.of(
                 "PORTAL_PORT", "8080", "PORTAL_DB_URL", "jdbc:postgresql://db/portal", "PORTAL_DB_USER", "portal",
                 "PORTAL_DB_PASSWORD", "secret", "PORTAL_DATA_DIR", "/var/lib/portal", "PORTAL_EMBEDDED_DB_PORT", "5500",
-                "PORTAL_DEMO_JOBS", "3000", "PORTAL_SECURE_COOKIES", "true"));
+                "PORTAL_DEMO_JOBS", "3000", "PORTAL_SECURE_COOKIES", "true", "PORTAL_TIME_ZONE", "America/New_York"));
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.dbUrl()).contains("jdbc:postgresql://db/portal");
         assertThat(settings.embeddedDatabase()).isFalse();
@@ -35,6 +36,7 @@ class SettingsTest {
         assertThat(settings.embeddedDbPort()).isEqualTo(5500);
         assertThat(settings.demoJobs()).contains(3000);
         assertThat(settings.secureCookies()).isTrue();
+        assertThat(settings.timeZone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
     }
 
     @Test
@@ -45,5 +47,10 @@ class SettingsTest {
                 .hasMessageContaining("PORTAL_EMBEDDED_DB_PORT must be between");
         assertThatThrownBy(() -> Settings.from(Map.of("PORTAL_SECURE_COOKIES", "maybe")))
                 .hasMessageContaining("PORTAL_SECURE_COOKIES");
+        // a fixed offset would be wrong for half of the year
+        for (String zone : new String[] {"Europe/Brusels", "+01:00", "CET-ish"}) {
+            assertThatThrownBy(() -> Settings.from(Map.of("PORTAL_TIME_ZONE", zone)))
+                    .hasMessage("PORTAL_TIME_ZONE must be a time zone such as Europe/Brussels, not '" + zone + "'");
+        }
     }
 }

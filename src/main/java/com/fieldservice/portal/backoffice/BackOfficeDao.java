@@ -86,7 +86,7 @@ public interface BackOfficeDao {
                    j.reference_back_office, j.customer_reference, j.estimated_time, j.earliest_date_plannable, j.due_date,
                    j.date_create, j.date_update, j.date_closed, j.date_reported_by_company, j.suggested_date_start,
                    j.modified_dateutc, j.version, j.working_sequence,
-                   (j.due_date < now() AND j.date_closed IS NULL) AS overdue,
+                   (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
                    s.id AS status_id, s.code AS status_code, s.name AS status_name, s.customer_status, s.is_closed AS closed,
                    t.name AS type_name, pr.name AS priority_name, sk.name AS skill_name,
                    nullif(btrim(concat_ws(' ', su.firstname, su.lastname)), '') AS suggested_user,
@@ -134,7 +134,7 @@ public interface BackOfficeDao {
               LEFT JOIN db_country jc ON jc.id = j.db_address_db_country_id
              WHERE j.id2 = :number""")
     @RegisterConstructorMapper(JobDetail.class)
-    Optional<JobDetail> detail(@Bind("number") int number);
+    Optional<JobDetail> detail(@Bind("number") int number, @Bind("today_start") OffsetDateTime todayStart);
 
     record Child(int id2, String name, Integer workingSequence, String statusCode, String statusName,
                  String customerStatus, boolean closed, OffsetDateTime dueDate) {
@@ -196,6 +196,7 @@ public interface BackOfficeDao {
     @RegisterConstructorMapper(StatusCount.class)
     List<StatusCount> openByStatus();
 
+    /** Overdue: open, and its due day is over (a job due today is not overdue yet). */
     record Headline(long overdue, long dueThisWeek, long unplanned, long reportedToday) {
     }
 
@@ -205,7 +206,7 @@ public interface BackOfficeDao {
      * anti-join that reads all of job_planning), cheap because open jobs are a few percent.
      */
     @SqlQuery("""
-            SELECT (SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date < now()) AS overdue,
+            SELECT (SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date < :today) AS overdue,
                    (SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date >= :week_start AND due_date < :week_end) AS due_this_week,
                    (SELECT count(*) FROM jobs j WHERE j.date_closed IS NULL
                        AND NOT EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id OFFSET 0)) AS unplanned,
@@ -218,18 +219,22 @@ public interface BackOfficeDao {
     record Week(LocalDate week, long opened, long closed) {
     }
 
-    /** Jobs opened and closed per week (weeks start on Monday, UTC), the 13 weeks up to this one. */
+    /**
+     * Jobs opened and closed per week (weeks of the business zone, from Monday), the 13 weeks up
+     * to this one. The zone is named in the SQL rather than left to the session's TimeZone, which
+     * follows whatever machine opened the connection.
+     */
     @SqlQuery("""
             WITH weeks AS (
                 SELECT CAST(:first_week AS date) + 7 * n AS week FROM generate_series(0, 12) AS n)
             SELECT w.week,
                    coalesce(o.n, 0) AS opened, coalesce(c.n, 0) AS closed
               FROM weeks w
-              LEFT JOIN (SELECT date_trunc('week', date_create AT TIME ZONE 'UTC')::date AS week, count(*) AS n
+              LEFT JOIN (SELECT date_trunc('week', date_create AT TIME ZONE :zone)::date AS week, count(*) AS n
                            FROM jobs WHERE date_create >= :from GROUP BY 1) o ON o.week = w.week
-              LEFT JOIN (SELECT date_trunc('week', date_closed AT TIME ZONE 'UTC')::date AS week, count(*) AS n
+              LEFT JOIN (SELECT date_trunc('week', date_closed AT TIME ZONE :zone)::date AS week, count(*) AS n
                            FROM jobs WHERE date_closed >= :from GROUP BY 1) c ON c.week = w.week
              ORDER BY w.week""")
     @RegisterConstructorMapper(Week.class)
-    List<Week> weeks(@Bind("first_week") LocalDate firstWeek, @Bind("from") OffsetDateTime from);
+    List<Week> weeks(@Bind("first_week") LocalDate firstWeek, @Bind("from") OffsetDateTime from, @Bind("zone") String zone);
 }

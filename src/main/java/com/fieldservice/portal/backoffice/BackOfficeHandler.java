@@ -1,10 +1,9 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.time.BusinessClock;
 import io.javalin.http.Context;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +14,17 @@ import org.jdbi.v3.core.Jdbi;
  * The back office's landing page: the open work by status, what needs attention (overdue, due
  * this week, not yet planned, reported by customers today), each linking to the grid filtered on
  * it, and the jobs opened and closed per week over the last 13 weeks. Three statements, each on
- * an index of open jobs or of dates (V6). Days and weeks are UTC, as the grid's date filters.
+ * an index of open jobs or of dates (V6). Days and weeks (from Monday) are those of the business
+ * zone, as the grid's date filters.
  */
 public final class BackOfficeHandler {
 
     private final Jdbi jdbi;
+    private final BusinessClock clock;
 
-    public BackOfficeHandler(Jdbi jdbi) {
+    public BackOfficeHandler(Jdbi jdbi, BusinessClock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     /** A bar of the chart: its week, the two counts and their heights in the SVG's units. */
@@ -53,15 +55,16 @@ public final class BackOfficeHandler {
     }
 
     private Map<String, Object> count() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = clock.today();
         LocalDate weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate firstWeek = weekStart.minusWeeks(12);
         Map<String, Object> model = new HashMap<>();
         jdbi.useHandle(handle -> {
             BackOfficeDao dao = handle.attach(BackOfficeDao.class);
             model.put("statuses", dao.openByStatus());
-            model.put("headline", dao.headline(utc(weekStart), utc(weekStart.plusWeeks(1)), utc(today), utc(today.plusDays(1))));
-            List<BackOfficeDao.Week> weeks = dao.weeks(firstWeek, utc(firstWeek));
+            model.put("headline", dao.headline(clock.startOf(weekStart), clock.startOf(weekStart.plusWeeks(1)),
+                    clock.startOf(today), clock.startOf(today.plusDays(1))));
+            List<BackOfficeDao.Week> weeks = dao.weeks(firstWeek, clock.startOf(firstWeek), clock.zone().getId());
             long max = Math.max(1, weeks.stream().mapToLong(w -> Math.max(w.opened(), w.closed())).max().orElse(1));
             model.put("bars", weeks.stream().map(w -> new Bar(w.week(), w.opened(), w.closed(),
                     100.0 * w.opened() / max, 100.0 * w.closed() / max)).toList());
@@ -69,11 +72,7 @@ public final class BackOfficeHandler {
         });
         model.put("weekFrom", weekStart);
         model.put("weekTo", weekStart.plusDays(6));
-        model.put("countedAt", OffsetDateTime.now(ZoneOffset.UTC));
+        model.put("countedAt", clock.now());
         return model;
-    }
-
-    private static OffsetDateTime utc(LocalDate day) {
-        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.time.BusinessClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -23,9 +24,11 @@ public final class JobDetailHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
+    private final BusinessClock clock;
 
-    public JobDetailHandler(Jdbi jdbi) {
+    public JobDetailHandler(Jdbi jdbi, BusinessClock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     /** One field's change in a history entry: old → new (or a free detail, with no old). */
@@ -44,7 +47,7 @@ public final class JobDetailHandler {
         Map<String, Object> model = new HashMap<>();
         boolean found = jdbi.withHandle(handle -> {
             BackOfficeDao dao = handle.attach(BackOfficeDao.class);
-            Optional<BackOfficeDao.JobDetail> job = dao.detail(number.get());
+            Optional<BackOfficeDao.JobDetail> job = dao.detail(number.get(), clock.startOf(clock.today()));
             if (job.isEmpty()) {
                 return false;
             }

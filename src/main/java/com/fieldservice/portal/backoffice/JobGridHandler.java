@@ -1,5 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Csv;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
@@ -8,10 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +18,16 @@ import org.jdbi.v3.core.Jdbi;
 /** {@code GET /backoffice/jobs} (the search grid) and {@code GET /backoffice/jobs.csv} (the same list as CSV). */
 public final class JobGridHandler {
 
-    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final Jdbi jdbi;
     private final JobSearch search;
+    private final BusinessClock clock;
+    private final DateDisplay dates;
 
-    public JobGridHandler(Jdbi jdbi) {
+    public JobGridHandler(Jdbi jdbi, BusinessClock clock) {
         this.jdbi = jdbi;
-        this.search = new JobSearch(jdbi);
+        this.search = new JobSearch(jdbi, clock);
+        this.clock = clock;
+        this.dates = new DateDisplay(clock);
     }
 
     public void grid(Context ctx) {
@@ -54,7 +54,7 @@ public final class JobGridHandler {
 
     public void csv(Context ctx) {
         JobQuery query = JobQuery.parse(ctx.queryParamMap());
-        String file = "work-orders-" + LocalDate.now(ZoneOffset.UTC) + ".csv";
+        String file = "work-orders-" + clock.today() + ".csv";
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         ctx.header("Cache-Control", "no-store");
@@ -66,8 +66,8 @@ public final class JobGridHandler {
                 try {
                     Csv.line(out, java.util.Arrays.asList(String.valueOf(row.id2()), row.name(), row.companyName(),
                             row.installationName(), row.typeName(), row.priorityName(), row.statusName(),
-                            time(row.dueDate()), row.technician(), row.customerReference(), row.referenceBackOffice(),
-                            time(row.modifiedDateutc())));
+                            dates.day(row.dueDate()), row.technician(), row.customerReference(), row.referenceBackOffice(),
+                            dates.dayTime(row.modifiedDateutc())));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -75,9 +75,5 @@ public final class JobGridHandler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String time(OffsetDateTime value) {
-        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC).format(CSV_TIME);
     }
 }

@@ -1,8 +1,8 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.time.BusinessClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -101,9 +101,12 @@ public final class JobSearch {
     }
 
     private final Jdbi jdbi;
+    /** The days of the date filters and of "reported today" are local days of the business zone. */
+    private final BusinessClock clock;
 
-    public JobSearch(Jdbi jdbi) {
+    public JobSearch(Jdbi jdbi, BusinessClock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     /** How long the lookups are reused: they change when an administrator edits a status or a type. */
@@ -143,7 +146,7 @@ public final class JobSearch {
         JobQuery query = search.query();
         handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         Sql sql = new Sql();
-        sql.append(SELECT_LINES).append(SELECT_JOBS);
+        sql.bind("today_start", todayStart()).append(SELECT_LINES).append(SELECT_JOBS);
         filter(sql, search);
         if (matches.numbers() != null && matches.numbers().size() <= FEW) {
             // few matches (a rare word, a reference): read them by number, then sort them, rather
@@ -239,7 +242,7 @@ public final class JobSearch {
             // an export names every line's type and status: no lookups older than the export
             Prepared search = prepare(handle, query).withLookups(lookups(handle, true));
             Sql sql = new Sql();
-            sql.append(SELECT_LINES).append(SELECT_JOBS);
+            sql.bind("today_start", todayStart()).append(SELECT_LINES).append(SELECT_JOBS);
             filter(sql, search);
             sortKey(sql, query.sort);
             sql.append(LINES_FROM).append(linesOrder(query.ascending));
@@ -276,7 +279,7 @@ public final class JobSearch {
     private static final String SELECT_LINES = """
             SELECT j.id2, j.name, c.name AS company_name, c.code AS company_code, p.id2 AS installation_id2,
                    p.name AS installation_name, j.job_type_id AS type_id, j.job_priority_id AS priority_id,
-                   j.job_status_id AS status_id, j.due_date, (j.due_date < now() AND j.date_closed IS NULL) AS overdue,
+                   j.job_status_id AS status_id, j.due_date, (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
                    %TECHNICIAN% AS technician, j.customer_reference, j.reference_back_office, j.modified_dateutc,
                    j.sort_key
               FROM (""".replace("%TECHNICIAN%", TECHNICIAN_NAME);
@@ -344,7 +347,7 @@ public final class JobSearch {
     }
 
     /** The WHERE conditions of every filter; an unknown code matches nothing (and says so). */
-    private static void filter(Sql sql, Prepared search) {
+    private void filter(Sql sql, Prepared search) {
         JobQuery query = search.query();
         List<Lookup> lookups = search.lookups();
         if (query.q != null) {
@@ -405,20 +408,20 @@ public final class JobSearch {
                                   SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(technician));
         }
         if (query.dueFrom != null) {
-            sql.bind("due_from", startOf(query.dueFrom)).append(" AND j.due_date >= :due_from");
+            sql.bind("due_from", clock.startOf(query.dueFrom)).append(" AND j.due_date >= :due_from");
         }
         if (query.dueTo != null) {
-            sql.bind("due_to", startOf(query.dueTo.plusDays(1))).append(" AND j.due_date < :due_to");
+            sql.bind("due_to", clock.startOf(query.dueTo.plusDays(1))).append(" AND j.due_date < :due_to");
         }
         if (query.overdue) {
-            sql.append(" AND j.due_date < now() AND j.date_closed IS NULL");
+            sql.bind("today_start", todayStart()).append(" AND j.due_date < :today_start AND j.date_closed IS NULL");
         }
         if (query.unplanned) {
             sql.append(" AND j.date_closed IS NULL AND NOT EXISTS (SELECT 1 FROM job_planning np WHERE np.job_id = j.id)");
         }
         if (query.reportedToday) {
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            sql.bind("reported_from", startOf(today)).bind("reported_to", startOf(today.plusDays(1))).append(" " + """
+            LocalDate today = clock.today();
+            sql.bind("reported_from", clock.startOf(today)).bind("reported_to", clock.startOf(today.plusDays(1))).append(" " + """
                      AND j.requested_by_contact_id IS NOT NULL
                      AND j.date_reported_by_company >= :reported_from AND j.date_reported_by_company < :reported_to""");
         }
@@ -485,8 +488,9 @@ public final class JobSearch {
         }
     }
 
-    private static OffsetDateTime startOf(LocalDate day) {
-        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    /** Overdue means the due day is over: a job due today is not overdue yet. */
+    private OffsetDateTime todayStart() {
+        return clock.startOf(clock.today());
     }
 
     /** A cursor's timestamp key, as the grid writes it: ISO-8601 instant or "infinity". */

@@ -243,7 +243,7 @@ final class Customers {
             UUID id = next(customer, addressId, family, mobile);
             ReferenceRows.Model model = dice.pick(reference.modelsByFamily().get(family.code()));
             LocalDate started = timeline.today().minusDays(dice.between(30, 5000));
-            Instant startedAt = started.atStartOfDay(Timeline.ZONE).toInstant();
+            Instant startedAt = timeline.startOf(started);
             int number = installations.size();
             double fate = dice.fraction();
             String status = fate < 0.03 ? "REMOVED" : fate < 0.08 ? "STANDBY" : "ACTIVE";
@@ -256,7 +256,7 @@ final class Customers {
                     .text("%s%02d-%06d".formatted(model.brand().prefix(), started.getYear() % 100, number))
                     .text(ean13(number))
                     .timestamp(startedAt).timestamp(startedAt.plusSeconds(86_400L * dice.between(0, 20)))
-                    .timestamp(started.plusMonths(family.warrantyMonths()).atStartOfDay(Timeline.ZONE).toInstant())
+                    .timestamp(timeline.startOf(started.plusMonths(family.warrantyMonths())))
                     .date(started.minusDays(dice.between(20, 240))).bool(mobile);
             row.endRow();
             return id;

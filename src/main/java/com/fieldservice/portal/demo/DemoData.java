@@ -2,6 +2,7 @@ package com.fieldservice.portal.demo;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -56,11 +57,11 @@ public final class DemoData {
 
     /** Fills the database if it has no work orders yet, with about {@code jobs} work orders. */
     public static Result fillIfEmpty(Jdbi jdbi, int jobs) {
-        return fillIfEmpty(jdbi, jobs, Timeline.DEFAULT_TODAY);
+        return fillIfEmpty(jdbi, jobs, Timeline.DEFAULT_TODAY, Timeline.DEFAULT_ZONE);
     }
 
-    /** The same, with the dates laid out around another "today". */
-    public static Result fillIfEmpty(Jdbi jdbi, int jobs, LocalDate today) {
+    /** The same, with the dates laid out around another "today", in the business zone's days and hours. */
+    public static Result fillIfEmpty(Jdbi jdbi, int jobs, LocalDate today, ZoneId zone) {
         long start = System.nanoTime();
         if (jobs <= 0) {
             return Result.skipped(Duration.ZERO);
@@ -71,7 +72,7 @@ public final class DemoData {
                 return Result.skipped(elapsed(start));
             }
             LOG.info("demo data: filling an empty database with {} work orders", jobs);
-            return fill(handle, jobs, new Timeline(today), start);
+            return fill(handle, jobs, new Timeline(today, zone), start);
         });
         if (result.filled()) {
             jdbi.useHandle(handle -> FILLED_TABLES.forEach(table -> handle.execute("ANALYZE " + table)));

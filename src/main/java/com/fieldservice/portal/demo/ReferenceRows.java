@@ -150,7 +150,7 @@ final class ReferenceRows {
                 Instant out = discontinued ? now.minusSeconds(86_400L * dice.between(100, 900)) : null;
                 row.uuid(model.id()).text(model.code()).text(name(model, "en")).text(description(model, "en"))
                         .uuid(brands.get(model.brand().code())).uuid(families.get(model.family().code()))
-                        .timestamp(since.atStartOfDay(Timeline.ZONE).toInstant()).timestamp(out)
+                        .timestamp(timeline.startOf(since)).timestamp(out)
                         .timestamp(out == null ? null : out.plusSeconds(86_400L * 365 * 7))
                         .integer(12 * dice.between(10, 20)).integer(model.family().warrantyMonths());
                 row.endRow();

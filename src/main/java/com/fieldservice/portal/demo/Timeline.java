@@ -9,11 +9,11 @@ import java.time.ZoneId;
 
 /**
  * The demo's calendar: a fixed "today" (so every run gives the same dates), working days and
- * working hours in the customers' time zone.
+ * working hours in the business time zone.
  */
 final class Timeline {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
+    static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Brussels");
     /** The default "today" of the demo data. */
     static final LocalDate DEFAULT_TODAY = LocalDate.of(2026, 12, 1);
     private static final LocalTime DAY_START = LocalTime.of(7, 30);
@@ -23,11 +23,13 @@ final class Timeline {
     private static final int START_SLOTS = 35;
 
     private final LocalDate today;
+    private final ZoneId zone;
     private final Instant now;
 
-    Timeline(LocalDate today) {
+    Timeline(LocalDate today, ZoneId zone) {
         this.today = today;
-        this.now = today.atTime(11, 0).atZone(ZONE).toInstant();
+        this.zone = zone;
+        this.now = today.atTime(11, 0).atZone(zone).toInstant();
     }
 
     LocalDate today() {
@@ -40,7 +42,12 @@ final class Timeline {
     }
 
     LocalDate dateOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZONE);
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    /** A day field's value: the start of that local day (a day has no time of its own). */
+    Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
     }
 
     /** The day itself, or the Monday after it if it falls in a weekend. */
@@ -54,18 +61,18 @@ final class Timeline {
      * 07:00 to now), so that the same order of fractions gives the same order of moments.
      */
     Instant during(LocalDate day, double fraction) {
-        Instant opening = day.atTime(OFFICE_OPENS).atZone(ZONE).toInstant();
-        Instant closing = day.equals(today) ? now : day.atTime(OFFICE_CLOSES).atZone(ZONE).toInstant();
+        Instant opening = day.atTime(OFFICE_OPENS).atZone(zone).toInstant();
+        Instant closing = day.equals(today) ? now : day.atTime(OFFICE_CLOSES).atZone(zone).toInstant();
         return opening.plusSeconds((long) (fraction * Duration.between(opening, closing).toSeconds()));
     }
 
     /** A visit that started this morning, before {@link #now()}. */
     Instant startedThisMorning(Dice dice) {
-        return today.atTime(DAY_START.plusMinutes(15L * dice.below(13))).atZone(ZONE).toInstant();
+        return today.atTime(DAY_START.plusMinutes(15L * dice.below(13))).atZone(zone).toInstant();
     }
 
     /** A visit start on that working day, in working hours. */
     Instant workingStart(LocalDate day, Dice dice) {
-        return workday(day).atTime(DAY_START.plusMinutes(15L * dice.below(START_SLOTS))).atZone(ZONE).toInstant();
+        return workday(day).atTime(DAY_START.plusMinutes(15L * dice.below(START_SLOTS))).atZone(zone).toInstant();
     }
 }

@@ -86,8 +86,9 @@ final class WorkOrderWriter {
         Instant due = null;
         if (dice.chance(0.92)) {
             boolean scheduled = type.equals("MAINT") || type.equals("INSP");
-            earliest = created.plus(scheduled ? dice.between(0, 14) : 0, ChronoUnit.DAYS);
-            due = earliest.plus(PRIORITY_DAYS[priority], ChronoUnit.DAYS);
+            LocalDate notBefore = timeline.dateOf(created).plusDays(scheduled ? dice.between(0, 14) : 0);
+            earliest = timeline.startOf(notBefore);
+            due = timeline.startOf(notBefore.plusDays(PRIORITY_DAYS[priority]));
         }
 
         UUID technician = staff.technician(family == null ? null : family.skill(), dice);

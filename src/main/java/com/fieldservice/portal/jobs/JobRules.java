@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import com.fieldservice.portal.time.BusinessClock;
 
 /**
  * Validates what a person or an integration typed for a work order against the reference's
@@ -19,9 +19,6 @@ import java.util.regex.Pattern;
  * either a {@link JobDraft} or the errors by field. Knows nothing of HTTP.
  */
 public final class JobRules {
-
-    /** Dates typed without an offset are in this zone. */
-    public static final ZoneId ZONE = ZoneId.systemDefault();
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern GUID = Pattern.compile(
@@ -34,9 +31,12 @@ public final class JobRules {
     }
 
     private final ReferenceDao references;
+    /** Dates and times typed without an offset are local to the business zone. */
+    private final BusinessClock clock;
 
-    public JobRules(ReferenceDao references) {
+    public JobRules(ReferenceDao references, BusinessClock clock) {
         this.references = references;
+        this.clock = clock;
     }
 
     /**
@@ -45,7 +45,7 @@ public final class JobRules {
      * @param creating  a new job: without a name, it is named after its installation and type
      */
     public Result validate(Map<String, String> input, Optional<UUID> editingId, boolean creating) {
-        Reader in = new Reader(input);
+        Reader in = new Reader(input, clock);
 
         Optional<ReferenceDao.Installation> installation = in.reference("project_id", "project_reference_back_office")
                 .flatMap(ref -> found(in, "project_id", references.installation(ref.id(), ref.code())));
@@ -161,10 +161,12 @@ public final class JobRules {
     /** Reads the raw values field by field, checking each against the catalogue and collecting errors. */
     private static final class Reader {
         private final Map<String, String> input;
+        private final BusinessClock clock;
         private final Map<String, FieldError> errors = new LinkedHashMap<>();
 
-        Reader(Map<String, String> input) {
+        Reader(Map<String, String> input, BusinessClock clock) {
             this.input = input;
+            this.clock = clock;
         }
 
         record Ref(UUID id, String code) {
@@ -250,9 +252,11 @@ public final class JobRules {
                 return null;
             }
             try {
-                return LocalDate.parse(value).atStartOfDay(ZONE).toOffsetDateTime();
+                return clock.startOf(LocalDate.parse(value));
             } catch (DateTimeParseException notADay) {
-                return dateTime(field);
+                // a day field keeps the day of a moment given with it, never its time
+                OffsetDateTime moment = dateTime(field);
+                return moment == null ? null : clock.startOf(clock.dayOf(moment));
             }
         }
 
@@ -265,7 +269,7 @@ public final class JobRules {
                 return OffsetDateTime.parse(value);
             } catch (DateTimeParseException noOffset) {
                 try {
-                    return LocalDateTime.parse(value).atZone(ZONE).toOffsetDateTime();
+                    return clock.at(LocalDateTime.parse(value));
                 } catch (DateTimeParseException e) {
                     error(field, JobFields.get(field).kind() == FieldSpec.Kind.DATE ? "validation.date" : "validation.dateTime");
                     return null;

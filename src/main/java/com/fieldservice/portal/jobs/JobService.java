@@ -3,6 +3,7 @@ package com.fieldservice.portal.jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.time.BusinessClock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,11 +56,13 @@ public final class JobService {
 
     private final Jdbi jdbi;
     private final Workflow workflow;
+    private final BusinessClock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public JobService(Jdbi jdbi, Workflow workflow) {
+    public JobService(Jdbi jdbi, Workflow workflow, BusinessClock clock) {
         this.jdbi = jdbi;
         this.workflow = workflow;
+        this.clock = clock;
     }
     /** A new work order, in Open unless the caller asks for another status a job may start in. */
     public Outcome create(Map<String, String> input, Optional<String> statusCode, Principal who) {
@@ -82,12 +85,12 @@ public final class JobService {
 
     /** What {@link #create} would answer about these values, without saving anything. */
     public Map<String, FieldError> check(Map<String, String> input) {
-        return jdbi.withHandle(handle -> new JobRules(handle.attach(ReferenceDao.class))
+        return jdbi.withHandle(handle -> new JobRules(handle.attach(ReferenceDao.class), clock)
                 .validate(input, Optional.empty(), true).errors());
     }
 
     private Outcome create(Handle handle, Map<String, String> input, Workflow.Status status, Principal who) {
-        JobRules.Result result = new JobRules(handle.attach(ReferenceDao.class)).validate(input, Optional.empty(), true);
+        JobRules.Result result = new JobRules(handle.attach(ReferenceDao.class), clock).validate(input, Optional.empty(), true);
         if (!result.valid()) {
             return new Invalid(result.errors());
         }
@@ -103,7 +106,7 @@ public final class JobService {
         return jdbi.withHandle(handle -> {
             JobDao dao = handle.attach(JobDao.class);
             return dao.current(number).map(current -> new EditableJob(current.id(), current.id2(), current.version(),
-                    current.statusCode(), asText(dao.formValues(current.id(), JobRules.ZONE.getId()))));
+                    current.statusCode(), asText(dao.formValues(current.id(), clock.zone().getId()))));
         });
     }
 
@@ -116,19 +119,19 @@ public final class JobService {
                 return new NotFound();
             }
             UUID id = current.get().id();
-            JobRules.Result result = new JobRules(handle.attach(ReferenceDao.class)).validate(input, Optional.of(id), false);
+            JobRules.Result result = new JobRules(handle.attach(ReferenceDao.class), clock).validate(input, Optional.of(id), false);
             if (!result.valid()) {
                 return new Invalid(result.errors());
             }
             if (current.get().version() != version) {
                 return conflict(dao, id, version, current.get().version(), input);
             }
-            Map<String, String> before = asText(dao.formValues(id, JobRules.ZONE.getId()));
+            Map<String, String> before = asText(dao.formValues(id, clock.zone().getId()));
             JobDraft draft = result.draft().orElseThrow();
             if (dao.update(id, version, draft) == 0) {
                 return conflict(dao, id, version, dao.current(number).orElseThrow().version(), input);
             }
-            Map<String, String> after = asText(dao.formValues(id, JobRules.ZONE.getId()));
+            Map<String, String> after = asText(dao.formValues(id, clock.zone().getId()));
             record(dao, id, who, "edited", differences(before, after), version + 1);
             keepSuggestionVisit(dao, id, current.get().statusCode(), draft);
             return new Saved(number);
@@ -189,7 +192,7 @@ public final class JobService {
 
     private Conflict conflict(JobDao dao, UUID id, int since, int currentVersion, Map<String, String> submitted) {
         List<JobDao.HistoryEntry> meanwhile = dao.historySince(id, since);
-        Map<String, String> now = asText(dao.formValues(id, JobRules.ZONE.getId()));
+        Map<String, String> now = asText(dao.formValues(id, clock.zone().getId()));
         // each field's value at the version the person started from: the first "old" recorded since
         Map<String, String> asTheySawIt = new LinkedHashMap<>();
         for (JobDao.HistoryEntry entry : meanwhile) {

@@ -19,8 +19,7 @@ final class JobCsv {
     private JobCsv() {
     }
 
-    static void write(Writer out, boolean closed, Stream<CustomerJobView.Row> rows) {
-        PortalFormat fmt = PortalFormat.INSTANCE;
+    static void write(Writer out, boolean closed, Stream<CustomerJobView.Row> rows, PortalFormat fmt) {
         try {
             out.write(Csv.BYTE_ORDER_MARK);
             Csv.line(out, List.of(PortalTexts.get("portal.jobs.col.number"), PortalTexts.get("portal.jobs.col.name"),

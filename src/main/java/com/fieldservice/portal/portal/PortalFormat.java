@@ -1,7 +1,7 @@
 package com.fieldservice.portal.portal;
 
+import com.fieldservice.portal.time.BusinessClock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -12,15 +12,11 @@ import java.util.Locale;
  */
 public final class PortalFormat {
 
-    /** The zone of the service company's planning; every time a customer reads is in it. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
-    public static final PortalFormat INSTANCE = new PortalFormat();
 
     /** One step of a work order's timeline: its message key and complete, current or upcoming. */
     public record Step(String key, String state) {
@@ -29,15 +25,19 @@ public final class PortalFormat {
         }
     }
 
-    private PortalFormat() {
+    /** Every time a customer reads is in the business zone, as the planner reads it. */
+    private final BusinessClock clock;
+
+    public PortalFormat(BusinessClock clock) {
+        this.clock = clock;
     }
 
     public String date(OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(ZONE).format(DATE);
+        return time == null ? "" : clock.local(time).format(DATE);
     }
 
     public String dayTime(OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(ZONE).format(DAY_TIME);
+        return time == null ? "" : clock.local(time).format(DAY_TIME);
     }
 
     /** "Tue 4 May 2099, 07:30–09:30"; the end's date too when the visit spans days. */
@@ -45,21 +45,21 @@ public final class PortalFormat {
         if (end == null) {
             return dayTime(start);
         }
-        boolean sameDay = start.atZoneSameInstant(ZONE).toLocalDate().equals(end.atZoneSameInstant(ZONE).toLocalDate());
-        return dayTime(start) + "–" + (sameDay ? end.atZoneSameInstant(ZONE).format(TIME) : dayTime(end));
+        boolean sameDay = clock.dayOf(start).equals(clock.dayOf(end));
+        return dayTime(start) + "–" + (sameDay ? clock.local(end).format(TIME) : dayTime(end));
     }
 
-    /** The machine-readable form for a {@code <time datetime>} attribute. */
+    /** The machine-readable form for a {@code <time datetime>} attribute: the local time with its offset. */
     public String iso(OffsetDateTime time) {
-        return time == null ? null : time.toInstant().toString();
+        return time == null ? null : clock.local(time).toOffsetDateTime().toString();
     }
 
     String csvDate(OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(ZONE).format(ISO_DATE);
+        return time == null ? "" : clock.local(time).format(ISO_DATE);
     }
 
     String csvDateTime(OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(ZONE).format(ISO_DATE_TIME);
+        return time == null ? "" : clock.local(time).format(ISO_DATE_TIME);
     }
 
     /** The badge colours of a customer-facing status (Bootstrap's, with enough contrast). */

@@ -29,10 +29,12 @@ public final class PortalHandler {
     private final Jdbi jdbi;
     /** What the customer may do on an open job: comment, add files, cancel (the report feature's). */
     private final JobActionsService actions;
+    private final PortalFormat fmt;
 
-    public PortalHandler(Jdbi jdbi, JobActionsService actions) {
+    public PortalHandler(Jdbi jdbi, JobActionsService actions, PortalFormat fmt) {
         this.jdbi = jdbi;
         this.actions = actions;
+        this.fmt = fmt;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class PortalHandler {
             model.put("cities", dao.cities(scope.company()));
         });
         model.put("query", query);
-        model.put("fmt", PortalFormat.INSTANCE);
+        model.put("fmt", fmt);
         ctx.render("portal/jobs.html", model);
     }
 
@@ -76,7 +78,7 @@ public final class PortalHandler {
         jdbi.useTransaction(handle -> {
             try (Stream<CustomerJobView.Row> rows = handle.attach(PortalJobDao.class)
                     .all(query.filter(scope), query.orderClause())) {
-                JobCsv.write(out, query.closed(), rows);
+                JobCsv.write(out, query.closed(), rows, fmt);
             }
         });
         try {
@@ -101,7 +103,7 @@ public final class PortalHandler {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("page", page.get());
-        model.put("fmt", PortalFormat.INSTANCE);
+        model.put("fmt", fmt);
         model.put("jobActions", actions.actions(number.get(), RequestScope.requirePrincipal(ctx)).orElse(null));
         ctx.render("portal/job.html", model);
     }
@@ -112,7 +114,7 @@ public final class PortalHandler {
         String reference = Optional.ofNullable(ctx.queryParam("customer_reference")).map(String::strip).orElse("");
         Map<String, Object> model = new HashMap<>();
         model.put("reference", reference);
-        model.put("fmt", PortalFormat.INSTANCE);
+        model.put("fmt", fmt);
         if (reference.isEmpty() || reference.length() > 50) {
             // no reference can be longer than 50 characters: nothing to look for
             model.put("rows", reference.isEmpty() ? null : List.of());

@@ -27,10 +27,12 @@ public final class TrackHandler {
 
     private final Jdbi jdbi;
     private final SignInThrottle throttle;
+    private final PortalFormat fmt;
 
-    public TrackHandler(Jdbi jdbi, SignInThrottle throttle) {
+    public TrackHandler(Jdbi jdbi, SignInThrottle throttle, PortalFormat fmt) {
         this.jdbi = jdbi;
         this.throttle = throttle;
+        this.fmt = fmt;
     }
 
     /** GET /track */
@@ -84,11 +86,11 @@ public final class TrackHandler {
         ctx.render("portal/track.html", model);
     }
 
-    private static Map<String, Object> model(String number, String reference) {
+    private Map<String, Object> model(String number, String reference) {
         Map<String, Object> model = new HashMap<>();
         model.put("number", number);
         model.put("reference", reference);
-        model.put("fmt", PortalFormat.INSTANCE);
+        model.put("fmt", fmt);
         return model;
     }
 }

@@ -58,10 +58,6 @@ public interface ReportDao extends SqlObject {
     }
 
     record CommentView(String authorName, boolean byCustomer, String text, OffsetDateTime dateCreate) {
-        /** When, in the portal's time zone. */
-        public java.time.ZonedDateTime shownAt() {
-            return dateCreate.atZoneSameInstant(com.fieldservice.portal.jobs.JobRules.ZONE);
-        }
     }
 
     String OPEN_INSTALLATIONS = """

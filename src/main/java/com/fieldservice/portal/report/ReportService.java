@@ -5,7 +5,7 @@ import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.portal.CustomerScope;
-import java.time.OffsetDateTime;
+import com.fieldservice.portal.time.BusinessClock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,10 +57,12 @@ public final class ReportService {
 
     private final Jdbi jdbi;
     private final JobService jobs;
+    private final BusinessClock clock;
 
-    public ReportService(Jdbi jdbi, JobService jobs) {
+    public ReportService(Jdbi jdbi, JobService jobs, BusinessClock clock) {
         this.jdbi = jdbi;
         this.jobs = jobs;
+        this.clock = clock;
     }
 
     /**
@@ -95,7 +97,7 @@ public final class ReportService {
         priority(values.get("job_priority_id"), errors).ifPresent(p -> input.put("job_priority_id", p.toString()));
         input.put("requested_by_company_id", who.company().toString());
         who.contactId().ifPresent(contact -> input.put("requested_by_contact_id", contact.toString()));
-        input.put("date_reported_by_company", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        input.put("date_reported_by_company", clock.now().truncatedTo(ChronoUnit.SECONDS).toString());
 
         String phone = phone(values.get("contact_phone"), errors);
         if (mobile) {

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.web;
 
+import com.fieldservice.portal.time.DateDisplay;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
 import java.io.IOException;
@@ -28,9 +29,12 @@ public final class ThymeleafRenderer implements FileRenderer {
     static final List<String> BUNDLES = List.of("core", "jobs", "portal", "report", "backoffice");
 
     private final TemplateEngine engine = new TemplateEngine();
+    private final DateDisplay dates;
     private volatile JakartaServletWebApplication application;
 
-    public ThymeleafRenderer() {
+    /** @param dates every template writes a moment with it, as {@code ${local.dayTime(...)}}: in the business zone */
+    public ThymeleafRenderer(DateDisplay dates) {
+        this.dates = dates;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -59,6 +63,7 @@ public final class ThymeleafRenderer implements FileRenderer {
         model.forEach(context::setVariable);
         context.setVariable("currentUser", RequestScope.principal(ctx).orElse(null));
         context.setVariable("csrfToken", RequestScope.csrfToken(ctx));
+        context.setVariable("local", dates);
         return engine.process(template, context);
     }
 

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
@@ -26,8 +27,8 @@ class BackOfficeQueryCountTest {
         jdbi = TestDatabase.freshJdbi();
         DemoData.fillIfEmpty(jdbi, 600);
         counter = StatementCounter.recording(jdbi);
-        JobGridHandler grid = new JobGridHandler(jdbi);
-        JobDetailHandler detail = new JobDetailHandler(jdbi);
+        JobGridHandler grid = new JobGridHandler(jdbi, TestClock.DEFAULT);
+        JobDetailHandler detail = new JobDetailHandler(jdbi, TestClock.DEFAULT);
         QuickFindHandler find = new QuickFindHandler(jdbi);
         counter.serving(config -> {
             config.routes.get("/backoffice/jobs", grid::grid);

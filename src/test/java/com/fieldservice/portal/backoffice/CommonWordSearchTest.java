@@ -1,5 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
@@ -25,7 +26,7 @@ class CommonWordSearchTest {
 
     private static final int JOBS = 12_000;
     private static Jdbi jdbi;
-    private static final JobSearch search = new JobSearch(null);
+    private static final JobSearch search = new JobSearch(null, TestClock.DEFAULT);
     private static final List<String> statements = Collections.synchronizedList(new ArrayList<>());
     private static List<Integer> rare;
 

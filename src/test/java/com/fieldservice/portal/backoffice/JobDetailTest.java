@@ -78,8 +78,9 @@ class JobDetailTest {
     void planningVisitsInOrderOfStart() {
         Document page = page("/backoffice/jobs/4711");
         assertThat(page.select("#visits tbody tr").eachText()).hasSize(2);
-        assertThat(page.select("#visits tbody tr").get(0).text()).contains("Lucas Janssens", "2025-03-05 08:00");
-        assertThat(page.select("#visits tbody tr").get(1).text()).contains("Tom Wouters", "2025-03-10 08:00");
+        // stored at 08:00 UTC, read in the business zone (Brussels, UTC+1 in March)
+        assertThat(page.select("#visits tbody tr").get(0).text()).contains("Lucas Janssens", "2025-03-05 09:00");
+        assertThat(page.select("#visits tbody tr").get(1).text()).contains("Tom Wouters", "2025-03-10 09:00");
     }
 
     @Test

@@ -115,8 +115,9 @@ class JobGridTest {
     @Test
     void dueRangeOverdueAndLevels() {
         assertFilter("due_from=2026-10-01&due_to=2026-11-30",
-                "SELECT id2 FROM jobs WHERE due_date >= '2026-10-01T00:00Z' AND due_date < '2026-12-01T00:00Z'");
-        assertFilter("overdue=1", "SELECT j.id2 FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE j.due_date < now() AND NOT s.is_closed");
+                "SELECT id2 FROM jobs WHERE due_date >= '2026-10-01 00:00'::timestamp AT TIME ZONE 'Europe/Brussels'"
+                        + " AND due_date < '2026-12-01 00:00'::timestamp AT TIME ZONE 'Europe/Brussels'");
+        assertFilter("overdue=1", "SELECT j.id2 FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE j.due_date < date_trunc('day', now() AT TIME ZONE 'Europe/Brussels') AT TIME ZONE 'Europe/Brussels' AND NOT s.is_closed");
         assertFilter("level=children", "SELECT id2 FROM jobs WHERE parent_id IS NOT NULL");
         assertFilter("level=parents", "SELECT id2 FROM jobs j WHERE EXISTS (SELECT 1 FROM jobs c WHERE c.parent_id = j.id)");
         assertFilter("unplanned=1", "SELECT j.id2 FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE NOT s.is_closed AND NOT EXISTS (SELECT 1 FROM job_planning p WHERE p.job_id = j.id)");
@@ -298,10 +299,10 @@ class JobGridTest {
             assertThat(row.select("td").last().text().replace(",", "")).as(code).isEqualTo(String.valueOf(expected));
         }
         assertThat(page.select("#status-counts tbody tr")).hasSize(Integer.parseInt(one("SELECT count(*)::text FROM job_status WHERE NOT is_closed")));
-        assertThat(headline(page, "dash-overdue")).isEqualTo(one("SELECT count(*)::text FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE NOT s.is_closed AND j.due_date < now()"));
+        assertThat(headline(page, "dash-overdue")).isEqualTo(one("SELECT count(*)::text FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE NOT s.is_closed AND j.due_date < date_trunc('day', now() AT TIME ZONE 'Europe/Brussels') AT TIME ZONE 'Europe/Brussels'"));
         assertThat(headline(page, "dash-unplanned")).isEqualTo(one("SELECT count(*)::text FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE NOT s.is_closed AND NOT EXISTS (SELECT 1 FROM job_planning p WHERE p.job_id = j.id)"));
-        assertThat(headline(page, "dash-due-week")).isEqualTo(one("SELECT count(*)::text FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE NOT s.is_closed AND j.due_date >= date_trunc('week', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AND j.due_date < (date_trunc('week', now() AT TIME ZONE 'UTC') + interval '7 days') AT TIME ZONE 'UTC'"));
-        assertThat(headline(page, "dash-reported")).isEqualTo(one("SELECT count(*)::text FROM jobs WHERE requested_by_contact_id IS NOT NULL AND (date_reported_by_company AT TIME ZONE 'UTC')::date = (now() AT TIME ZONE 'UTC')::date"));
+        assertThat(headline(page, "dash-due-week")).isEqualTo(one("SELECT count(*)::text FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE NOT s.is_closed AND j.due_date >= date_trunc('week', now() AT TIME ZONE 'Europe/Brussels') AT TIME ZONE 'Europe/Brussels' AND j.due_date < (date_trunc('week', now() AT TIME ZONE 'Europe/Brussels') + interval '7 days') AT TIME ZONE 'Europe/Brussels'"));
+        assertThat(headline(page, "dash-reported")).isEqualTo(one("SELECT count(*)::text FROM jobs WHERE requested_by_contact_id IS NOT NULL AND (date_reported_by_company AT TIME ZONE 'Europe/Brussels')::date = (now() AT TIME ZONE 'Europe/Brussels')::date"));
         // each number links to the grid filtered on it, which counts the same
         Document overdue = page(page.getElementById("dash-overdue").attr("href"));
         assertThat(overdue.getElementById("match-count").text().replace(",", "")).contains(headline(page, "dash-overdue") + " work orders");
@@ -311,7 +312,7 @@ class JobGridTest {
         assertThat(page.select("#week-table tbody tr")).hasSize(13);
         assertThat(page.select("svg.week-chart rect")).hasSize(26);
         long openedInTable = page.select("#week-table tbody tr").stream().mapToLong(r -> Long.parseLong(r.select("td").get(0).text())).sum();
-        assertThat(openedInTable).isEqualTo(Long.parseLong(one("SELECT count(*)::text FROM jobs WHERE date_create >= date_trunc('week', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - interval '12 weeks' AND date_create < date_trunc('week', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '1 week'")));
+        assertThat(openedInTable).isEqualTo(Long.parseLong(one("SELECT count(*)::text FROM jobs WHERE date_create >= date_trunc('week', now() AT TIME ZONE 'Europe/Brussels') AT TIME ZONE 'Europe/Brussels' - interval '12 weeks' AND date_create < date_trunc('week', now() AT TIME ZONE 'Europe/Brussels') AT TIME ZONE 'Europe/Brussels' + interval '1 week'")));
         assertThat(page.select("[style]")).isEmpty();
         assertThat(page.select("script:not([src])")).isEmpty();
     }

@@ -33,6 +33,13 @@ class DemoDataTest {
     }
 
     @Test
+    void dayFieldsAreDaysOfTheBusinessZoneWithoutATimeOfDay() {
+        assertThat(count("SELECT count(*) FROM jobs WHERE due_date IS NOT NULL")).isPositive();
+        assertThat(count("SELECT count(*) FROM jobs WHERE (due_date AT TIME ZONE 'Europe/Brussels')::time <> '00:00'"
+                + " OR (earliest_date_plannable AT TIME ZONE 'Europe/Brussels')::time <> '00:00'")).isZero();
+    }
+
+    @Test
     void everyJobStatusIsUsed() {
         assertThat(count("SELECT count(*) FROM job_status s WHERE NOT EXISTS "
                 + "(SELECT 1 FROM jobs j WHERE j.job_status_id = s.id)")).isZero();

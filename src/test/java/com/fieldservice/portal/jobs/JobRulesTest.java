@@ -1,5 +1,6 @@
 package com.fieldservice.portal.jobs;
 
+import com.fieldservice.portal.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -21,7 +22,7 @@ class JobRulesTest {
     static void database() {
         fixtures = new JobFixtures();
         handle = fixtures.jdbi.open();
-        rules = new JobRules(handle.attach(ReferenceDao.class));
+        rules = new JobRules(handle.attach(ReferenceDao.class), TestClock.DEFAULT);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.jobs;
 
+import com.fieldservice.portal.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -20,7 +21,7 @@ class JobServiceTest {
     @BeforeAll
     static void database() {
         fixtures = new JobFixtures();
-        service = new JobService(fixtures.jdbi, Workflow.load(fixtures.jdbi));
+        service = new JobService(fixtures.jdbi, Workflow.load(fixtures.jdbi), TestClock.DEFAULT);
     }
 
     private static int create(String... fields) {
@@ -157,7 +158,7 @@ class JobServiceTest {
                 SELECT date_start, extract(epoch FROM date_end - date_start)::int / 60 AS minutes FROM job_planning
                  WHERE job_id = (SELECT id FROM jobs WHERE id2 = ?)""").bind(0, number).mapToMap().one());
         assertThat(((java.sql.Timestamp) visit.get("date_start")).toInstant())
-                .isEqualTo(java.time.LocalDateTime.parse("2026-12-15T13:30").atZone(JobRules.ZONE).toInstant());
+                .isEqualTo(java.time.LocalDateTime.parse("2026-12-15T13:30").atZone(TestClock.DEFAULT.zone()).toInstant());
         assertThat(visit.get("minutes")).isEqualTo(90);
     }
 

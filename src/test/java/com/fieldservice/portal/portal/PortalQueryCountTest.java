@@ -1,5 +1,6 @@
 package com.fieldservice.portal.portal;
 
+import com.fieldservice.portal.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.auth.Principal;
@@ -29,7 +30,8 @@ class PortalQueryCountTest {
         PortalFixtures.insert(jdbi);
         counter = StatementCounter.recording(jdbi);
         PortalHandler handler = new PortalHandler(jdbi,
-                new JobActionsService(jdbi, new JobService(jdbi, Workflow.load(jdbi))));
+                new JobActionsService(jdbi, new JobService(jdbi, Workflow.load(jdbi), TestClock.DEFAULT)),
+                new PortalFormat(TestClock.DEFAULT));
         Principal alice = new Principal(UUID.randomUUID(), "alice", Role.CUSTOMER, "Alice", Optional.empty(),
                 Optional.empty(), Optional.of(PortalFixtures.ACME), false);
         counter.serving(config -> {

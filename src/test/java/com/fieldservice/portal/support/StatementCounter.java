@@ -40,7 +40,7 @@ public final class StatementCounter implements AutoCloseable {
     /** Serves the routes that the configuration registers, with the portal's templates. */
     public StatementCounter serving(Consumer<JavalinConfig> routes) {
         server = Javalin.create(config -> {
-            config.fileRenderer(new ThymeleafRenderer());
+            config.fileRenderer(new ThymeleafRenderer(TestClock.DATES));
             routes.accept(config);
         }).start(0);
         return this;

@@ -1,0 +1,94 @@
+package com.fieldservice.portal.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.TestPortal;
+import com.fieldservice.portal.support.WebSession;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The portal in the default business zone (Europe/Brussels) on machines set to other zones: a
+ * planner types 09:30 and every page, export and filter reads 09:30 and the typed days, whatever
+ * the JVM's zone (and so the zone of its database sessions).
+ */
+class MachineZoneTest {
+
+    /** In summer time: Brussels is UTC+2 then, Tokyo UTC+9. */
+    static final String TYPED_START = "2099-06-15T09:30";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTC", "Asia/Tokyo"})
+    void whatThePlannerTypesEveryoneReadsTheSame(String machineZone) {
+        TimeZone before = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone(machineZone));
+        try (TestPortal portal = TestPortal.start()) {
+            DemoData.fillIfEmpty(portal.jdbi(), 100);
+            WebSession planner = portal.visitor();
+            planner.signIn("planner@demo.test", DemoData.DEMO_PASSWORD);
+            int installation = portal.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT p.id2 FROM project p JOIN company c ON c.id = p.company_id
+                     WHERE c.code = 'ACME' AND NOT p.is_mobile_installation ORDER BY p.id2 LIMIT 1""").mapTo(Integer.class).one());
+            String technician = Jsoup.parse(planner.get("/backoffice/jobs/new").body())
+                    .select("select[name=suggested_user_id] option[value~=.]").first().val();
+
+            HttpResponse<String> created = planner.post("/backoffice/jobs/new", Map.of("project_search", "#" + installation,
+                    "name", "Zone check", "customer_reference", "PO-ZONE-" + machineZone.length(),
+                    "suggested_user_id", technician, "suggested_date_start", TYPED_START,
+                    "earliest_date_plannable", "2099-06-14", "due_date", "2099-06-18"));
+            assertThat(created.statusCode()).isEqualTo(303);
+            int number = Integer.parseInt(created.headers().firstValue("Location").orElseThrow().replaceAll("\\D+(\\d+).*", "$1"));
+            assertThat(planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "Suggested")).statusCode())
+                    .isEqualTo(303);
+
+            // stored as the instant it is: 09:30 in Brussels in June is 07:30 UTC
+            boolean storedAsTyped = portal.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT suggested_date_start = '2099-06-15 07:30+00' AND due_date = '2099-06-17 22:00+00'
+                      FROM jobs WHERE id2 = :n""").bind("n", number).mapTo(Boolean.class).one());
+            assertThat(storedAsTyped).isTrue();
+
+            Document detail = Jsoup.parse(planner.get("/backoffice/jobs/" + number).body());
+            assertThat(detail.text()).contains("Suggested start 2099-06-15 09:30", "Not before 2099-06-14", "2099-06-18");
+            assertThat(detail.select("#visits").text()).contains("2099-06-15 09:30", "2099-06-15 10:30");
+            Document form = Jsoup.parse(planner.get("/backoffice/jobs/" + number + "/edit").body());
+            assertThat(form.select("input[name=suggested_date_start]").val()).isEqualTo(TYPED_START);
+            assertThat(form.select("input[name=due_date]").val()).isEqualTo("2099-06-18");
+            assertThat(form.select("input[name=earliest_date_plannable]").val()).isEqualTo("2099-06-14");
+
+            // "due until 18 June" is the local day: the job is in, and out the day before
+            assertThat(planner.get("/backoffice/jobs?q=" + number + "&due_from=2099-06-18&due_to=2099-06-18").body())
+                    .contains("/backoffice/jobs/" + number + "\"");
+            assertThat(planner.get("/backoffice/jobs?q=" + number + "&due_to=2099-06-17").body())
+                    .doesNotContain("/backoffice/jobs/" + number + "\"");
+            assertThat(planner.get("/backoffice/jobs.csv?q=" + number).body()).contains("2099-06-18");
+
+            // the reference API keeps its shape: the same instant, ISO-8601 with an offset
+            UUID id = portal.jdbi().withHandle(h -> h.createQuery("SELECT id FROM jobs WHERE id2 = :n").bind("n", number)
+                    .mapTo(UUID.class).one());
+            assertThat(portal.apiGet("/api/jobs/" + id).body().replace(" ", ""))
+                    .contains("\"suggested_date_start\":\"2099-06-15T07:30:00.000000+00:00\"");
+
+            // the planning board that turns a suggestion into a visit comes later; here the suggestion becomes the visit
+            portal.jdbi().useHandle(h -> h.execute("UPDATE job_planning SET is_suggestion = false WHERE job_id = ?", id));
+            assertThat(planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "Planned")).statusCode())
+                    .isEqualTo(303);
+            WebSession alice = portal.visitor();
+            alice.signIn("alice@acme.demo.test", DemoData.DEMO_PASSWORD);
+            assertThat(Jsoup.parse(alice.get("/portal/jobs/" + number).body()).text()).contains("15 Jun 2099, 09:30–10:30");
+            assertThat(alice.get("/portal/jobs.csv").body()).contains("2099-06-15 09:30");
+            WebSession visitor = portal.visitor();
+            visitor.get("/track");
+            assertThat(Jsoup.parse(visitor.post("/track", Map.of("number", String.valueOf(number),
+                    "customer_reference", "PO-ZONE-" + machineZone.length())).body()).text()).contains("15 Jun 2099, 09:30–10:30");
+        } finally {
+            TimeZone.setDefault(before);
+        }
+    }
+}
