@@ -112,11 +112,7 @@ class CrashRecoveryIT {
     @Test
     @Order(3)
     void killingThePortalDuringWritesLosesNoAcknowledgedWriteAndItStartsAgainAsIs() throws Exception {
-        try (Burst burst = new Burst()) {
-            burst.awaitAcknowledged(20);
-            portal.kill();
-            burst.stop();
-        }
+        killThePortalDuringEdits(20);
         long leftover = postmasterPid();
         assertThat(ProcessHandle.of(leftover)).as("its PostgreSQL is left running").isPresent();
 
@@ -132,11 +128,7 @@ class CrashRecoveryIT {
     @Test
     @Order(4)
     void aStalePostmasterPidOfAServerThatIsGoneDoesNotStopTheStart() throws Exception {
-        try (Burst burst = new Burst()) {
-            burst.awaitAcknowledged(10);
-            portal.kill();
-            burst.stop();
-        }
+        killThePortalDuringEdits(10);
         // as after a power cut: the server is gone too, its postmaster.pid stays behind
         long gone = postmasterPid();
         ProcessHandle server = ProcessHandle.of(gone).orElseThrow();
@@ -148,6 +140,14 @@ class CrashRecoveryIT {
         assertThat(portal.awaitLine("removed the stale postmaster.pid", 1)).contains("PID " + gone);
         assertThat(PackagedJarIT.get(httpPort, "/health").statusCode()).isEqualTo(200);
         assertEveryAcknowledgedWriteIsKept();
+    }
+
+    private void killThePortalDuringEdits(int acknowledgedBefore) throws Exception {
+        try (Burst burst = new Burst()) {
+            burst.awaitAcknowledged(acknowledgedBefore);
+            portal.kill();
+            burst.stop();
+        }
     }
 
     private long postmasterPid() throws IOException {

@@ -12,9 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -47,7 +45,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path pgData;
     private final String password;
-    private final List<String> serverOptions;
     private final PgCtl pgCtl;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "embedded-postgres-watchdog");
@@ -57,12 +54,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private volatile long postmasterPid;
 
     private EmbeddedPostgresServer(DataDirectoryLock lock, EmbeddedPostgres postgres, Path pgData, String password,
-                                   List<String> serverOptions, PgCtl pgCtl) {
+                                   PgCtl pgCtl) {
         this.lock = lock;
         this.postgres = postgres;
         this.pgData = pgData;
         this.password = password;
-        this.serverOptions = serverOptions;
         this.pgCtl = pgCtl;
     }
 
@@ -88,16 +84,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false);
             config.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(lock, postgres, pgData, password,
-                    serverOptions(port, config), pgCtl);
-            if (!passwordRequired) {
-                DatabasePassword.require(postgres.getPostgresDatabase(), pgData, password);
-                LOG.info("the embedded PostgreSQL now asks every connection for the password in {}",
-                        dataDir.resolve(DatabasePassword.FILE_NAME));
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(lock, postgres, pgData, password, pgCtl);
+            try {
+                if (!passwordRequired) {
+                    DatabasePassword.require(postgres.getPostgresDatabase(), pgData, password);
+                    LOG.info("the embedded PostgreSQL now asks every connection for the password in {}",
+                            dataDir.resolve(DatabasePassword.FILE_NAME));
+                }
+                server.createPortalDatabase();
+                server.watch();
+                return server;
+            } catch (IOException | SQLException | RuntimeException e) {
+                server.close();
+                throw e;
             }
-            server.createPortalDatabase();
-            server.watch();
-            return server;
         } catch (IOException | SQLException | IllegalStateException e) {
             if (lock != null) {
                 lock.close();
@@ -121,13 +121,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         config.put("synchronous_commit", "on");
         config.put("password_encryption", "scram-sha-256");
         return config;
-    }
-
-    /** The options the library gives the server, for starting it again the same way. */
-    private static List<String> serverOptions(int port, Map<String, String> config) {
-        List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port)));
-        config.forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
-        return options;
     }
 
     /**
@@ -209,7 +202,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (stale.isPresent()) {
                 removeStale(stale.get(), pgData);
             }
-            pgCtl.start(serverOptions);
+            pgCtl.startAsBefore();
             postmasterPid = PostmasterPid.read(pgData).orElseThrow().pid();
             LOG.info("the embedded PostgreSQL is back (PID {}), recovered from its write-ahead log in {} ms",
                     postmasterPid, millisSince(began));

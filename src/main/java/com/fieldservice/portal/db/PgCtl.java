@@ -30,9 +30,13 @@ final class PgCtl {
         run(List.of("stop", "-m", "fast", "-w", "-t", "120"));
     }
 
-    /** Starts the server and waits until it accepts connections (after replaying its write-ahead log). */
-    void start(List<String> serverOptions) throws IOException {
-        run(List.of("start", "-w", "-t", "600", "-l", log.toString(), "-o", String.join(" ", serverOptions)));
+    /**
+     * Starts the server again with the binary and options it last ran with (postmaster.opts),
+     * once its postmaster.pid is gone, and waits until it accepts connections: after replaying
+     * its write-ahead log.
+     */
+    void startAsBefore() throws IOException {
+        run(List.of("restart", "-w", "-t", "600", "-l", log.toString()));
     }
 
     private void run(List<String> action) throws IOException {
