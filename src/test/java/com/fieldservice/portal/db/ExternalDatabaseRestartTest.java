@@ -31,6 +31,7 @@ class ExternalDatabaseRestartTest {
         EmbeddedPostgres database = startDatabase(port);
         try (TestPortal portal = TestPortal.startOn("jdbc:postgresql://127.0.0.1:" + port + "/postgres")) {
             TestAccounts.staff(portal.jdbi(), "planner@restart.test", "planner");
+            TestAccounts.apiUser(portal.jdbi(), TestPortal.API_USER);
             WebSession planner = portal.signedIn("planner@restart.test");
             assertThat(planner.get("/backoffice").statusCode()).isEqualTo(200);
 
@@ -40,6 +41,9 @@ class ExternalDatabaseRestartTest {
             assertThat(down.headers().firstValue("Retry-After")).isPresent();
             assertThat(Jsoup.parse(down.body()).select("h1").text()).isEqualTo("The portal is briefly unavailable");
             assertThat(down.body()).doesNotContain("Exception", "incident");
+            HttpResponse<String> api = portal.apiGet("/api/jobs/00000000-0000-0000-0000-000000000000");
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.body()).contains("\"error\":\"unavailable\"");
             assertThat(portal.get("/health").statusCode()).isEqualTo(503);
             assertThat(portal.get("/health").body()).contains("\"database\":\"down\"");
 
