@@ -1,6 +1,7 @@
 package com.fieldservice.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -42,6 +44,10 @@ class PackagedJarIT {
         try (RunningJar first = RunningJar.start(dataDir, httpPort, dbPort)) {
             assertThat(get(httpPort, "/health").statusCode()).isEqualTo(200);
             assertThat(get(httpPort, "/login").body()).contains("Work-order portal");
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("db-password")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/portal", "postgres", ""))
+                    .as("no connection without the password").isInstanceOf(SQLException.class);
             jobsBefore = count(dbPort, "SELECT count(*) FROM jobs");
             assertThat(jobsBefore).isGreaterThan(0);
             update(dbPort, "UPDATE jobs SET internal_memo = 'survives a restart' WHERE id2 = (SELECT min(id2) FROM jobs)");
@@ -60,30 +66,32 @@ class PackagedJarIT {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static HttpResponse<String> get(int port, String path) throws Exception {
+    static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Connection connect(int dbPort) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/portal", "postgres", "");
+    /** As an operator opens psql: with the password the portal keeps next to the data. */
+    static Connection connect(Path dataDir, int dbPort) throws SQLException, IOException {
+        String password = Files.readString(dataDir.resolve("db-password")).strip();
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/portal", "postgres", password);
     }
 
-    private static long count(int dbPort, String sql) throws SQLException {
-        try (Connection c = connect(dbPort); ResultSet rs = c.createStatement().executeQuery(sql)) {
+    private long count(int dbPort, String sql) throws SQLException, IOException {
+        try (Connection c = connect(dataDir, dbPort); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static void update(int dbPort, String sql) throws SQLException {
-        try (Connection c = connect(dbPort)) {
+    private void update(int dbPort, String sql) throws SQLException, IOException {
+        try (Connection c = connect(dataDir, dbPort)) {
             assertThat(c.createStatement().executeUpdate(sql)).isEqualTo(1);
         }
     }
@@ -99,6 +107,13 @@ class PackagedJarIT {
         }
 
         static RunningJar start(Path dataDir, int httpPort, int dbPort) throws Exception {
+            RunningJar running = launch(dataDir, httpPort, dbPort);
+            running.awaitLine("portal listening on", 120);
+            return running;
+        }
+
+        /** Starts the jar as the README says, without waiting for it to listen. */
+        static RunningJar launch(Path dataDir, int httpPort, int dbPort) throws Exception {
             Path jar = Path.of(System.getProperty("portal.jar", "target/work-order-portal.jar"));
             assertThat(jar).exists();
             ProcessBuilder builder = new ProcessBuilder(
@@ -110,32 +125,40 @@ class PackagedJarIT {
             builder.environment().put("PORTAL_EMBEDDED_DB_PORT", String.valueOf(dbPort));
             builder.environment().put("PORTAL_DEMO_JOBS", "300");
             RunningJar running = new RunningJar(builder.start());
-            running.awaitLine("portal listening on", 120);
+            running.readOutput();
             return running;
         }
 
-        private void awaitLine(String text, int seconds) throws Exception {
+        private void readOutput() {
             reader = CompletableFuture.supplyAsync(() -> {
-                try (BufferedReader reader = new BufferedReader(
+                try (BufferedReader lines = new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    boolean found = false;
-                    for (String line; (line = reader.readLine()) != null; ) {
+                    for (String line; (line = lines.readLine()) != null; ) {
                         output.add(line);
-                        if (!found && line.contains(text)) {
-                            found = true;
-                            synchronized (this) {
-                                notifyAll();
-                            }
+                        synchronized (this) {
+                            notifyAll();
                         }
                     }
-                    return found;
+                    return true;
                 } catch (IOException e) {
                     return false;
+                } finally {
+                    synchronized (this) {
+                        notifyAll();
+                    }
                 }
             });
+        }
+
+        /** Waits until the portal prints a line containing the text; returns that line. */
+        String awaitLine(String text, int seconds) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             synchronized (this) {
-                while (output.stream().noneMatch(line -> line.contains(text))) {
+                while (true) {
+                    var line = output.stream().filter(l -> l.contains(text)).findFirst();
+                    if (line.isPresent()) {
+                        return line.get();
+                    }
                     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                     if (left <= 0 || reader.isDone()) {
                         throw new AssertionError("the portal did not print '" + text + "':\n" + String.join("\n", output));
@@ -143,6 +166,20 @@ class PackagedJarIT {
                     wait(Math.min(left, 500));
                 }
             }
+        }
+
+        int awaitExit(int seconds) throws Exception {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                throw new AssertionError("the portal did not exit within " + seconds + " s:\n" + String.join("\n", output));
+            }
+            reader.get(10, TimeUnit.SECONDS);
+            return process.exitValue();
+        }
+
+        /** SIGKILL, as the out-of-memory killer does: no shutdown hook runs. */
+        void kill() throws Exception {
+            process.destroyForcibly();
+            awaitExit(30);
         }
 
         void stop() throws Exception {

@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
                 : Optional.empty();
         String url = embedded.map(EmbeddedPostgresServer::jdbcUrl).orElseGet(() -> settings.dbUrl().orElseThrow());
         String user = embedded.isPresent() ? EmbeddedPostgresServer.USER : settings.dbUser();
-        String password = embedded.isPresent() ? "" : settings.dbPassword();
+        String password = embedded.map(EmbeddedPostgresServer::password).orElseGet(settings::dbPassword);
         try {
             checkReachable(url, user, password);
             migrate(url, user, password);
@@ -51,8 +51,14 @@ public final class Database implements AutoCloseable {
     public Jdbi jdbi() {
         return jdbi;
     }
-    /** Whether the database answers a trivial query right now. */
+    /**
+     * Whether the database answers right now. A stopped embedded server is known down at once,
+     * without waiting for the pool's connection timeout.
+     */
     public boolean isUp() {
+        if (!embedded.map(EmbeddedPostgresServer::isRunning).orElse(true)) {
+            return false;
+        }
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2);
         } catch (SQLException e) {
@@ -72,7 +78,7 @@ public final class Database implements AutoCloseable {
             // reachable
         } catch (SQLException e) {
             throw new DatabaseException("cannot reach the database at " + withoutCredentials(url) + ": "
-                    + EmbeddedPostgresServer.rootMessage(e), e);
+                    + DatabaseException.rootMessage(e), e);
         }
     }
 
@@ -86,7 +92,7 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             // Flyway explains over several lines; keep them all, on one line
             throw new DatabaseException("the database migration failed: " + String.join(" ",
-                    EmbeddedPostgresServer.rootMessage(e).lines().map(String::strip).filter(l -> !l.isEmpty()).toList()), e);
+                    DatabaseException.rootMessage(e).lines().map(String::strip).filter(l -> !l.isEmpty()).toList()), e);
         }
     }
 

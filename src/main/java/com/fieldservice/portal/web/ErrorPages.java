@@ -1,5 +1,6 @@
 package com.fieldservice.portal.web;
 
+import com.fieldservice.portal.db.DatabaseException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -14,6 +15,7 @@ public final class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
+    private static final int RETRY_AFTER_SECONDS = 5;
     private static final String ANSWERED = "portal.errorAnswered";
 
     private ErrorPages() {
@@ -36,6 +38,10 @@ public final class ErrorPages {
     }
 
     public static void unexpected(Exception e, Context ctx) {
+        if (DatabaseException.isUnreachable(e)) {
+            databaseDown(e, ctx);
+            return;
+        }
         String incident = Long.toHexString(System.nanoTime());
         LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
@@ -44,6 +50,20 @@ public final class ErrorPages {
                     "message", "Something went wrong on our side."));
         } else {
             ctx.render("errors/500.html", Map.of("incident", incident));
+        }
+    }
+
+    /**
+     * The database is restarting or out of reach: a passing state, not a bug. The answer says so
+     * (503, try again shortly) instead of an incident page, and the log keeps one line.
+     */
+    private static void databaseDown(Exception e, Context ctx) {
+        LOG.warn("database unreachable on {} {}: {}", ctx.method(), ctx.path(), DatabaseException.rootMessage(e));
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        if (isApi(ctx)) {
+            ctx.json(Map.of("status", 503, "error", "unavailable", "message", "The database is not answering; try again shortly."));
+        } else {
+            ctx.render("errors/503.html");
         }
     }
 
