@@ -127,32 +127,6 @@ class JobFormTest {
     }
 
     @Test
-    void savingOverANewerVersionAnswers409WithWhatChangedAndAWayToReapply() {
-        int number = created("Door sensor fault");
-        Document mine = Jsoup.parse(planner.get("/backoffice/jobs/" + number + "/edit").body());
-        WebSession colleague = portal.signedIn("planner@forms.test");
-        Document theirs = Jsoup.parse(colleague.get("/backoffice/jobs/" + number + "/edit").body());
-        Map<String, String> theirValues = values(theirs);
-        theirValues.put("internal_memo", "Caretaker has the key");
-        assertThat(colleague.post("/backoffice/jobs/" + number + "/edit", theirValues).statusCode()).isEqualTo(303);
-
-        Map<String, String> myValues = values(mine);
-        myValues.put("description", "Sensor replaced last year already");
-        HttpResponse<String> conflict = planner.post("/backoffice/jobs/" + number + "/edit", myValues);
-        assertThat(conflict.statusCode()).isEqualTo(409);
-        Document page = Jsoup.parse(conflict.body());
-        assertThat(page.select("#changes-meanwhile").text()).contains("Caretaker has the key");
-        assertThat(page.select("textarea[name=description]").text()).isEqualTo("Sensor replaced last year already");
-
-        HttpResponse<String> reapplied = planner.post("/backoffice/jobs/" + number + "/edit", values(page));
-        assertThat(reapplied.statusCode()).isEqualTo(303);
-        Map<String, Object> job = portal.jdbi().withHandle(h -> h.createQuery(
-                "SELECT description, internal_memo FROM jobs WHERE id2 = ?").bind(0, number).mapToMap().one());
-        assertThat(job).containsEntry("description", "Sensor replaced last year already")
-                .containsEntry("internal_memo", "Caretaker has the key");
-    }
-
-    @Test
     void statusChangesOfferOnlyTheWorkflowsTransitions() {
         int number = created("Annual check");
         HttpResponse<String> refused = planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "Completed"));
@@ -182,16 +156,5 @@ class JobFormTest {
                 "project_search", "#" + installationNumber, "name", name));
         assertThat(answer.statusCode()).isEqualTo(303);
         return Integer.parseInt(answer.headers().firstValue("Location").orElseThrow().replaceAll("\\D+(\\d+).*", "$1"));
-    }
-
-    /** What the browser would post back from this form unchanged. */
-    private static Map<String, String> values(Document form) {
-        Map<String, String> values = new HashMap<>();
-        form.select("form[method=post] input[name], form[method=post] textarea[name]").forEach(field ->
-                values.put(field.attr("name"), field.tagName().equals("textarea") ? field.text() : field.val()));
-        form.select("form[method=post] select[name]").forEach(select ->
-                values.put(select.attr("name"), select.select("option[selected]").val()));
-        values.remove("_csrf");
-        return values;
     }
 }
