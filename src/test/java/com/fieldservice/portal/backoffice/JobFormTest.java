@@ -127,6 +127,33 @@ class JobFormTest {
     }
 
     @Test
+    void theRequestingContactMustBelongToTheWorkOrdersCompany() {
+        String ofAnotherCompany = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT c.id::text FROM contact c WHERE c.company_id <> (SELECT company_id FROM project WHERE id2 = ?)
+                 ORDER BY c.id LIMIT 1""").bind(0, installationNumber).mapTo(String.class).one());
+        int before = number("SELECT count(*) FROM jobs");
+        HttpResponse<String> created = planner.post("/backoffice/jobs/new", Map.of("project_search", "#" + installationNumber,
+                "name", "Heating off", "requested_by_contact_id", ofAnotherCompany));
+        assertThat(created.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(created.body()).select("#requested_by_contact_id-error").text())
+                .isEqualTo("This contact belongs to another company.");
+        assertThat(number("SELECT count(*) FROM jobs")).isEqualTo(before);
+
+        int number = created("Heating off");
+        Map<String, String> edit = new HashMap<>(Map.of("version", "0", "name", "Heating off",
+                "project_id", portal.jdbi().withHandle(h -> h.createQuery("SELECT project_id::text FROM jobs WHERE id2 = ?")
+                        .bind(0, number).mapTo(String.class).one()),
+                "requested_by_contact_id", ofAnotherCompany));
+        planner.get("/backoffice/jobs/" + number + "/edit");
+        HttpResponse<String> edited = planner.post("/backoffice/jobs/" + number + "/edit", edit);
+        assertThat(edited.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(edited.body()).select("#requested_by_contact_id-error").text())
+                .isEqualTo("This contact belongs to another company.");
+        assertThat(number("SELECT count(*) FROM jobs WHERE id2 = " + number + " AND requested_by_contact_id IS NULL"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void statusChangesOfferOnlyTheWorkflowsTransitions() {
         int number = created("Annual check");
         HttpResponse<String> refused = planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "Completed"));
