@@ -42,18 +42,17 @@ final class JobConflictPage {
     }
 
     static Map<String, Object> model(int number, JobService.Conflict conflict, ChoicesDao choices) {
-        Map<String, UUID> references = new HashMap<>();
-        conflict.fields().stream().filter(c -> isReference(c.field()))
+        UUID[] references = conflict.fields().stream().filter(c -> kind(c.field()).orElse(null) == FieldSpec.Kind.REFERENCE)
                 .flatMap(c -> Stream.of(c.before(), c.theirs(), c.yours()))
-                .map(JobFormHandler::uuid).flatMap(Optional::stream).forEach(id -> references.put(id.toString(), id));
+                .map(JobFormHandler::uuid).flatMap(Optional::stream).distinct().toArray(UUID[]::new);
         Map<UUID, String> names = new HashMap<>();
-        choices.named(references.values().toArray(UUID[]::new)).forEach(choice -> names.put(choice.id(), choice.label()));
+        choices.named(references).forEach(choice -> names.put(choice.id(), choice.label()));
 
         List<Row> rows = conflict.fields().stream().map(change -> new Row(change,
                 shown(change.field(), change.before(), names, choices), shown(change.field(), change.theirs(), names, choices),
                 shown(change.field(), change.yours(), names, choices),
                 change.changedAt() == null ? null : change.changedAt().atZoneSameInstant(JobRules.ZONE).format(WHEN),
-                !FieldChange.STATUS.equals(change.field()) && JobFields.get(change.field()).kind() == FieldSpec.Kind.MULTILINE))
+                kind(change.field()).orElse(null) == FieldSpec.Kind.MULTILINE))
                 .toList();
         // every writable field, as it will be saved unless chosen otherwise below
         Map<String, String> carried = new LinkedHashMap<>();
@@ -68,8 +67,9 @@ final class JobConflictPage {
         return model;
     }
 
-    private static boolean isReference(String field) {
-        return !FieldChange.STATUS.equals(field) && JobFields.get(field).kind() == FieldSpec.Kind.REFERENCE;
+    /** The field's kind in the catalogue; none for the status, which is no form field. */
+    private static Optional<FieldSpec.Kind> kind(String field) {
+        return FieldChange.STATUS.equals(field) ? Optional.empty() : Optional.of(JobFields.get(field).kind());
     }
 
     /** A value as a person reads it; null when there is none. */
