@@ -45,7 +45,7 @@ public final class JobFormHandler {
                 values.remove("working_sequence");
             }
         });
-        render(ctx, Mode.NEW, values, Map.of(), Optional.empty(), Optional.empty());
+        render(ctx, Mode.NEW, values, Map.of(), Optional.empty());
     }
 
     /** POST /backoffice/jobs/new */
@@ -60,14 +60,14 @@ public final class JobFormHandler {
             ctx.redirect("/backoffice/jobs/" + saved.number() + "?created", HttpStatus.SEE_OTHER);
         } else {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, Mode.NEW, values, ((JobService.Invalid) outcome).errors(), Optional.empty(), Optional.empty(), picked);
+            render(ctx, Mode.NEW, values, ((JobService.Invalid) outcome).errors(), Optional.empty(), picked);
         }
     }
 
     /** GET /backoffice/jobs/{number}/edit */
     public void editForm(Context ctx) {
         JobService.EditableJob job = editable(ctx);
-        render(ctx, Mode.EDIT, job.values(), Map.of(), Optional.of(job), Optional.empty());
+        render(ctx, Mode.EDIT, job.values(), Map.of(), Optional.of(job));
     }
 
     /** POST /backoffice/jobs/{number}/edit */
@@ -85,18 +85,14 @@ public final class JobFormHandler {
         if (outcome instanceof JobService.Saved) {
             ctx.redirect("/backoffice/jobs/" + job.number() + "?saved", HttpStatus.SEE_OTHER);
         } else if (outcome instanceof JobService.Conflict conflict) {
-            // the form carries the current version now: saving again re-applies these values knowingly
             ctx.status(HttpStatus.CONFLICT);
-            JobService.EditableJob current = new JobService.EditableJob(job.id(), job.number(), conflict.currentVersion(),
-                    job.statusCode(), job.values());
-            Map<String, String> offered = new HashMap<>(conflict.merged());
-            offered.put("project_search", "");
-            render(ctx, Mode.EDIT, offered, Map.of(), Optional.of(current), Optional.of(conflict));
+            ctx.render("backoffice/job-conflict.html",
+                    jdbi.withExtension(ChoicesDao.class, choices -> JobConflictPage.model(job.number(), conflict, choices)));
         } else if (outcome instanceof JobService.Invalid invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             JobService.EditableJob asLoaded = new JobService.EditableJob(job.id(), job.number(), version, job.statusCode(),
                     job.values());
-            render(ctx, Mode.EDIT, values, invalid.errors(), Optional.of(asLoaded), Optional.empty(), picked);
+            render(ctx, Mode.EDIT, values, invalid.errors(), Optional.of(asLoaded), picked);
         } else {
             throw new NotFoundResponse();
         }
@@ -123,13 +119,12 @@ public final class JobFormHandler {
     private enum Mode { NEW, EDIT }
 
     private void render(Context ctx, Mode mode, Map<String, String> values, Map<String, FieldError> errors,
-                        Optional<JobService.EditableJob> job, Optional<JobService.Conflict> conflict) {
-        render(ctx, mode, values, errors, job, conflict, Map.of());
+                        Optional<JobService.EditableJob> job) {
+        render(ctx, mode, values, errors, job, Map.of());
     }
 
     private void render(Context ctx, Mode mode, Map<String, String> values, Map<String, FieldError> errors,
-                        Optional<JobService.EditableJob> job, Optional<JobService.Conflict> conflict,
-                        Map<String, Object> picked) {
+                        Optional<JobService.EditableJob> job, Map<String, Object> picked) {
         Map<String, Object> model = new HashMap<>(picked);
         model.putIfAbsent("candidates", List.of());
         jdbi.useExtension(ChoicesDao.class, choices -> {
@@ -150,7 +145,6 @@ public final class JobFormHandler {
         model.put("errors", errors);
         model.put("fields", JobFields.byName());
         model.put("job", job.orElse(null));
-        model.put("conflict", conflict.orElse(null));
         // with choices offered, an empty search box lets the chosen one count on the next save
         model.put("installationSearch", ((List<?>) model.get("candidates")).isEmpty()
                 ? values.getOrDefault("project_search", "") : "");
@@ -189,13 +183,17 @@ public final class JobFormHandler {
                     model.put("candidates", found.subList(0, Math.min(found.size(), CANDIDATES)));
                 }
             }
-            String parent = values.getOrDefault("parent_number", "").strip().replaceFirst("^#", "");
-            if (!parent.isEmpty()) {
+            // the conflict page carries the parent as it is stored (_parent_id), not as a number to look up
+            if (values.containsKey("parent_number")) {
+                String parent = values.get("parent_number").strip().replaceFirst("^#", "");
                 Optional<UUID> parentId = WorkOrderNumber.parse(parent).flatMap(choices::jobByNumber);
-                parentId.ifPresentOrElse(id -> values.put("_parent_id", id.toString()),
-                        () -> errors.put("_parent_id", FieldError.of("picker.jobNotFound")));
-            } else {
-                values.remove("_parent_id");
+                if (parent.isEmpty()) {
+                    values.remove("_parent_id");
+                } else if (parentId.isPresent()) {
+                    values.put("_parent_id", parentId.get().toString());
+                } else {
+                    errors.put("_parent_id", FieldError.of("picker.jobNotFound"));
+                }
             }
         });
         return errors;
@@ -215,7 +213,7 @@ public final class JobFormHandler {
         return values;
     }
 
-    private static Optional<UUID> uuid(String text) {
+    static Optional<UUID> uuid(String text) {
         try {
             return text == null || text.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
         } catch (IllegalArgumentException e) {

@@ -79,7 +79,9 @@ public final class JobRules {
                 .orElse(null);
         UUID requestedByContact = in.reference("requested_by_contact_id", null)
                 .flatMap(ref -> found(in, "requested_by_contact_id", references.contactCompany(ref.id()).map(company -> {
-                    if (requestedByCompany != null && !company.equals(requestedByCompany)) {
+                    // whoever asked for the work, it is someone of the company it is done for
+                    boolean ofTheJobsCompany = installation.map(i -> company.equals(i.companyId())).orElse(true);
+                    if (!ofTheJobsCompany || requestedByCompany != null && !company.equals(requestedByCompany)) {
                         in.error("requested_by_contact_id", "validation.contactOfAnotherCompany");
                     }
                     return ref.id();

@@ -1,10 +1,13 @@
 package com.fieldservice.portal.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.time.BusinessClock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +38,13 @@ public final class JobService {
     }
 
     /**
-     * The job changed since the version an edit was made from. {@code merged} holds what to
-     * offer for saving again: the person's own changes, and for every field they did not touch,
-     * the value as it is now; {@code changedByBoth} names the fields both changed (theirs is kept
-     * in {@code merged}, for them to check).
+     * The job changed since the version an edit was made from. {@code fields} are the fields that
+     * either side changed, and the status if it moved, in the form's order; {@code merged} is
+     * what to offer for saving again: every value the person sent, except where only the others
+     * changed a field (theirs is taken there).
      */
     public record Conflict(int currentVersion, List<JobDao.HistoryEntry> changesMeanwhile, Map<String, String> merged,
-                           java.util.Set<String> changedByBoth) implements Outcome {
+                           List<FieldChange> fields) implements Outcome {
     }
 
     public record NotFound() implements Outcome {
@@ -193,34 +196,48 @@ public final class JobService {
     private Conflict conflict(JobDao dao, UUID id, int since, int currentVersion, Map<String, String> submitted) {
         List<JobDao.HistoryEntry> meanwhile = dao.historySince(id, since);
         Map<String, String> now = asText(dao.formValues(id, clock.zone().getId()));
-        // each field's value at the version the person started from: the first "old" recorded since
-        Map<String, String> asTheySawIt = new LinkedHashMap<>();
+        // each field's value at the version the person started from is the first "old" recorded since
+        Map<String, String> before = new HashMap<>();
+        Map<String, JobDao.HistoryEntry> lastChange = new HashMap<>();
         for (JobDao.HistoryEntry entry : meanwhile) {
-            try {
-                json.readTree(entry.changes()).fields().forEachRemaining(field -> asTheySawIt.putIfAbsent(field.getKey(),
-                        field.getValue().path("old").isNull() ? null : field.getValue().path("old").asText()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
+            changes(entry).fields().forEachRemaining(field -> {
+                if (!lastChange.containsKey(field.getKey())) {
+                    before.put(field.getKey(), text(field.getValue().path("old")));
+                }
+                lastChange.put(field.getKey(), entry);
+            });
+        }
+        List<FieldChange> fields = new ArrayList<>();
+        Map<String, String> merged = new LinkedHashMap<>(submitted);
+        for (FieldSpec spec : JobFields.ALL) {
+            String field = spec.name();
+            JobDao.HistoryEntry last = lastChange.get(field);
+            FieldChange change = new FieldChange(field, last == null ? now.get(field) : before.get(field), now.get(field),
+                    submitted.get(field), last == null ? null : last.changedBy(), last == null ? null : last.changedAt());
+            if (change.changedByThem() || change.changedByYou()) {
+                fields.add(change);
+                merged.put(field, change.kept());
             }
         }
-        Map<String, String> merged = new LinkedHashMap<>(submitted);
-        java.util.Set<String> changedByBoth = new java.util.TreeSet<>();
-        asTheySawIt.forEach((field, seen) -> {
-            if (!now.containsKey(field)) {
-                return;
-            }
-            String mine = blankToNull(submitted.get(field));
-            if (Objects.equals(mine, blankToNull(seen))) {
-                merged.put(field, now.get(field));
-            } else if (!Objects.equals(mine, blankToNull(now.get(field)))) {
-                changedByBoth.add(field);
-            }
-        });
-        return new Conflict(currentVersion, meanwhile, merged, changedByBoth);
+        JobDao.HistoryEntry statusChange = lastChange.get("status");
+        if (statusChange != null) {
+            String was = before.get("status");
+            fields.add(new FieldChange(FieldChange.STATUS, was, text(changes(statusChange).path("status").path("new")), was,
+                    statusChange.changedBy(), statusChange.changedAt()));
+        }
+        return new Conflict(currentVersion, meanwhile, merged, List.copyOf(fields));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    private JsonNode changes(JobDao.HistoryEntry entry) {
+        try {
+            return json.readTree(entry.changes());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(JsonNode value) {
+        return value.isNull() || value.isMissingNode() ? null : value.asText();
     }
 
     private void record(JobDao dao, UUID id, Principal who, String kind, Map<String, ?> changes, int version) {

@@ -21,6 +21,10 @@ public interface ChoicesDao {
         }
     }
 
+    /** How a person of the staff and a customer's contact are named in choices. */
+    String USER_LABEL = "concat_ws(' ', firstname, lastname) || coalesce(' (' || code || ')', '')";
+    String CONTACT_LABEL = "concat_ws(' ', firstname, lastname) || coalesce(' · ' || email, '')";
+
     @SqlQuery("SELECT id, name AS label FROM job_type ORDER BY name")
     List<Choice> jobTypes();
 
@@ -30,17 +34,15 @@ public interface ChoicesDao {
     @SqlQuery("SELECT id, name AS label FROM skill ORDER BY name")
     List<Choice> skills();
 
-    @SqlQuery("""
-            SELECT id, concat_ws(' ', firstname, lastname) || coalesce(' (' || code || ')', '') AS label FROM app_user
-             WHERE NOT disabled AND NOT archived ORDER BY firstname, lastname""")
+    @SqlQuery("SELECT id, " + USER_LABEL + " AS label FROM app_user"
+            + " WHERE NOT disabled AND NOT archived ORDER BY firstname, lastname")
     List<Choice> users();
 
     @SqlQuery("SELECT id, name AS label FROM db_country ORDER BY name")
     List<Choice> countries();
 
-    @SqlQuery("""
-            SELECT id, concat_ws(' ', firstname, lastname) || coalesce(' · ' || email, '') AS label FROM contact
-             WHERE company_id = :company AND NOT archived ORDER BY lastname, firstname""")
+    @SqlQuery("SELECT id, " + CONTACT_LABEL + " AS label FROM contact"
+            + " WHERE company_id = :company AND NOT archived ORDER BY lastname, firstname")
     List<Choice> contactsOf(@Bind("company") UUID company);
 
     @SqlQuery("SELECT id, name AS label FROM company WHERE id = :id")
@@ -76,4 +78,21 @@ public interface ChoicesDao {
 
     @SqlQuery("SELECT id2 FROM jobs WHERE id = :id")
     Optional<Integer> jobNumber(@Bind("id") UUID id);
+
+    /**
+     * The names of whatever these GUIDs are (types, priorities, skills, countries, companies,
+     * staff, contacts), as the form's choices show them, archived or disabled ones included.
+     */
+    @SqlQuery("""
+            SELECT id, name AS label FROM job_type WHERE id = ANY(:ids)
+            UNION ALL SELECT id, name FROM job_priority WHERE id = ANY(:ids)
+            UNION ALL SELECT id, name FROM skill WHERE id = ANY(:ids)
+            UNION ALL SELECT id, name FROM db_country WHERE id = ANY(:ids)
+            UNION ALL SELECT id, name FROM company WHERE id = ANY(:ids)
+            """ + "UNION ALL SELECT id, " + USER_LABEL + " FROM app_user WHERE id = ANY(:ids)"
+            + " UNION ALL SELECT id, " + CONTACT_LABEL + " FROM contact WHERE id = ANY(:ids)")
+    List<Choice> named(@Bind("ids") UUID[] ids);
+
+    @SqlQuery("SELECT name FROM job_status WHERE code = :code")
+    Optional<String> statusName(@Bind("code") String code);
 }

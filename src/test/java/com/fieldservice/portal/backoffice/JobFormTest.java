@@ -127,29 +127,30 @@ class JobFormTest {
     }
 
     @Test
-    void savingOverANewerVersionAnswers409WithWhatChangedAndAWayToReapply() {
-        int number = created("Door sensor fault");
-        Document mine = Jsoup.parse(planner.get("/backoffice/jobs/" + number + "/edit").body());
-        WebSession colleague = portal.signedIn("planner@forms.test");
-        Document theirs = Jsoup.parse(colleague.get("/backoffice/jobs/" + number + "/edit").body());
-        Map<String, String> theirValues = values(theirs);
-        theirValues.put("internal_memo", "Caretaker has the key");
-        assertThat(colleague.post("/backoffice/jobs/" + number + "/edit", theirValues).statusCode()).isEqualTo(303);
+    void theRequestingContactMustBelongToTheWorkOrdersCompany() {
+        String ofAnotherCompany = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT c.id::text FROM contact c WHERE c.company_id <> (SELECT company_id FROM project WHERE id2 = ?)
+                 ORDER BY c.id LIMIT 1""").bind(0, installationNumber).mapTo(String.class).one());
+        int before = number("SELECT count(*) FROM jobs");
+        HttpResponse<String> created = planner.post("/backoffice/jobs/new", Map.of("project_search", "#" + installationNumber,
+                "name", "Heating off", "requested_by_contact_id", ofAnotherCompany));
+        assertThat(created.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(created.body()).select("#requested_by_contact_id-error").text())
+                .isEqualTo("This contact belongs to another company.");
+        assertThat(number("SELECT count(*) FROM jobs")).isEqualTo(before);
 
-        Map<String, String> myValues = values(mine);
-        myValues.put("description", "Sensor replaced last year already");
-        HttpResponse<String> conflict = planner.post("/backoffice/jobs/" + number + "/edit", myValues);
-        assertThat(conflict.statusCode()).isEqualTo(409);
-        Document page = Jsoup.parse(conflict.body());
-        assertThat(page.select("#changes-meanwhile").text()).contains("Caretaker has the key");
-        assertThat(page.select("textarea[name=description]").text()).isEqualTo("Sensor replaced last year already");
-
-        HttpResponse<String> reapplied = planner.post("/backoffice/jobs/" + number + "/edit", values(page));
-        assertThat(reapplied.statusCode()).isEqualTo(303);
-        Map<String, Object> job = portal.jdbi().withHandle(h -> h.createQuery(
-                "SELECT description, internal_memo FROM jobs WHERE id2 = ?").bind(0, number).mapToMap().one());
-        assertThat(job).containsEntry("description", "Sensor replaced last year already")
-                .containsEntry("internal_memo", "Caretaker has the key");
+        int number = created("Heating off");
+        Map<String, String> edit = new HashMap<>(Map.of("version", "0", "name", "Heating off",
+                "project_id", portal.jdbi().withHandle(h -> h.createQuery("SELECT project_id::text FROM jobs WHERE id2 = ?")
+                        .bind(0, number).mapTo(String.class).one()),
+                "requested_by_contact_id", ofAnotherCompany));
+        planner.get("/backoffice/jobs/" + number + "/edit");
+        HttpResponse<String> edited = planner.post("/backoffice/jobs/" + number + "/edit", edit);
+        assertThat(edited.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(edited.body()).select("#requested_by_contact_id-error").text())
+                .isEqualTo("This contact belongs to another company.");
+        assertThat(number("SELECT count(*) FROM jobs WHERE id2 = " + number + " AND requested_by_contact_id IS NULL"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -182,16 +183,5 @@ class JobFormTest {
                 "project_search", "#" + installationNumber, "name", name));
         assertThat(answer.statusCode()).isEqualTo(303);
         return Integer.parseInt(answer.headers().firstValue("Location").orElseThrow().replaceAll("\\D+(\\d+).*", "$1"));
-    }
-
-    /** What the browser would post back from this form unchanged. */
-    private static Map<String, String> values(Document form) {
-        Map<String, String> values = new HashMap<>();
-        form.select("form[method=post] input[name], form[method=post] textarea[name]").forEach(field ->
-                values.put(field.attr("name"), field.tagName().equals("textarea") ? field.text() : field.val()));
-        form.select("form[method=post] select[name]").forEach(select ->
-                values.put(select.attr("name"), select.select("option[selected]").val()));
-        values.remove("_csrf");
-        return values;
     }
 }

@@ -3,6 +3,8 @@ package com.fieldservice.portal.jobs;
 import com.fieldservice.portal.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fieldservice.portal.support.HeldLock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,12 +113,26 @@ class JobServiceTest {
         JobService.EditableJob loaded = service.editable(number).orElseThrow();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Callable<JobService.Outcome>> edits = List.of(
-                    () -> service.edit(number, loaded.version(), with(loaded, "name", "First"), fixtures.planner),
-                    () -> service.edit(number, loaded.version(), with(loaded, "name", "Second"), fixtures.planner));
-            List<JobService.Outcome> outcomes = pool.invokeAll(edits).stream().map(JobServiceTest::get).toList();
+            List<Future<JobService.Outcome>> edits;
+            // both pass the version check and meet at the write; the loser finds the row changed under it
+            try (HeldLock row = HeldLock.take(fixtures.jdbi, "SELECT 1 FROM jobs WHERE id2 = " + number + " FOR UPDATE")) {
+                edits = List.of(
+                        pool.submit(() -> service.edit(number, loaded.version(), with(loaded, "name", "First"), fixtures.planner)),
+                        pool.submit(() -> service.edit(number, loaded.version(), with(loaded, "name", "Second"), fixtures.planner)));
+                assertThat(row.awaitWaiting(2, Duration.ofSeconds(20))).allSatisfy(query -> assertThat(query).startsWith("UPDATE jobs SET"));
+            }
+            List<JobService.Outcome> outcomes = edits.stream().map(JobServiceTest::get).toList();
             assertThat(outcomes).filteredOn(o -> o instanceof JobService.Saved).hasSize(1);
-            assertThat(outcomes).filteredOn(o -> o instanceof JobService.Conflict).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof JobService.Conflict).singleElement()
+                    .isInstanceOfSatisfying(JobService.Conflict.class, conflict -> {
+                        assertThat(conflict.currentVersion()).isEqualTo(loaded.version() + 1);
+                        assertThat(conflict.fields()).singleElement().satisfies(name -> {
+                            assertThat(name.field()).isEqualTo("name");
+                            assertThat(name.theirs()).isEqualTo(row(number).get("name"));
+                            assertThat(name.toChoose()).isTrue();
+                        });
+                    });
+            assertThat(row(number).get("version")).isEqualTo(loaded.version() + 1);
         } finally {
             pool.shutdown();
         }

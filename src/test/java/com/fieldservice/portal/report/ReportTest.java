@@ -5,6 +5,7 @@ import static com.fieldservice.portal.report.Samples.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.HeldLock;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
@@ -457,8 +458,16 @@ class ReportTest {
         int before = jobs();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            var a = pool.submit(() -> report(alice, fields));
-            var b = pool.submit(() -> report(alice, fields));
+            java.util.concurrent.Future<HttpResponse<String>> a;
+            java.util.concurrent.Future<HttpResponse<String>> b;
+            // both get past the "sent before?" check and into their transactions, each with its own job,
+            // and meet where the form's token is recorded: the second must give its job up for the first's
+            try (HeldLock submissions = HeldLock.take(portal.jdbi(), "LOCK TABLE report_submission IN SHARE ROW EXCLUSIVE MODE")) {
+                a = pool.submit(() -> report(alice, fields));
+                b = pool.submit(() -> report(alice, fields));
+                assertThat(submissions.awaitWaiting(2, java.time.Duration.ofSeconds(20)))
+                        .allSatisfy(query -> assertThat(query).startsWith("INSERT INTO report_submission"));
+            }
             assertThat(numberFrom(a.get())).isEqualTo(numberFrom(b.get()));
         } finally {
             pool.shutdown();
