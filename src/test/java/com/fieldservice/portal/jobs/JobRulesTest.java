@@ -48,6 +48,16 @@ class JobRulesTest {
     }
 
     @Test
+    void typedDatesAreLocalToTheBusinessZoneAndADayFieldKeepsOnlyItsDay() {
+        JobDraft draft = check(fixtures.input("suggested_date_start", "2026-07-01T09:30", "due_date", "2026-07-03",
+                "earliest_date_plannable", "2026-07-01T23:30:00Z")).draft().orElseThrow();
+        assertThat(draft.suggestedDateStart()).isEqualTo(java.time.OffsetDateTime.parse("2026-07-01T09:30+02:00"));
+        assertThat(draft.dueDate()).isEqualTo(java.time.OffsetDateTime.parse("2026-07-03T00:00+02:00"));
+        // 23:30 UTC is already 2 July in Brussels: that day, from its start
+        assertThat(draft.earliestDatePlannable()).isEqualTo(java.time.OffsetDateTime.parse("2026-07-02T00:00+02:00"));
+    }
+
+    @Test
     void nameIsRequiredAndAtMost255() {
         assertThat(errors("name", "  ")).containsEntry("name", FieldError.of("validation.required"));
         assertThat(errors("name", "x".repeat(256))).containsEntry("name", FieldError.of("validation.tooLong", 255, 256));

@@ -87,6 +87,21 @@ class MachineZoneTest {
             visitor.get("/track");
             assertThat(Jsoup.parse(visitor.post("/track", Map.of("number", String.valueOf(number),
                     "customer_reference", "PO-ZONE-" + machineZone.length())).body()).text()).contains("15 Jun 2099, 09:30–10:30");
+
+            // the audit log and the history read in the business zone too
+            WebSession admin = portal.visitor();
+            admin.signIn("admin@demo.test", DemoData.DEMO_PASSWORD);
+            Document audit = Jsoup.parse(admin.get("/admin/audit").body());
+            String newest = audit.select("tbody tr").first().attr("data-id");
+            String when = portal.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT to_char(occurred_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM-DD HH24:MI:SS')
+                      FROM audit_log WHERE id = :id""").bind("id", Long.parseLong(newest)).mapTo(String.class).one());
+            assertThat(audit.select("tbody tr").first().selectFirst("td").text()).isEqualTo(when);
+            String changed = portal.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT to_char(max(changed_at) AT TIME ZONE 'Europe/Brussels', 'YYYY-MM-DD HH24:MI')
+                      FROM job_history WHERE job_id = :id""").bind("id", id).mapTo(String.class).one());
+            assertThat(Jsoup.parse(planner.get("/backoffice/jobs/" + number).body()).select("#history time").first().text())
+                    .isEqualTo(changed);
         } finally {
             TimeZone.setDefault(before);
         }
