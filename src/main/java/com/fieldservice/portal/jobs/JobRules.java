@@ -1,11 +1,8 @@
 package com.fieldservice.portal.jobs;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +108,11 @@ public final class JobRules {
             in.error("due_date", "validation.dueBeforeEarliest");
         }
         OffsetDateTime suggestedStart = in.dateTime("suggested_date_start");
+        if (suggestedStart != null && estimatedTime != null && estimatedTime > 0
+                && !DateInput.plausible(suggestedStart.plusMinutes(estimatedTime))) {
+            // the suggested visit lasts the estimate, and must end in a year the database keeps
+            in.error("estimated_time", "validation.visitEndsTooLate", DateInput.LAST_YEAR);
+        }
         OffsetDateTime reported = in.dateTime("date_reported_by_company");
 
         boolean mobile = installation.map(ReferenceDao.Installation::isMobileInstallation).orElse(false);
@@ -244,15 +246,20 @@ public final class JobRules {
             }
         }
 
+        /** A day at its start in the portal's zone; a date and time is taken as typed. */
         OffsetDateTime date(String field) {
             String value = raw(field);
             if (value == null) {
                 return null;
             }
             try {
-                return LocalDate.parse(value).atStartOfDay(ZONE).toOffsetDateTime();
-            } catch (DateTimeParseException notADay) {
-                return dateTime(field);
+                return DateInput.day(value).atStartOfDay(ZONE).toOffsetDateTime();
+            } catch (DateInput.Refused refused) {
+                if (!refused.outOfRange()) {
+                    return dateTime(field);
+                }
+                errors.putIfAbsent(field, refused.asFieldError());
+                return null;
             }
         }
 
@@ -262,14 +269,11 @@ public final class JobRules {
                 return null;
             }
             try {
-                return OffsetDateTime.parse(value);
-            } catch (DateTimeParseException noOffset) {
-                try {
-                    return LocalDateTime.parse(value).atZone(ZONE).toOffsetDateTime();
-                } catch (DateTimeParseException e) {
-                    error(field, JobFields.get(field).kind() == FieldSpec.Kind.DATE ? "validation.date" : "validation.dateTime");
-                    return null;
-                }
+                return DateInput.dateTime(value, ZONE);
+            } catch (DateInput.Refused refused) {
+                errors.putIfAbsent(field, !refused.outOfRange() && JobFields.get(field).kind() == FieldSpec.Kind.DATE
+                        ? FieldError.of("validation.date") : refused.asFieldError());
+                return null;
             }
         }
 
