@@ -205,6 +205,19 @@ class JobGridTest {
     }
 
     @Test
+    void aDueDateFilterOutsideTheYears1900To2999IsNamedOnThePageAndLeftOut() {
+        for (String odd : List.of("due_from=1899-12-31", "due_to=3000-01-01", "due_from=0000-01-01", "due_to=%2B10000-01-01")) {
+            HttpResponse<String> answer = planner.get("/backoffice/jobs?" + odd);
+            assertThat(answer.statusCode()).as(odd).isEqualTo(200);
+            Document page = Jsoup.parse(answer.body());
+            assertThat(page.getElementById("filter-errors").text()).as(odd).contains("between the years 1900 and 2999");
+            assertThat(numbers(page)).as(odd).isEqualTo(sql("SELECT id2 FROM jobs ORDER BY id2 DESC LIMIT 25"));
+            assertThat(planner.get("/backoffice/jobs.csv?" + odd).statusCode()).as(odd).isEqualTo(200);
+        }
+        assertThat(page("/backoffice/jobs?due_from=1900-01-01&due_to=2999-12-31").getElementById("filter-errors")).isNull();
+    }
+
+    @Test
     void cappedCountForLargeLists() {
         Document page = page("/backoffice/jobs?open=1");
         long open = Long.parseLong(one("SELECT count(*)::text FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE NOT s.is_closed"));
