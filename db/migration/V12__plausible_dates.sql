@@ -11,6 +11,7 @@ CREATE FUNCTION plausible(d date) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLE
     RETURN d >= '1900-01-01' AND d <= '2999-12-31';
 
 -- ---------------------------------------------------------------------------------- repairs
+-- (modified_dateutc needs no value here: every UPDATE stamps it with now(), by trigger.)
 -- A date that a person or an integration typed becomes NULL: a typing slip tells nothing, and a
 -- date moved to the edge of the range would read as if someone had meant it. A time the
 -- portal stamps itself (created, updated, closed) and a visit's times, which may not be empty,
@@ -49,45 +50,36 @@ UPDATE project SET
     date_start_production = CASE WHEN plausible(date_start_production) THEN date_start_production END,
     warranty_date_until   = CASE WHEN plausible(warranty_date_until) THEN warranty_date_until END,
     back_office_timestamp = CASE WHEN plausible(back_office_timestamp) THEN back_office_timestamp END,
-    date_built            = CASE WHEN plausible(date_built) THEN date_built END
+    date_built            = CASE WHEN plausible(date_built) THEN date_built END,
+    date_create           = pg_temp.nearest_plausible(date_create),
+    date_update           = pg_temp.nearest_plausible(date_update)
  WHERE NOT plausible(date_start_production) OR NOT plausible(warranty_date_until)
-    OR NOT plausible(back_office_timestamp) OR NOT plausible(date_built);
+    OR NOT plausible(back_office_timestamp) OR NOT plausible(date_built) OR NOT plausible(date_create)
+    OR NOT plausible(date_update) OR NOT plausible(modified_dateutc);
 
 UPDATE equipment_model SET
     date_in_production_since     = CASE WHEN plausible(date_in_production_since) THEN date_in_production_since END,
     date_out_of_production_since = CASE WHEN plausible(date_out_of_production_since) THEN date_out_of_production_since END,
     date_end_support             = CASE WHEN plausible(date_end_support) THEN date_end_support END
  WHERE NOT plausible(date_in_production_since) OR NOT plausible(date_out_of_production_since)
-    OR NOT plausible(date_end_support);
+    OR NOT plausible(date_end_support) OR NOT plausible(modified_dateutc);
 
-UPDATE app_user SET birthdate = NULL WHERE NOT plausible(birthdate);
+UPDATE app_user SET birthdate = CASE WHEN plausible(birthdate) THEN birthdate END
+ WHERE NOT plausible(birthdate) OR NOT plausible(modified_dateutc);
 
 -- ------------------------------------------------------------------------------ constraints
-ALTER TABLE jobs
-    ADD CONSTRAINT jobs_earliest_date_plannable_plausible CHECK (plausible(earliest_date_plannable)),
-    ADD CONSTRAINT jobs_due_date_plausible CHECK (plausible(due_date)),
-    ADD CONSTRAINT jobs_suggested_date_start_plausible CHECK (plausible(suggested_date_start)),
-    ADD CONSTRAINT jobs_date_reported_by_company_plausible CHECK (plausible(date_reported_by_company)),
-    ADD CONSTRAINT jobs_date_create_plausible CHECK (plausible(date_create)),
-    ADD CONSTRAINT jobs_date_update_plausible CHECK (plausible(date_update)),
-    ADD CONSTRAINT jobs_date_closed_plausible CHECK (plausible(date_closed)),
-    ADD CONSTRAINT jobs_modified_dateutc_plausible CHECK (plausible(modified_dateutc));
-
-ALTER TABLE job_planning
-    ADD CONSTRAINT job_planning_date_start_plausible CHECK (plausible(date_start)),
-    ADD CONSTRAINT job_planning_date_end_plausible CHECK (plausible(date_end)),
-    ADD CONSTRAINT job_planning_date_create_plausible CHECK (plausible(date_create)),
-    ADD CONSTRAINT job_planning_modified_dateutc_plausible CHECK (plausible(modified_dateutc));
-
-ALTER TABLE project
-    ADD CONSTRAINT project_date_start_production_plausible CHECK (plausible(date_start_production)),
-    ADD CONSTRAINT project_warranty_date_until_plausible CHECK (plausible(warranty_date_until)),
-    ADD CONSTRAINT project_back_office_timestamp_plausible CHECK (plausible(back_office_timestamp)),
-    ADD CONSTRAINT project_date_built_plausible CHECK (plausible(date_built));
-
-ALTER TABLE equipment_model
-    ADD CONSTRAINT equipment_model_date_in_production_since_plausible CHECK (plausible(date_in_production_since)),
-    ADD CONSTRAINT equipment_model_date_out_of_production_since_plausible CHECK (plausible(date_out_of_production_since)),
-    ADD CONSTRAINT equipment_model_date_end_support_plausible CHECK (plausible(date_end_support));
-
-ALTER TABLE app_user ADD CONSTRAINT app_user_birthdate_plausible CHECK (plausible(birthdate));
+-- every date and time of work orders, their visits, installations, equipment models and staff:
+-- <table>_<column>_plausible
+DO $$
+DECLARE
+    col record;
+BEGIN
+    FOR col IN SELECT table_name, column_name FROM information_schema.columns
+                WHERE table_schema = current_schema()
+                  AND table_name IN ('jobs', 'job_planning', 'project', 'equipment_model', 'app_user')
+                  AND data_type IN ('date', 'timestamp with time zone')
+    LOOP
+        EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I CHECK (plausible(%I))',
+                       col.table_name, col.table_name || '_' || col.column_name || '_plausible', col.column_name);
+    END LOOP;
+END $$;

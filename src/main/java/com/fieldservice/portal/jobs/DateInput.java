@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -53,14 +54,15 @@ public final class DateInput {
 
     /**
      * A date and time: ISO-8601 with an offset, or a local date and time (yyyy-mm-ddThh:mm) in
-     * {@code zone}. The year is checked as written, so the range does not depend on the zone.
+     * {@code zone}. The year is checked as written, so the range does not depend on the zone. A
+     * time with an offset comes back in UTC: PostgreSQL takes offsets up to 15:59 only, Java up to 18:00.
      */
     public static OffsetDateTime dateTime(String text, ZoneId zone) throws Refused {
         String value = text.strip();
         try {
             OffsetDateTime withOffset = OffsetDateTime.parse(value);
             inRange(withOffset.getYear());
-            return withOffset;
+            return withOffset.withOffsetSameInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException noOffset) {
             try {
                 LocalDateTime local = LocalDateTime.parse(value);

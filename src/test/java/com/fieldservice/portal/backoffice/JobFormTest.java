@@ -102,7 +102,7 @@ class JobFormTest {
                 .isEqualTo("A date between the years 1900 and 2999.");
 
         edited.putAll(Map.of("earliest_date_plannable", "1900-01-01", "due_date", "2999-12-31",
-                "suggested_date_start", "2999-12-31T23:59", "date_reported_by_company", "1900-01-01T00:00"));
+                "suggested_date_start", "2999-12-31T23:59", "date_reported_by_company", "1900-01-01T00:00+18:00"));
         assertThat(planner.post("/backoffice/jobs/" + number + "/edit", edited).statusCode()).isEqualTo(303);
         assertThat(planner.get("/backoffice/jobs/" + number).statusCode()).isEqualTo(200);
     }

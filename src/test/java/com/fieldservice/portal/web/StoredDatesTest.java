@@ -50,7 +50,7 @@ class StoredDatesTest {
     @BeforeAll
     static void start() {
         portal = TestPortal.start();
-        DemoData.fillIfEmpty(portal.jdbi(), 200);
+        DemoData.fillIfEmpty(portal.jdbi(), 80);
         TestAccounts.staff(portal.jdbi(), PLANNER, "planner");
         // a Planned work order with a confirmed visit, which its customer sees everywhere
         var job = portal.jdbi().withHandle(h -> h.createQuery("""
@@ -87,6 +87,9 @@ class StoredDatesTest {
                            date_reported_by_company = :at, date_create = :at, date_update = :at, modified_dateutc = :at
                      WHERE id = :id""".replace(":at", "?").replace(":id", "?"), extreme, extreme, extreme, extreme,
                     extreme, extreme, extreme, jobId);
+            h.execute("""
+                    UPDATE project SET warranty_date_until = ?, date_start_production = ?
+                     WHERE id = (SELECT project_id FROM jobs WHERE id = ?)""", extreme, extreme, jobId);
             boolean late = extreme.getYear() > 2000;
             h.execute("UPDATE job_planning SET date_start = ?, date_end = ?, date_create = ?, modified_dateutc = ? WHERE job_id = ?",
                     late ? extreme.minusHours(2) : extreme, late ? extreme : extreme.plusHours(2), extreme, extreme, jobId);
