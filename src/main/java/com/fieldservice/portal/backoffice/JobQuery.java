@@ -151,7 +151,7 @@ public final class JobQuery {
         try {
             switch (sort.kind()) {
                 case INTEGER -> Integer.parseInt(cursorKey);
-                case TIMESTAMP -> JobSearch.parseKeyTimestamp(cursorKey);
+                case TIMESTAMP -> JobSearch.keyTimestamp(cursorKey);
                 case TEXT -> {
                     return cursorKey.length() <= 300;
                 }

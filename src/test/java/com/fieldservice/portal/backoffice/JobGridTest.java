@@ -218,6 +218,18 @@ class JobGridTest {
     }
 
     @Test
+    void aPageCursorWithAnOddTimeStillAnswersAPage() {
+        for (String key : List.of("2026-01-01T00:00:00%2B18:00", "-999999999-01-01T00:00:00Z", "%2B999999999-12-31T23:59:59Z",
+                "0000-01-01T00:00:00Z", "infinity")) {
+            for (String sort : List.of("due_date", "modified")) {
+                String path = "/backoffice/jobs?sort=" + sort + "&after=12&key=" + key;
+                assertThat(planner.get(path).statusCode()).as(path).isEqualTo(200);
+                assertThat(planner.get(path.replace("after=", "before=")).statusCode()).as(path).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void cappedCountForLargeLists() {
         Document page = page("/backoffice/jobs?open=1");
         long open = Long.parseLong(one("SELECT count(*)::text FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE NOT s.is_closed"));
