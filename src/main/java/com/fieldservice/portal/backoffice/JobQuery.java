@@ -1,9 +1,9 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.jobs.DateInput;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -151,7 +151,7 @@ public final class JobQuery {
         try {
             switch (sort.kind()) {
                 case INTEGER -> Integer.parseInt(cursorKey);
-                case TIMESTAMP -> JobSearch.parseKeyTimestamp(cursorKey);
+                case TIMESTAMP -> JobSearch.keyTimestamp(cursorKey);
                 case TEXT -> {
                     return cursorKey.length() <= 300;
                 }
@@ -305,6 +305,8 @@ public final class JobQuery {
     public boolean isAscending() { return ascending; }
     public int getSize() { return size; }
     public List<String> getErrors() { return errors; }
+    /** The years a date filter may name, for the messages that say so. */
+    public List<Integer> getYears() { return List.of(DateInput.FIRST_YEAR, DateInput.LAST_YEAR); }
     public boolean isPaged() { return afterId != null || beforeId != null; }
 
     /** Whether any filter narrows the list (the full list's count is estimated, not counted). */
@@ -352,12 +354,8 @@ public final class JobQuery {
             return null;
         }
         try {
-            LocalDate date = LocalDate.parse(text);
-            if (date.getYear() < 1900 || date.getYear() > 2999) {
-                throw new DateTimeParseException("out of range", text, 0);
-            }
-            return date;
-        } catch (DateTimeParseException e) {
+            return DateInput.day(text);
+        } catch (DateInput.Refused refused) {
             query.errors.add(error);
             return null;
         }

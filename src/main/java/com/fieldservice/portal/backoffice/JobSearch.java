@@ -3,6 +3,7 @@ package com.fieldservice.portal.backoffice;
 import com.fieldservice.portal.time.BusinessClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -326,7 +327,7 @@ public final class JobSearch {
         if (query.sort == JobSort.NUMBER) {
             sql.append(" AND j.id2 ").append(op).append(" :cursor_id");
         } else {
-            sql.bind("cursor_key", query.cursorKey);
+            sql.bind("cursor_key", query.sort.kind() == JobSort.Kind.TIMESTAMP ? keyTimestamp(query.cursorKey) : query.cursorKey);
             sql.append(" AND (").append(query.sort.sql()).append(", j.id2) ").append(op)
                     .append(" (").append(castKey(query.sort)).append(", :cursor_id)");
         }
@@ -493,11 +494,20 @@ public final class JobSearch {
         return clock.startOf(clock.today());
     }
 
-    /** A cursor's timestamp key, as the grid writes it: ISO-8601 instant or "infinity". */
-    static void parseKeyTimestamp(String text) {
-        if (!text.equals("infinity")) {
-            OffsetDateTime.parse(text);
+    /**
+     * A cursor's timestamp key, as the grid writes it (ISO-8601 instant with a four-digit year, or
+     * "infinity"), to bind as an instant in UTC: PostgreSQL reads no offset beyond ±15:59 and no
+     * year past 294276. Anything else is not a key of this grid: a DateTimeException.
+     */
+    static Object keyTimestamp(String text) {
+        if (text.equals("infinity")) {
+            return text;
         }
+        OffsetDateTime key = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+        if (key.getYear() < 1 || key.getYear() > 9999) {
+            throw new java.time.DateTimeException("not a key of the grid: " + text);
+        }
+        return key;
     }
 
     /** SQL being composed, with its bound values. The SELECT's "%s" takes the sort key. */

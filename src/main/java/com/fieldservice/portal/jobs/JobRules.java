@@ -1,10 +1,7 @@
 package com.fieldservice.portal.jobs;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +110,11 @@ public final class JobRules {
             in.error("due_date", "validation.dueBeforeEarliest");
         }
         OffsetDateTime suggestedStart = in.dateTime("suggested_date_start");
+        if (suggestedStart != null && estimatedTime != null && estimatedTime > 0
+                && !DateInput.plausible(suggestedStart.plusMinutes(estimatedTime))) {
+            // the suggested visit lasts the estimate, and must end in a year the database keeps
+            in.error("estimated_time", "validation.visitEndsTooLate", DateInput.LAST_YEAR);
+        }
         OffsetDateTime reported = in.dateTime("date_reported_by_company");
 
         boolean mobile = installation.map(ReferenceDao.Installation::isMobileInstallation).orElse(false);
@@ -248,14 +250,19 @@ public final class JobRules {
             }
         }
 
+        /** A day at its start in the portal's zone; a date and time is taken as typed. */
         OffsetDateTime date(String field) {
             String value = raw(field);
             if (value == null) {
                 return null;
             }
             try {
-                return clock.startOf(LocalDate.parse(value));
-            } catch (DateTimeParseException notADay) {
+                return clock.startOf(DateInput.day(value));
+            } catch (DateInput.Refused refused) {
+                if (refused.outOfRange()) {
+                    errors.putIfAbsent(field, refused.asFieldError());
+                    return null;
+                }
                 // a day field keeps the day of a moment given with it, never its time
                 OffsetDateTime moment = dateTime(field);
                 return moment == null ? null : clock.startOf(clock.dayOf(moment));
@@ -268,14 +275,11 @@ public final class JobRules {
                 return null;
             }
             try {
-                return OffsetDateTime.parse(value);
-            } catch (DateTimeParseException noOffset) {
-                try {
-                    return clock.at(LocalDateTime.parse(value));
-                } catch (DateTimeParseException e) {
-                    error(field, JobFields.get(field).kind() == FieldSpec.Kind.DATE ? "validation.date" : "validation.dateTime");
-                    return null;
-                }
+                return DateInput.dateTime(value, clock.zone());
+            } catch (DateInput.Refused refused) {
+                errors.putIfAbsent(field, !refused.outOfRange() && JobFields.get(field).kind() == FieldSpec.Kind.DATE
+                        ? FieldError.of("validation.date") : refused.asFieldError());
+                return null;
             }
         }
 

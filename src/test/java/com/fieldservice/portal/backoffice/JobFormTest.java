@@ -8,6 +8,7 @@ import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -75,6 +76,35 @@ class JobFormTest {
         assertThat(page.select("input[name=due_date]").val()).isEqualTo("2026-12-01");
         assertThat(page.select("#chosen-installation").text()).contains("#" + installationNumber);
         assertThat(number("SELECT count(*) FROM jobs")).isEqualTo(before);
+    }
+
+    @Test
+    void datesOutsideTheYears1900To2999Answer422AtTheirFieldOnCreateAndEdit() {
+        int before = number("SELECT count(*) FROM jobs");
+        HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
+                "project_search", "#" + installationNumber, "name", "Odd dates", "earliest_date_plannable", "1899-12-31",
+                "due_date", "+10000-01-01", "suggested_date_start", "-999999999-01-01T00:00:00Z",
+                "date_reported_by_company", "0000-01-01T00:00"));
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body());
+        for (String field : List.of("earliest_date_plannable", "due_date", "suggested_date_start", "date_reported_by_company")) {
+            assertThat(page.select("#" + field + "-error").text()).as(field).isEqualTo("A date between the years 1900 and 2999.");
+        }
+        assertThat(page.select("input[name=suggested_date_start]").val()).isEqualTo("-999999999-01-01T00:00:00Z");
+        assertThat(number("SELECT count(*) FROM jobs")).isEqualTo(before);
+
+        int number = created("Dates at the edges");
+        Map<String, String> edited = JobEditConflictTest.values(Jsoup.parse(planner.get("/backoffice/jobs/" + number + "/edit").body()));
+        edited.put("suggested_date_start", "3000-01-01T00:00");
+        HttpResponse<String> refused = planner.post("/backoffice/jobs/" + number + "/edit", edited);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.body()).select("#suggested_date_start-error").text())
+                .isEqualTo("A date between the years 1900 and 2999.");
+
+        edited.putAll(Map.of("earliest_date_plannable", "1900-01-01", "due_date", "2999-12-31",
+                "suggested_date_start", "2999-12-31T23:59", "date_reported_by_company", "1900-01-01T00:00+18:00"));
+        assertThat(planner.post("/backoffice/jobs/" + number + "/edit", edited).statusCode()).isEqualTo(303);
+        assertThat(planner.get("/backoffice/jobs/" + number).statusCode()).isEqualTo(200);
     }
 
     @Test

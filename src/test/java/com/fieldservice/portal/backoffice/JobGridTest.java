@@ -206,6 +206,31 @@ class JobGridTest {
     }
 
     @Test
+    void aDueDateFilterOutsideTheYears1900To2999IsNamedOnThePageAndLeftOut() {
+        for (String odd : List.of("due_from=1899-12-31", "due_to=3000-01-01", "due_from=0000-01-01", "due_to=%2B10000-01-01")) {
+            HttpResponse<String> answer = planner.get("/backoffice/jobs?" + odd);
+            assertThat(answer.statusCode()).as(odd).isEqualTo(200);
+            Document page = Jsoup.parse(answer.body());
+            assertThat(page.getElementById("filter-errors").text()).as(odd).contains("between the years 1900 and 2999");
+            assertThat(numbers(page)).as(odd).isEqualTo(sql("SELECT id2 FROM jobs ORDER BY id2 DESC LIMIT 25"));
+            assertThat(planner.get("/backoffice/jobs.csv?" + odd).statusCode()).as(odd).isEqualTo(200);
+        }
+        assertThat(page("/backoffice/jobs?due_from=1900-01-01&due_to=2999-12-31").getElementById("filter-errors")).isNull();
+    }
+
+    @Test
+    void aPageCursorWithAnOddTimeStillAnswersAPage() {
+        for (String key : List.of("2026-01-01T00:00:00%2B18:00", "-999999999-01-01T00:00:00Z", "%2B999999999-12-31T23:59:59Z",
+                "0000-01-01T00:00:00Z", "infinity")) {
+            for (String sort : List.of("due_date", "modified")) {
+                String path = "/backoffice/jobs?sort=" + sort + "&after=12&key=" + key;
+                assertThat(planner.get(path).statusCode()).as(path).isEqualTo(200);
+                assertThat(planner.get(path.replace("after=", "before=")).statusCode()).as(path).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void cappedCountForLargeLists() {
         Document page = page("/backoffice/jobs?open=1");
         long open = Long.parseLong(one("SELECT count(*)::text FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE NOT s.is_closed"));

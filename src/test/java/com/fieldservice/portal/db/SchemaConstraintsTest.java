@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fieldservice.portal.support.TestDatabase;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -96,6 +97,47 @@ class SchemaConstraintsTest {
         assertThatThrownBy(() -> insertJob(", earliest_date_plannable, due_date", ", '2026-03-10', '2026-03-09'"))
                 .hasMessageContaining("jobs_due_date_not_before_earliest");
         assertThatCode(() -> insertJob(", earliest_date_plannable, due_date", ", '2026-03-10', '2026-03-10'"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void everyDateOfWorkOrdersVisitsInstallationsEquipmentAndStaffIsCheckedForItsYear() {
+        List<String> unchecked = handle.createQuery("""
+                SELECT c.table_name || '.' || c.column_name FROM information_schema.columns c
+                 WHERE c.table_schema = current_schema()
+                   AND c.table_name IN ('jobs', 'job_planning', 'project', 'equipment_model', 'app_user')
+                   AND c.data_type IN ('date', 'timestamp with time zone')
+                   AND NOT EXISTS (SELECT 1 FROM pg_constraint k
+                                    WHERE k.conname = c.table_name || '_' || c.column_name || '_plausible'
+                                      AND pg_get_constraintdef(k.oid) = 'CHECK (plausible(' || c.column_name || '))')""")
+                .mapTo(String.class).list();
+        assertThat(unchecked).isEmpty();
+    }
+
+    @Test
+    void datesOutsideTheYearsAPersonCanTypeAreRefusedWhateverWritesThem() {
+        for (String odd : List.of("'infinity'", "'-infinity'", "'10000-01-01 00:00+00'", "'0001-01-01 00:00+00 BC'",
+                "'1899-12-30 23:59:59+00'", "'3000-01-02 00:00+00'")) {
+            assertThatThrownBy(() -> insertJob(", due_date", ", " + odd)).as(odd).hasMessageContaining("jobs_due_date_plausible");
+            assertThatThrownBy(() -> insertJob(", suggested_date_start", ", " + odd)).as(odd)
+                    .hasMessageContaining("jobs_suggested_date_start_plausible");
+            assertThatThrownBy(() -> attempt("UPDATE project SET warranty_date_until = " + odd)).as(odd)
+                    .hasMessageContaining("project_warranty_date_until_plausible");
+        }
+        assertThatThrownBy(() -> attempt("UPDATE project SET date_built = '3000-01-01'")).hasMessageContaining("project_date_built_plausible");
+        // 1900-01-01 00:00 at +18:00 and 2999-12-31 23:59 at -18:00, the extremes a person can type
+        assertThatCode(() -> insertJob(", earliest_date_plannable, due_date, date_reported_by_company",
+                ", '1899-12-31 00:00+00', '3000-01-01 23:59:59.999999+00', '1899-12-31 06:00+00'")).doesNotThrowAnyException();
+        insertJob("", "");
+        UUID technician = handle.createQuery("INSERT INTO app_user (username, code) VALUES ('tech', 'T1') RETURNING id")
+                .mapTo(UUID.class).one();
+        String visit = "INSERT INTO job_planning (job_id, app_user_id, date_start, date_end) SELECT id, '" + technician
+                + "', %s, %s FROM jobs LIMIT 1";
+        assertThatThrownBy(() -> attempt(visit.formatted("'2999-12-31 23:00+00'", "'infinity'")))
+                .hasMessageContaining("job_planning_date_end_plausible");
+        assertThatThrownBy(() -> attempt(visit.formatted("'-infinity'", "'2026-01-01 00:00+00'")))
+                .hasMessageContaining("job_planning_date_start_plausible");
+        assertThatCode(() -> attempt(visit.formatted("'3000-01-01 22:00+00'", "'3000-01-01 23:59+00'")))
                 .doesNotThrowAnyException();
     }
 

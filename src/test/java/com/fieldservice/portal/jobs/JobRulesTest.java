@@ -135,6 +135,43 @@ class JobRulesTest {
     }
 
     @Test
+    void everyDateAndTimeFieldTakesYears1900To2999Only() {
+        FieldError outOfRange = FieldError.of("validation.dateOutOfRange", 1900, 2999);
+        for (FieldSpec field : JobFields.ALL) {
+            boolean day = field.kind() == FieldSpec.Kind.DATE;
+            if (!day && field.kind() != FieldSpec.Kind.DATE_TIME) {
+                continue;
+            }
+            String name = field.name();
+            for (String odd : java.util.List.of("-999999999-01-01T00:00:00Z", "+10000-01-01T00:00", "0000-01-01T00:00",
+                    "1899-12-31T23:59", "3000-01-01T00:00", "2999-12-31T23:59:59-19:00")) {
+                assertThat(errors(name, odd)).as(name + " = " + odd).containsEntry(name,
+                        odd.endsWith("-19:00") ? FieldError.of(day ? "validation.date" : "validation.dateTime") : outOfRange);
+            }
+            assertThat(errors(name, "1900-01-01T00:00+18:00")).as(name).isEmpty();
+            assertThat(errors(name, "2999-12-31T23:59:59.999999-18:00")).as(name).isEmpty();
+            if (day) {
+                assertThat(errors(name, "+10000-01-01")).as(name).containsEntry(name, outOfRange);
+                assertThat(errors(name, "1899-12-31")).as(name).containsEntry(name, outOfRange);
+                assertThat(errors(name, "1900-01-01")).as(name).isEmpty();
+                assertThat(errors(name, "2999-12-31")).as(name).isEmpty();
+            } else {
+                assertThat(errors(name, "1900-01-01T00:00")).as(name).isEmpty();
+                assertThat(errors(name, "2999-12-31T23:59")).as(name).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theSuggestedVisitMustEndBefore3000() {
+        assertThat(errors("suggested_date_start", "2999-12-31T22:00", "estimated_time", "120"))
+                .containsEntry("estimated_time", FieldError.of("validation.visitEndsTooLate", 2999));
+        assertThat(errors("suggested_date_start", "2026-03-10T14:30", "estimated_time", String.valueOf(Integer.MAX_VALUE)))
+                .containsEntry("estimated_time", FieldError.of("validation.visitEndsTooLate", 2999));
+        assertThat(errors("suggested_date_start", "2999-12-31T22:00", "estimated_time", "119")).isEmpty();
+    }
+
+    @Test
     void aMobileInstallationsJobNeedsStreetCityAndZipWithinTheirLengths() {
         String mobile = fixtures.mobileInstallation.toString();
         assertThat(errors("project_id", mobile)).containsOnlyKeys("db_address_street", "db_address_city", "db_address_zip")

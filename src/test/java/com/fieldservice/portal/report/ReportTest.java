@@ -256,6 +256,20 @@ class ReportTest {
     }
 
     @Test
+    void aDayOutsideTheYears1900To2999Answers422AtItsField() {
+        int before = jobs();
+        int filesBefore = count("SELECT count(*) FROM job_attachment");
+        for (String odd : List.of("0000-01-01", "1899-12-31", "3000-01-01", "+10000-01-01", "-999999999-01-01T00:00:00Z")) {
+            HttpResponse<String> answer = report(alice, valid("earliest_date_plannable", odd));
+            assertThat(answer.statusCode()).as(odd).isEqualTo(422);
+            assertThat(Jsoup.parse(answer.body()).select("#earliest_date_plannable-error").text()).as(odd)
+                    .isEqualTo("A date between the years 1900 and 2999.");
+        }
+        assertNothingSavedAfter(before, filesBefore);
+        numberFrom(report(alice, valid("earliest_date_plannable", "2999-12-31")));
+    }
+
+    @Test
     void anotherCompanysInstallationIsNotFoundAndNothingIsCreated() {
         int before = jobs();
         for (String id : List.of(globexInstallation.toString(), UUID.randomUUID().toString(), "not-a-guid")) {
