@@ -26,7 +26,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 public final class ThymeleafRenderer implements FileRenderer {
 
     /** The message bundles, one per feature; a key is defined in exactly one of them. */
-    static final List<String> BUNDLES = List.of("core", "jobs", "portal", "report", "backoffice");
+    static final List<String> BUNDLES = List.of("core", "jobs", "customer", "backoffice");
 
     private final TemplateEngine engine = new TemplateEngine();
     private final DateDisplay dates;

@@ -1,0 +1,116 @@
+package com.fieldservice.portal.customer;
+
+import com.fieldservice.portal.jobs.WorkOrderNumber;
+import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.jobs.FieldError;
+import com.fieldservice.portal.web.RequestScope;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The customer's actions on a job (comment, add files, cancel) and the files themselves. Each
+ * post redirects back to the job on success (post/redirect/get); when refused, it answers 422
+ * with the job's actions, the message and what was typed. Another company's job is not found.
+ */
+public final class JobActionsHandler {
+
+    private final JobActionsService actions;
+
+    public JobActionsHandler(JobActionsService actions) {
+        this.actions = actions;
+    }
+
+    /** GET /portal/jobs/{number}/activity: the comments, files and forms on a page of their own. */
+    public void page(Context ctx) {
+        Principal who = RequestScope.requirePrincipal(ctx);
+        JobActions job = number(ctx).flatMap(n -> actions.actions(n, who)).orElseThrow(NotFoundResponse::new);
+        ctx.render("customer/job-actions-page.html", Map.of("job", job));
+    }
+
+    /** POST /portal/jobs/{number}/comments with the field {@code comment} */
+    public void comment(Context ctx) {
+        String text = Optional.ofNullable(ctx.formParam("comment")).orElse("");
+        answer(ctx, "comment-added", text, who -> actions.comment(numberOrThrow(ctx), text, who));
+    }
+
+    /** POST /portal/jobs/{number}/files, multipart with up to five {@code files} */
+    public void addFiles(Context ctx) {
+        List<Upload> uploads = ctx.isMultipartFormData()
+                ? ctx.uploadedFiles("files").stream().map(Upload::from).toList() : List.of();
+        answer(ctx, "files-added", "", who -> actions.addFiles(numberOrThrow(ctx), uploads, who));
+    }
+
+    /** POST /portal/jobs/{number}/cancel */
+    public void cancel(Context ctx) {
+        answer(ctx, "canceled", "", who -> actions.cancel(numberOrThrow(ctx), who));
+    }
+
+    /** GET /portal/jobs/{number}/files/{id}: only to customers who may see the job. */
+    public void customerFile(Context ctx) {
+        Principal who = RequestScope.requirePrincipal(ctx);
+        int number = numberOrThrow(ctx);
+        UUID id = ReportService.uuid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        send(ctx, actions.customerFile(number, id, who).orElseThrow(NotFoundResponse::new));
+    }
+
+    /** GET /backoffice/jobs/{number}/files/{id} */
+    public void backOfficeFile(Context ctx) {
+        int number = numberOrThrow(ctx);
+        UUID id = ReportService.uuid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        send(ctx, actions.anyFile(number, id).orElseThrow(NotFoundResponse::new));
+    }
+
+    /**
+     * A stored file, as what its bytes are: images shown, PDFs downloaded; never sniffed, and
+     * sandboxed should a browser render it as a page anyway.
+     */
+    static void send(Context ctx, ReportDao.StoredFile file) {
+        Upload.Kind kind = Upload.Kind.ofContentType(file.contentType())
+                .orElseThrow(() -> new IllegalStateException("stored file of unknown type " + file.contentType()));
+        String ascii = file.fileName().replaceAll("[^A-Za-z0-9._ ()-]", "_");
+        String utf8 = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        ctx.header("Content-Disposition", (kind.download() ? "attachment" : "inline")
+                + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'");
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType(kind.contentType());
+        ctx.result(file.bytes());
+    }
+
+    private interface Action {
+        JobActionsService.Outcome run(Principal who);
+    }
+
+    private void answer(Context ctx, String done, String typed, Action action) {
+        Principal who = RequestScope.requirePrincipal(ctx);
+        int number = numberOrThrow(ctx);
+        JobActionsService.Outcome outcome = action.run(who);
+        if (outcome instanceof JobActionsService.Done) {
+            ctx.redirect("/portal/jobs/" + number + "?actions=" + done + "#job-customer-actions", HttpStatus.SEE_OTHER);
+        } else if (outcome instanceof JobActionsService.Refused refused) {
+            JobActions job = actions.actions(number, who).orElseThrow(NotFoundResponse::new);
+            Map<String, FieldError> errors = refused.errors();
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.render("customer/job-actions-page.html",
+                    Map.of("job", job.withRefusal(typed, errors, refused.messageKey())));
+        } else {
+            throw new NotFoundResponse();
+        }
+    }
+
+    private static Optional<Integer> number(Context ctx) {
+        return WorkOrderNumber.parse(ctx.pathParam("number"));
+    }
+
+    private static int numberOrThrow(Context ctx) {
+        return number(ctx).orElseThrow(NotFoundResponse::new);
+    }
+}

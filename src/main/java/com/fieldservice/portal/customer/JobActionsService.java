@@ -1,0 +1,139 @@
+package com.fieldservice.portal.customer;
+
+import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.jobs.FieldError;
+import com.fieldservice.portal.jobs.JobService;
+import com.fieldservice.portal.jobs.Workflow;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What a customer does on a job of theirs after reporting it: comment, add files, cancel while
+ * it is still Open; and who may fetch its files. A job the customer may not see is not found,
+ * whatever the reason. Each change is one transaction that holds the job's row, so a job closed
+ * meanwhile takes nothing more.
+ */
+public final class JobActionsService {
+
+    public static final int MAX_COMMENT = 4000;
+
+    public interface Outcome {
+    }
+
+    public record Done() implements Outcome {
+    }
+
+    public record NotFound() implements Outcome {
+    }
+
+    /** Nothing was saved: a message of the report bundle, or errors by field. */
+    public record Refused(String messageKey, Map<String, FieldError> errors) implements Outcome {
+    }
+
+    private final Jdbi jdbi;
+    private final JobService jobs;
+
+    public JobActionsService(Jdbi jdbi, JobService jobs) {
+        this.jdbi = jdbi;
+        this.jobs = jobs;
+    }
+
+    /** The job as this customer may see it; empty for another company's (or, in own-requests scope, another contact's) job. */
+    public Optional<ReportDao.CustomerJob> customerJob(int number, Principal who) {
+        return jdbi.withExtension(ReportDao.class, dao -> dao.customerJob(number, CustomerScope.of(who)));
+    }
+
+    /** The comments, files and forms of a job, for the fragment; empty when this customer may not see it. */
+    public Optional<JobActions> actions(int number, Principal who) {
+        return customerJob(number, who).map(job -> jdbi.withExtension(ReportDao.class, dao -> {
+            List<ReportDao.AttachmentInfo> files = dao.attachments(job.id());
+            return new JobActions(job.number(), !job.closed(), Workflow.INITIAL.equals(job.statusCode()),
+                    dao.comments(job.id()), files, Math.max(0, ReportService.MAX_FILES_PER_JOB - files.size()), "",
+                    Map.of(), null);
+        }));
+    }
+
+    public Outcome comment(int number, String text, Principal who) {
+        Optional<ReportDao.CustomerJob> job = customerJob(number, who);
+        if (job.isEmpty()) {
+            return new NotFound();
+        }
+        String comment = text == null ? "" : text.replace("\r\n", "\n").strip();
+        if (comment.isEmpty()) {
+            return new Refused(null, Map.of("comment", FieldError.of("validation.required")));
+        }
+        if (comment.length() > MAX_COMMENT) {
+            return new Refused(null, Map.of("comment", FieldError.of("validation.tooLong", MAX_COMMENT, comment.length())));
+        }
+        return jdbi.inTransaction(handle -> {
+            ReportDao dao = handle.attach(ReportDao.class);
+            if (dao.lockJob(job.get().id()).closed()) {
+                return new Refused("actions.closed", Map.of());
+            }
+            dao.insertComment(job.get().id(), who.accountId(), ReportService.authorName(dao, who), !who.isBackOffice(),
+                    comment);
+            return new Done();
+        });
+    }
+
+    public Outcome addFiles(int number, List<Upload> uploads, Principal who) {
+        Optional<ReportDao.CustomerJob> job = customerJob(number, who);
+        if (job.isEmpty()) {
+            return new NotFound();
+        }
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        List<ReportService.Accepted> files = ReportService.files(uploads, ReportService.MAX_FILES_PER_UPLOAD, errors);
+        if (errors.isEmpty() && files.isEmpty()) {
+            errors.put("files", FieldError.of("actions.files.none"));
+        }
+        if (!errors.isEmpty()) {
+            return new Refused(null, errors);
+        }
+        return jdbi.inTransaction(handle -> {
+            ReportDao dao = handle.attach(ReportDao.class);
+            UUID id = job.get().id();
+            if (dao.lockJob(id).closed()) {
+                return new Refused("actions.closed", Map.of());
+            }
+            int already = dao.countAttachments(id);
+            if (already + files.size() > ReportService.MAX_FILES_PER_JOB) {
+                return new Refused(null, Map.of("files", FieldError.of("actions.files.jobFull",
+                        ReportService.MAX_FILES_PER_JOB, Math.max(0, ReportService.MAX_FILES_PER_JOB - already))));
+            }
+            for (ReportService.Accepted file : files) {
+                dao.insertAttachment(id, file.name(), file.kind().contentType(), file.bytes().length, file.bytes(),
+                        who.accountId());
+            }
+            return new Done();
+        });
+    }
+
+    /** Cancels the job if it is still Open at that moment; the job's history records who did. */
+    public Outcome cancel(int number, Principal who) {
+        if (customerJob(number, who).isEmpty()) {
+            return new NotFound();
+        }
+        JobService.Outcome outcome = jobs.changeStatusFrom(number, Workflow.INITIAL, "Canceled", who);
+        if (outcome instanceof JobService.Saved) {
+            return new Done();
+        }
+        if (outcome instanceof JobService.NotFound) {
+            return new NotFound();
+        }
+        return new Refused("actions.cancel.notOpen", Map.of());
+    }
+
+    /** A file of a job this customer may see. */
+    public Optional<ReportDao.StoredFile> customerFile(int number, UUID fileId, Principal who) {
+        return customerJob(number, who).flatMap(job -> jdbi.withExtension(ReportDao.class, dao -> dao.file(job.id(), fileId)));
+    }
+
+    /** A file of any job, for the back office. */
+    public Optional<ReportDao.StoredFile> anyFile(int number, UUID fileId) {
+        return jdbi.withExtension(ReportDao.class, dao -> dao.anyJob(number).flatMap(job -> dao.file(job.id(), fileId)));
+    }
+}

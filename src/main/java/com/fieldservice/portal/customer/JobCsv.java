@@ -1,0 +1,42 @@
+package com.fieldservice.portal.customer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import com.fieldservice.portal.web.Csv;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The work-order list as CSV for a spreadsheet: only {@link CustomerJobView.Row}'s columns,
+ * UTF-8 with a byte-order mark (so that Excel reads accents right), RFC 4180 quoting, and cells
+ * that a spreadsheet would take for a formula prefixed with an apostrophe (see {@link Csv}).
+ */
+final class JobCsv {
+
+    private JobCsv() {
+    }
+
+    static void write(Writer out, boolean closed, Stream<CustomerJobView.Row> rows, PortalFormat fmt) {
+        try {
+            out.write(Csv.BYTE_ORDER_MARK);
+            Csv.line(out, List.of(PortalTexts.get("portal.jobs.col.number"), PortalTexts.get("portal.jobs.col.name"),
+                    PortalTexts.get("portal.jobs.col.installation"), PortalTexts.get("portal.jobs.col.status"),
+                    PortalTexts.get("portal.jobs.col.reported"),
+                    PortalTexts.get(closed ? "portal.jobs.col.closed" : "portal.jobs.col.nextVisit"),
+                    PortalTexts.get("portal.jobs.col.technician"), PortalTexts.get("portal.jobs.col.reference")));
+            Iterator<CustomerJobView.Row> it = rows.iterator();
+            while (it.hasNext()) {
+                CustomerJobView.Row row = it.next();
+                Csv.line(out, Arrays.asList(String.valueOf(row.number()), row.name(), row.installationName(),
+                        PortalTexts.status(row.customerStatus()), fmt.csvDate(row.reportedOn()),
+                        closed ? fmt.csvDate(row.closedOn()) : fmt.csvDateTime(row.nextVisitStart()),
+                        closed ? "" : row.nextVisitTechnician(), row.customerReference()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

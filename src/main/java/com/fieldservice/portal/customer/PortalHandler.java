@@ -1,0 +1,131 @@
+package com.fieldservice.portal.customer;
+
+import com.fieldservice.portal.web.RequestScope;
+import com.fieldservice.portal.jobs.WorkOrderNumber;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The customer portal's read side: the company's work orders (open and closed), one work order,
+ * finding one by the customer's own reference, and the list as CSV. Everything is read through
+ * {@link PortalJobDao} within the signed-in contact's {@link CustomerScope}: a work order outside
+ * it answers 404, exactly like one that doesn't exist.
+ */
+public final class PortalHandler {
+
+    private final Jdbi jdbi;
+    /** What the customer may do on an open job: comment, add files, cancel (the report feature's). */
+    private final JobActionsService actions;
+    private final PortalFormat fmt;
+
+    public PortalHandler(Jdbi jdbi, JobActionsService actions, PortalFormat fmt) {
+        this.jdbi = jdbi;
+        this.actions = actions;
+        this.fmt = fmt;
+    }
+
+    /**
+     * GET /portal, where customers land after signing in: their open work orders, the same page
+     * as /portal/jobs (shown here rather than redirected to, so a bookmark of /portal answers 200).
+     */
+    public void home(Context ctx) {
+        jobs(ctx);
+    }
+
+    /** GET /portal/jobs */
+    public void jobs(Context ctx) {
+        CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
+        JobListQuery query = JobListQuery.from(ctx);
+        JobListQuery.Filter filter = query.filter(scope);
+        Map<String, Object> model = new HashMap<>();
+        jdbi.useHandle(handle -> {
+            PortalJobDao dao = handle.attach(PortalJobDao.class);
+            List<PortalJobDao.CountedRow> page = dao.page(filter, query.orderClause(), JobListQuery.PAGE_SIZE, query.offset());
+            int total = !page.isEmpty() ? page.get(0).total() : query.offset() == 0 ? 0 : dao.count(filter);
+            model.put("total", total);
+            model.put("pages", Math.max(1, (total + JobListQuery.PAGE_SIZE - 1) / JobListQuery.PAGE_SIZE));
+            model.put("rows", page.stream().map(PortalJobDao.CountedRow::row).toList());
+            model.put("installations", dao.installations(scope.company()));
+            model.put("cities", dao.cities(scope.company()));
+        });
+        model.put("query", query);
+        model.put("fmt", fmt);
+        ctx.render("customer/jobs.html", model);
+    }
+
+    /** GET /portal/jobs.csv: the same query string as the list, every page, streamed. */
+    public void csv(Context ctx) {
+        CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
+        JobListQuery query = JobListQuery.from(ctx);
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"work-orders-" + (query.closed() ? "closed" : "open") + ".csv\"");
+        ctx.header("Cache-Control", "no-store");
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        // a transaction, so that PostgreSQL hands the rows over through a cursor, 500 at a time
+        jdbi.useTransaction(handle -> {
+            try (Stream<CustomerJobView.Row> rows = handle.attach(PortalJobDao.class)
+                    .all(query.filter(scope), query.orderClause())) {
+                JobCsv.write(out, query.closed(), rows, fmt);
+            }
+        });
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GET /portal/jobs/{number} */
+    public void job(Context ctx) {
+        CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
+        Optional<Integer> number = WorkOrderNumber.parse(ctx.pathParam("number"));
+        Optional<CustomerJobView.Page> page = number.flatMap(n -> jdbi.withHandle(handle -> {
+            PortalJobDao dao = handle.attach(PortalJobDao.class);
+            return dao.detail(scope, n).map(job -> new CustomerJobView.Page(job, dao.visits(job.jobId()),
+                    dao.children(scope, job.jobId())));
+        }));
+        if (page.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", page.get());
+        model.put("fmt", fmt);
+        model.put("jobActions", actions.actions(number.get(), RequestScope.requirePrincipal(ctx)).orElse(null));
+        ctx.render("customer/job.html", model);
+    }
+
+    /** GET /portal/lookup?customer_reference=...: one match opens it, several are listed, none says so. */
+    public void lookup(Context ctx) {
+        CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
+        String reference = Optional.ofNullable(ctx.queryParam("customer_reference")).map(String::strip).orElse("");
+        Map<String, Object> model = new HashMap<>();
+        model.put("reference", reference);
+        model.put("fmt", fmt);
+        if (reference.isEmpty() || reference.length() > 50) {
+            // no reference can be longer than 50 characters: nothing to look for
+            model.put("rows", reference.isEmpty() ? null : List.of());
+            ctx.render("customer/lookup.html", model);
+            return;
+        }
+        List<CustomerJobView.Row> rows = jdbi.withExtension(PortalJobDao.class, dao -> dao.byReference(scope, reference));
+        if (rows.size() == 1) {
+            ctx.redirect("/portal/jobs/" + rows.get(0).number(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        model.put("rows", rows);
+        ctx.render("customer/lookup.html", model);
+    }
+}

@@ -1,0 +1,173 @@
+package com.fieldservice.portal.customer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.mapper.Nested;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The customer portal's reads. Every query selects exactly the columns of a
+ * {@link CustomerJobView} record, and every query a signed-in customer runs starts from
+ * {@code jobs.company_id = :company} (plus {@code requested_by_contact_id = :contact} for a
+ * contact who sees only their own requests), so another company's work order is simply not found.
+ */
+@RegisterConstructorMapper(CustomerJobView.Row.class)
+@RegisterConstructorMapper(CustomerJobView.Detail.class)
+@RegisterConstructorMapper(CustomerJobView.Visit.class)
+@RegisterConstructorMapper(CustomerJobView.Child.class)
+@RegisterConstructorMapper(CustomerJobView.Tracked.class)
+@RegisterConstructorMapper(CustomerJobView.Installation.class)
+public interface PortalJobDao {
+
+    /** The customer's scope; binds :company and :contact. */
+    String SCOPE = CustomerScope.VISIBLE_JOB;
+
+    /**
+     * The columns of {@link CustomerJobView.Row}; needs the aliases of {@link #ROW_FROM}. The
+     * installation's name is a subquery, which PostgreSQL evaluates for the page's rows only.
+     */
+    String ROW_COLUMNS = """
+            SELECT j.id2 AS number, j.name, (SELECT p.name FROM project p WHERE p.id = j.project_id) AS installation_name,
+                   s.customer_status,
+                   coalesce(j.date_reported_by_company, j.date_create) AS reported_on,
+                   nv.date_start AS next_visit_start, nv.firstname AS next_visit_technician,
+                   j.date_closed AS closed_on, j.customer_reference
+            """;
+
+    /**
+     * The jobs with their status and the next planned visit (from now on; suggestions excepted)
+     * of open work orders past "received" only. Nothing else is joined: these statements are
+     * prepared once and planned for any filter, so a join a filter may need (installation,
+     * address) would be made for every job of the company; the filters look those up themselves.
+     */
+    String ROW_FROM = """
+              FROM jobs j
+              JOIN job_status s ON s.id = j.job_status_id
+              LEFT JOIN LATERAL (
+                   SELECT jp.date_start, u.firstname
+                     FROM job_planning jp JOIN app_user u ON u.id = jp.app_user_id
+                    WHERE jp.job_id = j.id AND jp.date_start >= now() AND NOT jp.is_suggestion
+                      AND NOT s.is_closed AND s.customer_status <> 'received'
+                    ORDER BY jp.date_start LIMIT 1) nv ON true
+            """;
+
+    /** The list's filters: tab, installation (or a location holding it), location text, search. */
+    String FILTERS = " WHERE " + SCOPE + """
+
+               AND s.is_closed = :closed
+               AND (CAST(:installation AS uuid) IS NULL
+                    OR j.project_id = CAST(:installation AS uuid)
+                    OR j.project_id IN (SELECT held.id FROM project held WHERE held.parent_id = CAST(:installation AS uuid)))
+               AND (CAST(:locationLike AS text) IS NULL
+                    OR coalesce(j.db_address_city, (SELECT a.city FROM db_address a WHERE a.id = j.db_address_id)) ILIKE :locationLike
+                    OR (SELECT p.location FROM project p WHERE p.id = j.project_id) ILIKE :locationLike)
+               AND (CAST(:textLike AS text) IS NULL
+                    OR j.id2 = CAST(:number AS integer)
+                    OR j.customer_reference ILIKE :textLike
+                    OR j.name ILIKE :textLike
+                    OR j.description ILIKE :textLike)
+            """;
+
+    /** A row of a page, and how many rows the whole list has. */
+    record CountedRow(@Nested CustomerJobView.Row row, int total) {
+    }
+
+    /**
+     * One page of the list, each row with the list's length (the rows are all read to be sorted
+     * anyway, so counting them here spares a second query); {@code order} is one of
+     * {@link JobListQuery.Sort}'s fixed clauses.
+     */
+    @SqlQuery(ROW_COLUMNS + ", count(*) OVER () AS total" + ROW_FROM + FILTERS + " ORDER BY <order> LIMIT :limit OFFSET :offset")
+    @RegisterConstructorMapper(CountedRow.class)
+    List<CountedRow> page(@BindMethods JobListQuery.Filter filter, @Define("order") String order,
+                          @Bind("limit") int limit, @Bind("offset") int offset);
+
+    /** The list's length, for a page past its end (which has no row to carry it). */
+    @SqlQuery("SELECT count(*) FROM jobs j JOIN job_status s ON s.id = j.job_status_id" + FILTERS)
+    int count(@BindMethods JobListQuery.Filter filter);
+
+    /** Every matching row, for the CSV; read as a stream inside a transaction (a cursor). */
+    @SqlQuery(ROW_COLUMNS + ROW_FROM + FILTERS + " ORDER BY <order>")
+    @FetchSize(500)
+    Stream<CustomerJobView.Row> all(@BindMethods JobListQuery.Filter filter, @Define("order") String order);
+
+    /** The installations of the company (and the locations holding them), for the filter. */
+    @SqlQuery("SELECT p.id, p.name FROM project p WHERE p.company_id = :company ORDER BY lower(p.name), p.id2")
+    List<CustomerJobView.Installation> installations(@Bind("company") UUID company);
+
+    /** The cities of the company's installations, as suggestions for the location filter. */
+    @SqlQuery("""
+            SELECT DISTINCT a.city FROM project p JOIN db_address a ON a.id = p.db_address_id
+             WHERE p.company_id = :company ORDER BY a.city""")
+    List<String> cities(@Bind("company") UUID company);
+
+    /** The customer's work orders with this reference, exactly but ignoring case (index jobs_company_customer_reference). */
+    @SqlQuery(ROW_COLUMNS + ROW_FROM + " WHERE " + SCOPE + """
+
+               AND j.customer_reference IS NOT NULL AND lower(j.customer_reference) = lower(:reference)
+             ORDER BY j.id2 DESC LIMIT 100""")
+    List<CustomerJobView.Row> byReference(@BindMethods CustomerScope scope, @Bind("reference") String reference);
+
+    /** A work order of the customer's by its number. */
+    @SqlQuery("""
+            SELECT j.id AS job_id, j.id2 AS number, j.name, j.description, j.customer_reference, s.customer_status,
+                   s.is_closed AS closed, coalesce(j.date_reported_by_company, j.date_create) AS reported_on,
+                   j.date_closed AS closed_on,
+                   p.name AS installation_name, p.serial_number, p.location AS installation_location,
+                   CASE WHEN own THEN j.db_address_name ELSE a.name END AS site_name,
+                   CASE WHEN own THEN j.db_address_street ELSE a.street END AS street,
+                   CASE WHEN own THEN j.db_address_street_number ELSE a.street_number END AS street_number,
+                   CASE WHEN own THEN j.db_address_street2 ELSE a.street2 END AS street2,
+                   CASE WHEN own THEN j.db_address_zip ELSE a.zip END AS zip,
+                   CASE WHEN own THEN j.db_address_city ELSE a.city END AS city,
+                   c.name AS country,
+                   nullif(concat_ws(' ', rc.firstname, rc.lastname), '') AS reported_by
+              FROM jobs j
+              CROSS JOIN LATERAL (SELECT j.db_address_street IS NOT NULL AS own) address_kind
+              JOIN job_status s ON s.id = j.job_status_id
+              JOIN project p ON p.id = j.project_id
+              LEFT JOIN db_address a ON a.id = j.db_address_id
+              LEFT JOIN db_country c ON c.id = CASE WHEN own THEN j.db_address_db_country_id ELSE a.db_country_id END
+              -- only a colleague is named: a requester from another company stays anonymous
+              LEFT JOIN contact rc ON rc.id = j.requested_by_contact_id AND rc.company_id = j.company_id
+             WHERE j.id2 = :number AND\s""" + SCOPE)
+    Optional<CustomerJobView.Detail> detail(@BindMethods CustomerScope scope, @Bind("number") int number);
+
+    /**
+     * The planned visits of a work order. A suggestion is not a promise, and while the customer
+     * reads "received" (not planned yet, or planned again after a rejection) no visit is shown.
+     */
+    @SqlQuery("""
+            SELECT jp.date_start AS start, jp.date_end AS "end", u.firstname AS technician_first_name
+              FROM job_planning jp
+              JOIN app_user u ON u.id = jp.app_user_id
+              JOIN jobs j ON j.id = jp.job_id
+              JOIN job_status s ON s.id = j.job_status_id
+             WHERE jp.job_id = :job AND NOT jp.is_suggestion AND s.customer_status <> 'received'
+             ORDER BY jp.date_start""")
+    List<CustomerJobView.Visit> visits(@Bind("job") UUID job);
+
+    /** The children of a multi-job that the customer may see. */
+    @SqlQuery("""
+            SELECT j.id2 AS number, j.name, s.customer_status
+              FROM jobs j JOIN job_status s ON s.id = j.job_status_id
+             WHERE j.parent_id = :parent AND\s""" + SCOPE + """
+
+             ORDER BY j.working_sequence NULLS LAST, j.id2""")
+    List<CustomerJobView.Child> children(@BindMethods CustomerScope scope, @Bind("parent") UUID parent);
+
+    /** The public tracking page: the number and the customer's reference must both match. */
+    @SqlQuery("""
+            SELECT j.id AS job_id, j.id2 AS number, j.name, j.description, s.customer_status
+              FROM jobs j JOIN job_status s ON s.id = j.job_status_id
+             WHERE j.id2 = :number AND j.customer_reference IS NOT NULL
+               AND lower(j.customer_reference) = lower(:reference)""")
+    Optional<CustomerJobView.Tracked> track(@Bind("number") int number, @Bind("reference") String reference);
+}

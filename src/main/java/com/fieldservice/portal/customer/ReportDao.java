@@ -1,0 +1,183 @@
+package com.fieldservice.portal.customer;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * What the customer's write side reads and writes: their company's installations, the urgencies
+ * they may choose, their jobs, and the attachments, comments and report tokens of those jobs.
+ * Every query that answers a customer names their company: another company's rows are never found.
+ */
+public interface ReportDao extends SqlObject {
+
+    /** An installation as a customer picks it: never closed, always of their company. */
+    record InstallationOption(UUID id, int id2, String name, String serialNumber, String location, String siteName,
+                              boolean isMobileInstallation) {
+        public String label() {
+            StringBuilder label = new StringBuilder(name);
+            if (serialNumber != null) {
+                label.append(" · ").append(serialNumber);
+            }
+            if (location != null) {
+                label.append(" · ").append(location);
+            }
+            if (siteName != null && !siteName.equals(name)) {
+                label.append(" (").append(siteName).append(')');
+            }
+            return label.toString();
+        }
+    }
+
+    record PriorityOption(UUID id, String label, boolean isDefault) {
+    }
+
+    /** A job as its customer may act on it. */
+    record CustomerJob(UUID id, int number, String statusCode, boolean closed, UUID companyId) {
+    }
+
+    record AttachmentInfo(UUID id, String fileName, String contentType, int size, OffsetDateTime dateCreate) {
+        /** For people: "340 KB", "2.4 MB". */
+        public String readableSize() {
+            if (size < 1024 * 1024) {
+                return Math.max(1, Math.round(size / 1024.0)) + " KB";
+            }
+            return String.format(java.util.Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));
+        }
+    }
+
+    record StoredFile(String fileName, String contentType, byte[] bytes) {
+    }
+
+    record CommentView(String authorName, boolean byCustomer, String text, OffsetDateTime dateCreate) {
+    }
+
+    String OPEN_INSTALLATIONS = """
+            SELECT p.id, p.id2, p.name, p.serial_number, p.location, site.name AS site_name, p.is_mobile_installation
+              FROM project p
+              LEFT JOIN project_status ps ON ps.id = p.project_status_id
+              LEFT JOIN project site ON site.id = p.parent_id
+             WHERE p.company_id = :company AND NOT coalesce(ps.is_closed, false)
+            """;
+
+    @SqlQuery("""
+            SELECT count(*) FROM project p LEFT JOIN project_status ps ON ps.id = p.project_status_id
+             WHERE p.company_id = :company AND NOT coalesce(ps.is_closed, false) AND NOT p.is_mobile_installation""")
+    int countFixedInstallations(@Bind("company") UUID company);
+
+    @SqlQuery(OPEN_INSTALLATIONS + " AND NOT p.is_mobile_installation ORDER BY lower(p.name), p.id2 LIMIT :limit")
+    @RegisterConstructorMapper(InstallationOption.class)
+    List<InstallationOption> fixedInstallations(@Bind("company") UUID company, @Bind("limit") int limit);
+
+    /** Every word typed appears in the name, serial number, location or site of the installation. */
+    @SqlQuery(OPEN_INSTALLATIONS + """
+               AND NOT p.is_mobile_installation
+               AND NOT EXISTS (
+                   SELECT 1 FROM regexp_split_to_table(lower(:text), '\\s+') AS word
+                    WHERE word <> ''
+                      AND strpos(lower(concat_ws(' ', p.name, p.serial_number, p.location, site.name)), word) = 0)
+             ORDER BY lower(p.name), p.id2 LIMIT :limit""")
+    @RegisterConstructorMapper(InstallationOption.class)
+    List<InstallationOption> searchInstallations(@Bind("company") UUID company, @Bind("text") String text,
+                                                 @Bind("limit") int limit);
+
+    @SqlQuery(OPEN_INSTALLATIONS + " AND p.is_mobile_installation ORDER BY lower(p.name), p.id2")
+    @RegisterConstructorMapper(InstallationOption.class)
+    List<InstallationOption> mobileInstallations(@Bind("company") UUID company);
+
+    @SqlQuery(OPEN_INSTALLATIONS + " AND p.id = :id")
+    @RegisterConstructorMapper(InstallationOption.class)
+    Optional<InstallationOption> installation(@Bind("company") UUID company, @Bind("id") UUID id);
+
+    @SqlQuery("SELECT id, name AS label, is_default FROM job_priority WHERE customer_choosable ORDER BY sequence, name")
+    @RegisterConstructorMapper(PriorityOption.class)
+    List<PriorityOption> customerPriorities();
+
+    @SqlQuery("SELECT nullif(btrim(coalesce(mobile, phone)), '') FROM contact WHERE id = :id")
+    Optional<String> contactPhone(@Bind("id") UUID contactId);
+
+    /**
+     * The numbers of the open jobs this customer may see with this customer reference, whatever its
+     * case. Only those: a colleague's job that the customer may not see is not even counted.
+     */
+    @SqlQuery("""
+            SELECT j.id2 FROM jobs j JOIN job_status s ON s.id = j.job_status_id
+             WHERE lower(j.customer_reference) = lower(:reference) AND NOT s.is_closed AND\s""" + CustomerScope.VISIBLE_JOB + """
+
+             ORDER BY j.id2 LIMIT 10""")
+    List<Integer> openJobsWithReference(@BindMethods CustomerScope scope, @Bind("reference") String reference);
+
+    String JOB = """
+            SELECT j.id, j.id2 AS number, s.code AS status_code, s.is_closed AS closed, j.company_id
+              FROM jobs j JOIN job_status s ON s.id = j.job_status_id
+            """;
+
+    /** The job, if this customer may see it. */
+    @SqlQuery(JOB + " WHERE j.id2 = :number AND " + CustomerScope.VISIBLE_JOB)
+    @RegisterConstructorMapper(CustomerJob.class)
+    Optional<CustomerJob> customerJob(@Bind("number") int number, @BindMethods CustomerScope scope);
+
+    @SqlQuery(JOB + " WHERE j.id2 = :number")
+    @RegisterConstructorMapper(CustomerJob.class)
+    Optional<CustomerJob> anyJob(@Bind("number") int number);
+
+    /** Holds the job's row until the transaction ends, so that it isn't closed meanwhile. */
+    @SqlQuery(JOB + " WHERE j.id = :id FOR SHARE OF j")
+    @RegisterConstructorMapper(CustomerJob.class)
+    CustomerJob lockJob(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT id FROM jobs WHERE id2 = :number")
+    UUID jobId(@Bind("number") int number);
+
+    @SqlUpdate("""
+            INSERT INTO job_attachment (job_id, file_name, content_type, size, bytes, uploaded_by)
+            VALUES (:jobId, :fileName, :contentType, :size, :bytes, :uploadedBy)""")
+    void insertAttachment(@Bind("jobId") UUID jobId, @Bind("fileName") String fileName,
+                          @Bind("contentType") String contentType, @Bind("size") int size, @Bind("bytes") byte[] bytes,
+                          @Bind("uploadedBy") UUID uploadedBy);
+
+    @SqlQuery("SELECT count(*) FROM job_attachment WHERE job_id = :jobId")
+    int countAttachments(@Bind("jobId") UUID jobId);
+
+    @SqlQuery("""
+            SELECT id, file_name, content_type, size, date_create FROM job_attachment
+             WHERE job_id = :jobId ORDER BY date_create, file_name""")
+    @RegisterConstructorMapper(AttachmentInfo.class)
+    List<AttachmentInfo> attachments(@Bind("jobId") UUID jobId);
+
+    @SqlQuery("SELECT file_name, content_type, bytes FROM job_attachment WHERE id = :id AND job_id = :jobId")
+    @RegisterConstructorMapper(StoredFile.class)
+    Optional<StoredFile> file(@Bind("jobId") UUID jobId, @Bind("id") UUID id);
+
+    @SqlUpdate("""
+            INSERT INTO job_comment (job_id, account_id, author_name, by_customer, text)
+            VALUES (:jobId, :accountId, :authorName, :byCustomer, :text)""")
+    void insertComment(@Bind("jobId") UUID jobId, @Bind("accountId") UUID accountId,
+                       @Bind("authorName") String authorName, @Bind("byCustomer") boolean byCustomer,
+                       @Bind("text") String text);
+
+    @SqlQuery("SELECT author_name, by_customer, text, date_create FROM job_comment WHERE job_id = :jobId ORDER BY date_create, id")
+    @RegisterConstructorMapper(CommentView.class)
+    List<CommentView> comments(@Bind("jobId") UUID jobId);
+
+    @SqlQuery("SELECT nullif(btrim(firstname), '') FROM app_user WHERE id = :id")
+    Optional<String> staffFirstName(@Bind("id") UUID appUserId);
+
+    @SqlQuery("""
+            SELECT j.id2 FROM report_submission r JOIN jobs j ON j.id = r.job_id
+             WHERE r.token = :token AND r.account_id = :account""")
+    Optional<Integer> submitted(@Bind("token") String token, @Bind("account") UUID account);
+
+    /** 0 when the token was used already (a concurrent double submit waits here for the first to commit). */
+    @SqlUpdate("""
+            INSERT INTO report_submission (token, account_id, job_id) VALUES (:token, :account, :jobId)
+            ON CONFLICT (account_id, token) DO NOTHING""")
+    int recordSubmission(@Bind("token") String token, @Bind("account") UUID account, @Bind("jobId") UUID jobId);
+}

@@ -1,0 +1,63 @@
+package com.fieldservice.portal.customer;
+
+import io.javalin.config.MultipartConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+
+/**
+ * How large a multipart request may be. Each file may be 10 MB ({@link Upload#MAX_BYTES}); Jetty
+ * lets through a little more so that a file just over the limit is named in the form's own
+ * message (422, form kept). Beyond that, the request is refused with 413 and a page that says
+ * why: announced by its Content-Length before any of it is read, or found while reading it.
+ */
+public final class UploadLimits {
+
+    /** What Jetty still reads of one file: enough to tell "this file is over 10 MB" in the form. */
+    static final long JETTY_MAX_FILE_MB = 12;
+    /** Five files of 10 MB and the form's fields fit; six files of 10 MB get the form's "at most 5". */
+    static final long MAX_REQUEST_MB = 64;
+
+    private UploadLimits() {
+    }
+
+    public static void configure(MultipartConfig multipart) {
+        multipart.maxFileSize(JETTY_MAX_FILE_MB, SizeUnit.MB);
+        multipart.maxTotalRequestSize(MAX_REQUEST_MB, SizeUnit.MB);
+        multipart.maxInMemoryFileSize(1, SizeUnit.MB);
+    }
+
+    /** Before anything reads the body: a multipart post announcing more than the limit is refused at once. */
+    public static void refuseOversized(Context ctx) {
+        if (ctx.method() == HandlerType.POST && ctx.isMultipartFormData()
+                && ctx.contentLength() > MAX_REQUEST_MB * 1024 * 1024) {
+            answer(ctx);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** True when the exception is Jetty refusing a multipart body over the limits, now answered with 413. */
+    public static boolean answerIfTooLarge(Exception e, Context ctx) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && (t.getMessage().startsWith("max file size exceeded") || t.getMessage().startsWith("max length exceeded"))) {
+                answer(ctx);
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static void answer(Context ctx) {
+        // the rest of the body is not read: the connection closes after this answer
+        ctx.header("Connection", "close");
+        ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+        ctx.render("customer/too-large.html", Map.of("back", ctx.path().startsWith("/portal/jobs/")
+                ? ctx.path().replaceFirst("/files$", "") : "/portal/report"));
+    }
+}
