@@ -1,6 +1,7 @@
 package com.fieldservice.portal.auth;
 
 import com.fieldservice.portal.web.Cookies;
+import com.fieldservice.portal.web.InputGuard;
 import com.fieldservice.portal.web.RequestScope;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -116,7 +117,10 @@ public final class AccessControl {
             return null;
         }
         try {
-            return ctx.basicAuthCredentials();
+            BasicAuthCredentials credentials = ctx.basicAuthCredentials();
+            boolean storable = credentials != null && InputGuard.storable(credentials.getUsername())
+                    && InputGuard.storable(credentials.getPassword());
+            return storable ? credentials : null;
         } catch (RuntimeException malformed) {
             return null;
         }
@@ -129,7 +133,7 @@ public final class AccessControl {
     }
 
     private void refuseAnonymous(Context ctx) {
-        String target = ctx.method() == HandlerType.GET ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : null;
+        String target = SAFE_METHODS.contains(ctx.method()) ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : null;
         ctx.redirect(target == null ? "/login" : "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8),
                 HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
