@@ -174,7 +174,7 @@ public final class App implements AutoCloseable {
             });
 
             c.routes.before(ServerTiming::start);
-            c.routes.before(SecurityHeaders::apply);
+            c.routes.before(new SecurityHeaders(settings.secureCookies())::apply);
             c.routes.before(UploadLimits::refuseOversized);
             c.routes.beforeMatched(InputGuard::refuseUnstorableText);
             c.routes.beforeMatched(access::check);
