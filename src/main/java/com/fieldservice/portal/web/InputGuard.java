@@ -2,7 +2,6 @@ package com.fieldservice.portal.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import java.util.Collection;
 import java.util.List;
@@ -14,8 +13,8 @@ import org.eclipse.jetty.http.HttpException;
  * (PostgreSQL refuses it), half of a surrogate pair (would be stored as '?'), or the replacement
  * character that invalid UTF-8 decodes to. Every query parameter, path parameter, header, form
  * field and uploaded file's name is looked at, so that no handler needs to think about it.
- * Also turns a body the server could not parse (a malformed multipart, an oversized form) into a
- * 4xx answer instead of an incident.
+ * Also turns a body the server could not parse (a malformed multipart) into a 4xx answer
+ * instead of an incident.
  */
 public final class InputGuard {
 
@@ -52,13 +51,13 @@ public final class InputGuard {
         }
     }
 
-    /** True when the exception is the server failing to read the request itself, now answered with 400. */
+    /** True when the exception is the server failing to read the request itself, now answered with its 4xx status. */
     public static boolean answerIfUnreadable(Exception e, Context ctx) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            int status = t instanceof HttpException jetty ? jetty.getCode()
-                    : t instanceof HttpResponseException javalin ? javalin.getStatus() : 0;
-            if (status >= 400 && status < 500) {
+            // Jetty's own refusals (a broken multipart, a bad header in a part); Javalin answers its own HttpResponseExceptions
+            if (t instanceof HttpException jetty && jetty.getCode() >= 400 && jetty.getCode() < 500) {
                 ErrorPages.badRequest(ctx);
+                ctx.status(jetty.getCode());
                 return true;
             }
         }

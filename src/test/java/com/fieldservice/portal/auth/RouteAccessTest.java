@@ -10,11 +10,8 @@ import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -243,8 +240,7 @@ class RouteAccessTest {
     /** The integration sends its HTTP Basic credentials everywhere; people send their cookies. */
     private static HttpResponse<String> send(Visitor visitor, WebSession session, HttpRequest.Builder request) {
         if (visitor == Visitor.API) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (TestPortal.API_USER + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", TestPortal.apiAuthorization());
         }
         return session.send(request.build());
     }

@@ -93,13 +93,11 @@ class GarbageInputTest {
         TestAccounts.customer(portal.jdbi(), "GARBAGE", "customer@garbage.test");
         WebSession anonymous = portal.visitor();
         anonymous.get("/login");
-        String basic = "Basic " + Base64.getEncoder().encodeToString(
-                (TestPortal.API_USER + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
         visitors = Map.of("anonymous", new Visitor(anonymous, null),
                 "customer", new Visitor(portal.signedIn("customer@garbage.test"), null),
                 "planner", new Visitor(portal.signedIn("planner@garbage.test"), null),
                 "admin", new Visitor(portal.signedIn("admin@garbage.test"), null),
-                "api", new Visitor(portal.visitor(), basic));
+                "api", new Visitor(portal.visitor(), TestPortal.apiAuthorization()));
         parameterNames = everyParameterName();
         // signing out last, so that every other route is walked while signed in
         routes = portal.app().routeTable().stream()
