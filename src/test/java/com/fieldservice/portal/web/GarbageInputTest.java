@@ -7,11 +7,13 @@ import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
+import com.fieldservice.portal.auth.AccessControl;
 import com.fieldservice.portal.auth.Role;
 import io.javalin.http.HandlerType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -205,6 +207,24 @@ class GarbageInputTest {
         HttpResponse<String> answer = customer.session().postMultipart("/portal/report", Map.of("summary", "Boiler"),
                 List.of(new WebSession.FilePart("files", "photo\u0000.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
         assertThat(answer.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aHeaderValueWithANulOrInvalidUtf8GetsA400() throws IOException {
+        String cookies = "Cookie: " + AccessControl.SESSION_COOKIE + "=x\r\n";
+        assertThat(rawStatus("GET /portal HTTP/1.1\r\nHost: localhost\r\nUser-Agent: a\u0000b\r\n" + cookies))
+                .isEqualTo(400);
+        assertThat(rawStatus("GET /portal HTTP/1.1\r\nHost: localhost\r\nUser-Agent: \u00c3\u0028\r\n" + cookies))
+                .isBetween(300, 499);
+    }
+
+    /** The status of a request written byte for byte (ISO-8859-1), as no HTTP client would send it. */
+    private static int rawStatus(String head) throws IOException {
+        try (Socket socket = new Socket("localhost", portal.app().port())) {
+            socket.getOutputStream().write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+            return Integer.parseInt(statusLine.substring(9, 12));
+        }
     }
 
     @Test
