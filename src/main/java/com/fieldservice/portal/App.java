@@ -44,6 +44,8 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import com.fieldservice.portal.web.ErrorPages;
 import com.fieldservice.portal.web.HealthHandler;
+import com.fieldservice.portal.web.IgnoreMethodOverride;
+import com.fieldservice.portal.web.InputGuard;
 import com.fieldservice.portal.web.Json;
 import com.fieldservice.portal.web.SecurityHeaders;
 import com.fieldservice.portal.web.ServerTiming;
@@ -172,11 +174,13 @@ public final class App implements AutoCloseable {
                 server.setStopAtShutdown(false);
                 // lets requests in flight finish while new ones are refused
                 server.insertHandler(new GracefulHandler());
+                server.insertHandler(new IgnoreMethodOverride());
             });
 
             c.routes.before(ServerTiming::start);
-            c.routes.before(SecurityHeaders::apply);
+            c.routes.before(new SecurityHeaders(settings.secureCookies())::apply);
             c.routes.before(UploadLimits::refuseOversized);
+            c.routes.beforeMatched(InputGuard::refuseUnstorableText);
             c.routes.beforeMatched(access::check);
 
             // Every route names the roles that may use it (deny by default: see AccessControl).
@@ -237,7 +241,7 @@ public final class App implements AutoCloseable {
             c.routes.after(ServerTiming::finish);
             c.routes.error(404, ErrorPages::notFound);
             c.routes.exception(Exception.class, (e, ctx) -> {
-                if (!UploadLimits.answerIfTooLarge(e, ctx)) {
+                if (!UploadLimits.answerIfTooLarge(e, ctx) && !InputGuard.answerIfUnreadable(e, ctx)) {
                     ErrorPages.unexpected(e, ctx);
                 }
             });

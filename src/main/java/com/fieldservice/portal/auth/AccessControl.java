@@ -1,12 +1,15 @@
 package com.fieldservice.portal.auth;
 
 import com.fieldservice.portal.web.Cookies;
+import com.fieldservice.portal.web.InputGuard;
 import com.fieldservice.portal.web.RequestScope;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.security.BasicAuthCredentials;
 import io.javalin.security.RouteRole;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,9 +18,9 @@ import java.util.Set;
 
 /**
  * Runs before every matched route: finds who is asking (a session cookie for people, HTTP
- * Basic for integrations under /api), refuses those the route's roles leave out, and checks the
- * CSRF token of every request that changes state. Deny by default: a route that declares no
- * role is refused to all.
+ * Basic for integrations under /api), refuses those the route's roles leave out, and checks that
+ * every request that changes state carries the CSRF token and was not sent from another site.
+ * Deny by default: a route that declares no role is refused to all.
  */
 public final class AccessControl {
 
@@ -63,10 +66,11 @@ public final class AccessControl {
                 return;
             }
         }
-        if (!SAFE_METHODS.contains(ctx.method()) && !csrfTokenMatches(ctx)) {
+        if (!SAFE_METHODS.contains(ctx.method()) && (sentFromAnotherSite(ctx) || !csrfTokenMatches(ctx))) {
+            String from = sentFromAnotherSite(ctx) ? " sent from " + sendingPage(ctx) : "";
             audit.record(session.map(SessionStore.Session::principal).map(Principal::accountId),
                     session.map(s -> s.principal().username()).orElse(null), Audit.CSRF_REFUSED,
-                    ctx.method() + " " + ctx.path(), ctx.ip());
+                    ctx.method() + " " + ctx.path() + from, ctx.ip());
             ctx.status(HttpStatus.FORBIDDEN).render("errors/403.html", Map.of("csrf", true));
             ctx.skipRemainingHandlers();
         }
@@ -116,7 +120,10 @@ public final class AccessControl {
             return null;
         }
         try {
-            return ctx.basicAuthCredentials();
+            BasicAuthCredentials credentials = ctx.basicAuthCredentials();
+            boolean storable = credentials != null && InputGuard.storable(credentials.getUsername())
+                    && InputGuard.storable(credentials.getPassword());
+            return storable ? credentials : null;
         } catch (RuntimeException malformed) {
             return null;
         }
@@ -129,7 +136,7 @@ public final class AccessControl {
     }
 
     private void refuseAnonymous(Context ctx) {
-        String target = ctx.method() == HandlerType.GET ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : null;
+        String target = SAFE_METHODS.contains(ctx.method()) ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : null;
         ctx.redirect(target == null ? "/login" : "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8),
                 HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
@@ -144,6 +151,29 @@ public final class AccessControl {
             ctx.render("errors/403.html", Map.of("csrf", false));
         }
         ctx.skipRemainingHandlers();
+    }
+
+    /**
+     * Browsers name the page a request comes from: in Origin, or (older ones, some same-site
+     * forms) only in Referer. A state change from a page of another host is refused even with a
+     * valid token; a request naming no page at all (programs, privacy tools) relies on the token.
+     */
+    private static boolean sentFromAnotherSite(Context ctx) {
+        String page = sendingPage(ctx);
+        if (page == null) {
+            return false;
+        }
+        try {
+            String authority = new URI(page).getRawAuthority();
+            return authority == null || !authority.equalsIgnoreCase(ctx.header("Host"));
+        } catch (URISyntaxException unreadable) {
+            return true;
+        }
+    }
+
+    private static String sendingPage(Context ctx) {
+        String origin = ctx.header("Origin");
+        return origin != null ? origin : ctx.header("Referer");
     }
 
     private boolean csrfTokenMatches(Context ctx) {

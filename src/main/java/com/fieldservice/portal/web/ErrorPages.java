@@ -67,6 +67,16 @@ public final class ErrorPages {
         }
     }
 
+    /** The request itself could not be read or holds text the portal cannot keep. */
+    public static void badRequest(Context ctx) {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        if (isApi(ctx)) {
+            ctx.json(Map.of("status", 400, "error", "bad_request", "message", "The request could not be read."));
+        } else {
+            ctx.render("errors/400.html");
+        }
+    }
+
     static boolean isApi(Context ctx) {
         return ctx.path().startsWith("/api/");
     }

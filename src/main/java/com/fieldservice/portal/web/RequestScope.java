@@ -32,6 +32,7 @@ public final class RequestScope {
 
     public static void setPrincipal(Context ctx, Principal principal) {
         ctx.attribute(PRINCIPAL, principal);
+        SecurityHeaders.keepPrivate(ctx);
     }
 
     public static Optional<Principal> principal(Context ctx) {

@@ -25,8 +25,10 @@ public final class Routes {
         this.config = config;
     }
 
+    /** Also answers HEAD, with the same roles: a HEAD is a GET without the body. */
     public Routes get(String path, Handler handler, Role... roles) {
         config.get(path, handler, roles);
+        config.head(path, handler, roles);
         return record(HandlerType.GET, path, roles);
     }
 

@@ -79,10 +79,14 @@ public final class TestPortal implements AutoCloseable {
     }
 
     public HttpResponse<String> apiGet(String path, String accept) {
-        String credentials = java.util.Base64.getEncoder().encodeToString(
-                (API_USER + ":" + TestAccounts.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", accept)
-                .header("Authorization", "Basic " + credentials).GET().build());
+                .header("Authorization", apiAuthorization()).GET().build());
+    }
+
+    /** The Authorization header of the test integration. */
+    public static String apiAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (API_USER + ":" + TestAccounts.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public String url(String path) {

@@ -118,7 +118,8 @@ public final class WebSession {
         return csrfToken;
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Sends any request with this browser's cookies: for requests the helpers above can't shape. */
+    public HttpResponse<String> send(HttpRequest request) {
         return TestPortal.send(http, request);
     }
 }
