@@ -30,6 +30,16 @@ psql_portal "SELECT '/backoffice/jobs?q=' || customer_reference FROM jobs TABLES
 psql_portal "SELECT '/backoffice/jobs?technician=' || code || sort FROM app_user TABLESAMPLE SYSTEM (50) REPEATABLE (23)
                CROSS JOIN (VALUES (''), ('&sort=due_date&dir=asc')) AS s(sort)
               WHERE EXISTS (SELECT 1 FROM job_planning pl WHERE pl.app_user_id = app_user.id) LIMIT 40" > "$work/grid-technician"
+# the name filters as a planner types them: a company's first word in lower case, an installation's
+# words, a technician's last name; each also with a status, as planners narrow a list
+psql_portal "SELECT '/backoffice/jobs?company=' || lower(split_part(c.name, ' ', 1)) || s.status
+               FROM (SELECT company_id FROM jobs TABLESAMPLE SYSTEM (1) REPEATABLE (25) LIMIT 100) j
+               JOIN company c ON c.id = j.company_id CROSS JOIN (VALUES (''), ('&status=Open')) AS s(status)" > "$work/grid-names"
+psql_portal "SELECT '/backoffice/jobs?installation=' || replace(lower(split_part(p.name, ' – ', 1)), ' ', '+')
+               FROM (SELECT project_id FROM jobs TABLESAMPLE SYSTEM (1) REPEATABLE (27) LIMIT 100) j
+               JOIN project p ON p.id = j.project_id" >> "$work/grid-names"
+psql_portal "SELECT '/backoffice/jobs?technician=' || replace(lower(lastname), ' ', '+') FROM app_user TABLESAMPLE SYSTEM (50)
+               REPEATABLE (29) WHERE EXISTS (SELECT 1 FROM job_planning pl WHERE pl.app_user_id = app_user.id) LIMIT 40" >> "$work/grid-names"
 # deep pages: the keyset link of a page far down the default list (as "Next" links lead there)
 psql_portal "SELECT '/backoffice/jobs?after=' || id2 FROM jobs TABLESAMPLE SYSTEM (1) REPEATABLE (13) LIMIT 500" > "$work/grid-deep"
 psql_portal "SELECT '/backoffice/jobs?open=1&after=' || id2 FROM jobs TABLESAMPLE SYSTEM (1) REPEATABLE (15)
@@ -40,7 +50,7 @@ psql_portal "SELECT '/backoffice/find?q=' || customer_reference FROM jobs TABLES
               WHERE customer_reference IS NOT NULL LIMIT 500" >> "$work/find"
 printf '%s\n' /backoffice > "$work/dashboard"
 
-for scenario in grid-default grid-status-company grid-overdue grid-text grid-technician grid-deep detail find dashboard; do
+for scenario in grid-default grid-status-company grid-overdue grid-text grid-technician grid-names grid-deep detail find dashboard; do
     measure "$scenario" "$work/$scenario"
 done
 

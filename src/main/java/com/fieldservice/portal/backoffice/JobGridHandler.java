@@ -39,6 +39,7 @@ public final class JobGridHandler {
             model.put("page", search.page(handle, prepared, matches));
             model.put("count", matches.count());
             model.put("lookups", new Lookups(prepared.lookups()));
+            model.put("chips", query.chips(prepared.lookups()));
         });
         model.put("query", query);
         model.put("pageSizes", JobQuery.PAGE_SIZES);

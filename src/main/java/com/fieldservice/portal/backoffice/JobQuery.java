@@ -5,10 +5,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,26 +25,9 @@ public final class JobQuery {
     public static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
     public static final int MAX_TEXT = 100;
     static final Pattern WORK_ORDER_NUMBER = Pattern.compile("(?i)^\\s*(?:#|wo-?)?\\s*(\\d{1,9})\\s*$");
-    private static final Pattern CODE = Pattern.compile("[\\p{Alnum}_.\\-]{1,50}");
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    String q;
-    String ref;
-    final Set<String> statuses = new LinkedHashSet<>();
-    boolean open;
-    String type;
-    String priority;
-    String skill;
-    String company;
-    String installation;
-    String technician;
-    LocalDate dueFrom;
-    LocalDate dueTo;
-    boolean overdue;
-    boolean unplanned;
-    boolean reportedToday;
-    String level;
+    /** The filters in force and their values, in the order of {@link GridFilter#ALL}. */
+    private final Map<GridFilter<?>, Object> filters = new LinkedHashMap<>();
     JobSort sort = JobSort.DEFAULT;
     boolean ascending;
     int size = PAGE_SIZES.get(0);
@@ -64,56 +46,17 @@ public final class JobQuery {
 
     public static JobQuery parse(Map<String, List<String>> params) {
         JobQuery query = new JobQuery();
-        query.q = text(first(params, "q"));
-        query.ref = text(first(params, "ref"));
-        for (String status : params.getOrDefault("status", List.of())) {
-            for (String code : status.split(",")) {
-                if (!code.isBlank()) {
-                    if (CODE.matcher(code.trim()).matches()) {
-                        query.statuses.add(code.trim());
-                    } else {
-                        query.errors.add("bo.filter.error.status");
-                    }
-                }
+        for (GridFilter<?> filter : GridFilter.ALL) {
+            Object value = filter.parser().parse(params.get(filter.param()), query.errors);
+            if (value != null) {
+                query.filters.put(filter, value);
             }
         }
-        query.open = flag(first(params, "open"));
-        query.type = code(query, first(params, "type"), "bo.filter.error.type");
-        query.priority = code(query, first(params, "priority"), "bo.filter.error.priority");
-        query.skill = code(query, first(params, "skill"), "bo.filter.error.skill");
-        query.company = code(query, first(params, "company"), "bo.filter.error.company");
-        query.installation = code(query, first(params, "installation"), "bo.filter.error.installation");
-        // a technician by app_user id, or by their code as the filter form offers
-        String technician = blankToNull(first(params, "technician"));
-        if (technician != null && !GUID.matcher(technician).matches() && !CODE.matcher(technician).matches()) {
-            query.errors.add("bo.filter.error.technician");
-        } else {
-            query.technician = technician == null ? null
-                    : GUID.matcher(technician).matches() ? technician.toLowerCase(Locale.ROOT) : technician;
-        }
-        query.dueFrom = date(query, first(params, "due_from"), "bo.filter.error.dueFrom");
-        query.dueTo = date(query, first(params, "due_to"), "bo.filter.error.dueTo");
-        if (query.dueFrom != null && query.dueTo != null && query.dueTo.isBefore(query.dueFrom)) {
+        LocalDate from = query.value(GridFilter.DUE_FROM);
+        LocalDate to = query.value(GridFilter.DUE_TO);
+        if (from != null && to != null && to.isBefore(from)) {
             query.errors.add("bo.filter.error.dueRange");
-            query.dueTo = null;
-        }
-        query.overdue = flag(first(params, "overdue"));
-        query.unplanned = flag(first(params, "unplanned"));
-        String reported = blankToNull(first(params, "reported"));
-        if (reported != null) {
-            if (reported.equalsIgnoreCase("today")) {
-                query.reportedToday = true;
-            } else {
-                query.errors.add("bo.filter.error.reported");
-            }
-        }
-        String level = blankToNull(first(params, "level"));
-        if (level != null) {
-            if (level.equals("parents") || level.equals("children")) {
-                query.level = level;
-            } else {
-                query.errors.add("bo.filter.error.level");
-            }
+            query.filters.remove(GridFilter.DUE_TO);
         }
         Optional<JobSort> sort = JobSort.fromParam(first(params, "sort"));
         query.sort = sort.orElse(JobSort.DEFAULT);
@@ -176,32 +119,7 @@ public final class JobQuery {
     /** The filters (no sort, no page): what the CSV link, the sort links and the page links share. */
     private Map<String, List<String>> filterParams() {
         Map<String, List<String>> p = new LinkedHashMap<>();
-        put(p, "q", q);
-        put(p, "ref", ref);
-        if (!statuses.isEmpty()) {
-            p.put("status", List.copyOf(statuses));
-        }
-        if (open) {
-            put(p, "open", "1");
-        }
-        put(p, "type", type);
-        put(p, "priority", priority);
-        put(p, "skill", skill);
-        put(p, "company", company);
-        put(p, "installation", installation);
-        put(p, "technician", technician);
-        put(p, "due_from", dueFrom == null ? null : dueFrom.toString());
-        put(p, "due_to", dueTo == null ? null : dueTo.toString());
-        if (overdue) {
-            put(p, "overdue", "1");
-        }
-        if (unplanned) {
-            put(p, "unplanned", "1");
-        }
-        if (reportedToday) {
-            put(p, "reported", "today");
-        }
-        put(p, "level", level);
+        filters.forEach((filter, value) -> p.put(filter.param(), filter.linkOf(value)));
         return p;
     }
 
@@ -283,24 +201,71 @@ public final class JobQuery {
         }
     }
 
+    // ------------------------------------------------------------------ the filters in force
+
+    /** The filters in force and their values (what a link to this view keeps). */
+    Map<GridFilter<?>, Object> filters() {
+        return Collections.unmodifiableMap(filters);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T value(GridFilter<T> filter) {
+        return (T) filters.get(filter);
+    }
+
+    /** A filter in force, removable in one click: its label, its value as the page names it, and the link without it. */
+    public record Chip(String name, String label, String value, String valueKey, String removeLink) {
+    }
+
+    /**
+     * One chip per value in force (each status on its own), its link the same view, first page,
+     * without that one value. Lookup codes are named as the filter form names them.
+     */
+    public List<Chip> chips(List<JobSearch.Lookup> lookups) {
+        List<Chip> chips = new ArrayList<>();
+        filters.forEach((filter, value) -> {
+            for (String linked : filter.linkOf(value)) {
+                Map<String, List<String>> without = viewParams();
+                List<String> rest = new ArrayList<>(without.get(filter.param()));
+                rest.remove(linked);
+                if (rest.isEmpty()) {
+                    without.remove(filter.param());
+                } else {
+                    without.put(filter.param(), rest);
+                }
+                String remove = "/backoffice/jobs" + queryString(without);
+                chips.add(switch (filter.shown()) {
+                    case TEXT -> new Chip(filter.param(), filter.label(), linked, null, remove);
+                    case LOOKUP -> new Chip(filter.param(), filter.label(), JobSearch.find(lookups, filter.param(), linked)
+                            .map(JobSearch.Lookup::name).orElse(linked), null, remove);
+                    case CHOICE -> new Chip(filter.param(), filter.label(), null, "bo.filter." + filter.param() + "." + linked, remove);
+                    case FLAG -> new Chip(filter.param(), filter.label(), null, null, remove);
+                });
+            }
+        });
+        return chips;
+    }
+
     // ------------------------------------------------------------------ for templates
 
-    public String getQ() { return q; }
-    public String getRef() { return ref; }
-    public Set<String> getStatuses() { return statuses; }
-    public boolean isOpen() { return open; }
-    public String getType() { return type; }
-    public String getPriority() { return priority; }
-    public String getSkill() { return skill; }
-    public String getCompany() { return company; }
-    public String getInstallation() { return installation; }
-    public String getTechnician() { return technician; }
-    public LocalDate getDueFrom() { return dueFrom; }
-    public LocalDate getDueTo() { return dueTo; }
-    public boolean isOverdue() { return overdue; }
-    public boolean isUnplanned() { return unplanned; }
-    public boolean isReportedToday() { return reportedToday; }
-    public String getLevel() { return level; }
+    /** The value of the filter with this name in the URL, as typed (a set for the statuses); null if not in force. */
+    public Object get(String param) {
+        return GridFilter.ALL.stream().filter(f -> f.param().equals(param)).findFirst().map(filters::get).orElse(null);
+    }
+
+    /** Whether the filter with this name is in force with this value (a code of a select, a check box). */
+    public boolean isChosen(String param, String code) {
+        Object value = get(param);
+        return value instanceof Set<?> set ? set.contains(code) : value != null && value.toString().equals(code);
+    }
+
+    /** Whether the filter with this name is in force. */
+    public boolean has(String param) {
+        return get(param) != null;
+    }
+
+    public String getQ() { return value(GridFilter.Q); }
+    public String getRef() { return value(GridFilter.REF); }
     public String getSort() { return sort.param(); }
     public boolean isAscending() { return ascending; }
     public int getSize() { return size; }
@@ -311,54 +276,22 @@ public final class JobQuery {
 
     /** Whether any filter narrows the list (the full list's count is estimated, not counted). */
     public boolean isFiltered() {
-        return !filterParams().isEmpty();
+        return !filters.isEmpty();
     }
 
     /** Whether the search text is the only filter. */
     public boolean isTextOnly() {
-        return q != null && filterParams().size() == 1;
+        return filters.containsKey(GridFilter.Q) && filters.size() == 1;
     }
 
     // ------------------------------------------------------------------ parsing helpers
 
     private static String first(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
+        return GridFilter.first(params.get(name));
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String text(String value) {
-        String text = blankToNull(value);
-        return text == null ? null : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-    }
-
-    private static boolean flag(String value) {
-        return value != null && (value.equals("1") || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("on"));
-    }
-
-    private static String code(JobQuery query, String value, String error) {
-        String code = blankToNull(value);
-        if (code != null && !CODE.matcher(code).matches()) {
-            query.errors.add(error);
-            return null;
-        }
-        return code;
-    }
-
-    private static LocalDate date(JobQuery query, String value, String error) {
-        String text = blankToNull(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return DateInput.day(text);
-        } catch (DateInput.Refused refused) {
-            query.errors.add(error);
-            return null;
-        }
+        return GridFilter.blankToNull(value);
     }
 
     private static Integer positive(String value) {

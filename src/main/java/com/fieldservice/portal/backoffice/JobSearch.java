@@ -1,15 +1,11 @@
 package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.time.BusinessClock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -132,7 +128,7 @@ public final class JobSearch {
 
     /** Reads what the SQL of this query depends on: the lookups, and how common its search words are. */
     public Prepared prepare(Handle handle, JobQuery query) {
-        List<String> words = SearchWords.parse(query.q);
+        List<String> words = SearchWords.parse(query.getQ());
         List<Double> atLeast = words.isEmpty() ? List.of() : handle.attach(BackOfficeDao.class)
                 .jobsWithWordsAtLeast(words.stream().map(SearchWords::likePattern).toArray(String[]::new));
         return new Prepared(query, lookups(handle, false), SearchWords.weigh(words, atLeast));
@@ -146,22 +142,20 @@ public final class JobSearch {
     public Page page(Handle handle, Prepared search, Matches matches) {
         JobQuery query = search.query();
         handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        Sql sql = new Sql();
-        sql.bind("today_start", todayStart()).append(SELECT_LINES).append(SELECT_JOBS);
-        filter(sql, search);
+        Where where = Where.of(search, clock);
         if (matches.numbers() != null && matches.numbers().size() <= FEW) {
             // few matches (a rare word, a reference): read them by number, then sort them, rather
             // than walk the whole list in order hoping to meet them
-            sql.bindInts("matching", matches.numbers()).append(" AND j.id2 = ANY (:matching)");
+            where.bindNumbers("matching", matches.numbers()).and("j.id2 = ANY (:matching)");
         }
         boolean backwards = query.beforeId != null;
         if (query.afterId != null || query.beforeId != null) {
-            keyset(sql, query, backwards ? query.beforeId : query.afterId, backwards);
+            keyset(where, query, backwards ? query.beforeId : query.afterId, backwards);
         }
         boolean asc = query.ascending != backwards;
-        orderBy(sql, query.sort, asc);
-        sql.append(" LIMIT ").append(String.valueOf(query.size + 1)).append(LINES_FROM).append(linesOrder(asc));
-        List<Listed> lines = sql.query(handle).setFetchSize(query.size + 1).map(ConstructorMapper.of(Listed.class)).list();
+        List<Listed> lines = sorted(where.bind("today_start", where.todayStart()).query(handle, PAGE), query.sort, asc)
+                .define("order", orderBy(query.sort, asc)).define("limit", query.size + 1)
+                .setFetchSize(query.size + 1).map(ConstructorMapper.of(Listed.class)).list();
         if (!search.knowsAll(lines)) {
             // a type or status added in the last seconds: read the lookups again
             search = search.withLookups(lookups(handle, true));
@@ -213,11 +207,8 @@ public final class JobSearch {
         handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
                 + "set_config('gin_fuzzy_search_limit', '" + 2 * COUNT_CAP + "', true) AS fuzzy, "
                 + "set_config('plan_cache_mode', 'force_custom_plan', true) AS plans").mapToMap().one();
-        Sql sql = new Sql();
-        sql.append("SELECT j.id2 FROM jobs j WHERE true");
-        filter(sql, search);
-        sql.append(" LIMIT ").append(String.valueOf(COUNT_CAP + 1));
-        List<Integer> numbers = sql.query(handle).setFetchSize(COUNT_CAP + 1).mapTo(Integer.class).list();
+        List<Integer> numbers = Where.of(search, clock).query(handle, MATCHES).define("limit", COUNT_CAP + 1)
+                .setFetchSize(COUNT_CAP + 1).mapTo(Integer.class).list();
         handle.createQuery("SELECT set_config('enable_seqscan', 'on', true) AS seqscan, "
                 + "set_config('gin_fuzzy_search_limit', '0', true) AS fuzzy").mapToMap().one();
         boolean capped = numbers.size() > COUNT_CAP;
@@ -242,12 +233,9 @@ public final class JobSearch {
             handle.execute("SET LOCAL statement_timeout = '10min'");
             // an export names every line's type and status: no lookups older than the export
             Prepared search = prepare(handle, query).withLookups(lookups(handle, true));
-            Sql sql = new Sql();
-            sql.bind("today_start", todayStart()).append(SELECT_LINES).append(SELECT_JOBS);
-            filter(sql, search);
-            sortKey(sql, query.sort);
-            sql.append(LINES_FROM).append(linesOrder(query.ascending));
-            try (Stream<Listed> lines = sql.query(handle).setFetchSize(1_000).map(ConstructorMapper.of(Listed.class)).stream()) {
+            Where where = Where.of(search, clock);
+            Query sql = sorted(where.bind("today_start", where.todayStart()).query(handle, EXPORT), query.sort, query.ascending);
+            try (Stream<Listed> lines = sql.setFetchSize(1_000).map(ConstructorMapper.of(Listed.class)).stream()) {
                 lines.map(search::row).forEach(sink);
             }
         });
@@ -281,16 +269,17 @@ public final class JobSearch {
             SELECT j.id2, j.name, c.name AS company_name, c.code AS company_code, p.id2 AS installation_id2,
                    p.name AS installation_name, j.job_type_id AS type_id, j.job_priority_id AS priority_id,
                    j.job_status_id AS status_id, j.due_date, (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
-                   %TECHNICIAN% AS technician, j.customer_reference, j.reference_back_office, j.modified_dateutc,
+                  \s""" + TECHNICIAN_NAME + """
+            \sAS technician, j.customer_reference, j.reference_back_office, j.modified_dateutc,
                    j.sort_key
-              FROM (""".replace("%TECHNICIAN%", TECHNICIAN_NAME);
+              FROM (""";
 
-    /** The page's jobs; %s is the sort key as text (for the page links), %VALUE% the key itself, %JOIN% the sort's table. */
+    /** The page's jobs: {@code <sortKey>} is the sort key as text (for the page links), {@code <sortValue>} the key itself, {@code <sortJoin>} the sort's table. */
     private static final String SELECT_JOBS = """
             SELECT j.id, j.id2, j.name, j.company_id, j.project_id, j.job_type_id, j.job_priority_id, j.job_status_id,
                    j.due_date, j.date_closed, j.suggested_user_id, j.customer_reference, j.reference_back_office,
-                   j.modified_dateutc, %s AS sort_key, %VALUE% AS sort_value
-              FROM jobs j%JOIN%
+                   j.modified_dateutc, <sortKey> AS sort_key, <sortValue> AS sort_value
+              FROM jobs j<sortJoin>
              WHERE true""";
 
     private static final String LINES_FROM = """
@@ -298,10 +287,18 @@ public final class JobSearch {
               JOIN company c ON c.id = j.company_id
               JOIN project p ON p.id = j.project_id""";
 
-    /** The lines' order, the same as the jobs' inside. */
-    private static String linesOrder(boolean ascending) {
+    /** A page of lines: the jobs of the page ({@code <where>}, {@code <order>}, {@code <limit>}), then their lines in the same order. */
+    private static final String PAGE = SELECT_LINES + SELECT_JOBS + "<where><order> LIMIT <limit>" + LINES_FROM + "<linesOrder>";
+    /** Every line of the list, in order, for the CSV. */
+    private static final String EXPORT = SELECT_LINES + SELECT_JOBS + "<where>" + LINES_FROM + "<linesOrder>";
+    /** The numbers of the matching jobs, up to {@code <limit>}. */
+    private static final String MATCHES = "SELECT j.id2 FROM jobs j WHERE true<where> LIMIT <limit>";
+
+    /** Defines the sort's key, its table and the lines' order (the same as the jobs' inside). */
+    private static Query sorted(Query query, JobSort sort, boolean ascending) {
         String dir = ascending ? " ASC" : " DESC";
-        return " ORDER BY j.sort_value" + dir + ", j.id2" + dir;
+        return query.define("sortKey", sortKeyText(sort)).define("sortValue", sort.sql()).define("sortJoin", sort.join())
+                .define("linesOrder", " ORDER BY j.sort_value" + dir + ", j.id2" + dir);
     }
 
     private static String sortKeyText(JobSort sort) {
@@ -320,178 +317,25 @@ public final class JobSearch {
         };
     }
 
-    private static void keyset(Sql sql, JobQuery query, int id2, boolean backwards) {
+    private static void keyset(Where where, JobQuery query, int id2, boolean backwards) {
         boolean greater = query.ascending != backwards;
         String op = greater ? ">" : "<";
-        sql.bind("cursor_id", id2);
+        where.bind("cursor_id", id2);
         if (query.sort == JobSort.NUMBER) {
-            sql.append(" AND j.id2 ").append(op).append(" :cursor_id");
+            where.and("j.id2 " + op + " :cursor_id");
         } else {
-            sql.bind("cursor_key", query.sort.kind() == JobSort.Kind.TIMESTAMP ? keyTimestamp(query.cursorKey) : query.cursorKey);
-            sql.append(" AND (").append(query.sort.sql()).append(", j.id2) ").append(op)
-                    .append(" (").append(castKey(query.sort)).append(", :cursor_id)");
+            where.bind("cursor_key", query.sort.kind() == JobSort.Kind.TIMESTAMP ? keyTimestamp(query.cursorKey) : query.cursorKey);
+            where.and("(" + query.sort.sql() + ", j.id2) " + op + " (" + castKey(query.sort) + ", :cursor_id)");
         }
     }
 
-    private static void sortKey(Sql sql, JobSort sort) {
-        sql.format(sortKeyText(sort), sort.sql(), sort.join());
-    }
-
-    private static void orderBy(Sql sql, JobSort sort, boolean ascending) {
+    private static String orderBy(JobSort sort, boolean ascending) {
         String dir = ascending ? " ASC" : " DESC";
-        sortKey(sql, sort);
-        if (sort == JobSort.NUMBER) {
-            sql.append(" ORDER BY j.id2").append(dir);
-        } else {
-            sql.append(" ORDER BY ").append(sort.sql()).append(dir).append(", j.id2").append(dir);
-        }
-    }
-
-    /** The WHERE conditions of every filter; an unknown code matches nothing (and says so). */
-    private void filter(Sql sql, Prepared search) {
-        JobQuery query = search.query();
-        List<Lookup> lookups = search.lookups();
-        if (query.q != null) {
-            text(sql, query.q, search.words());
-        }
-        if (query.ref != null) {
-            sql.bind("ref", query.ref.toLowerCase(Locale.ROOT));
-            sql.append(" AND (lower(j.customer_reference) = :ref OR lower(j.reference_back_office) = :ref)");
-        }
-        if (!query.statuses.isEmpty()) {
-            List<UUID> ids = new ArrayList<>();
-            for (String code : query.statuses) {
-                find(lookups, "status", code).ifPresentOrElse(l -> ids.add(l.id()),
-                        () -> query.errors.add("bo.filter.error.unknownStatus"));
-            }
-            sql.bindList("status_ids", ids);
-            sql.append(" AND j.job_status_id = ANY (:status_ids)");
-        }
-        if (query.open) {
-            // date_closed is set exactly when the status is closed (the jobs trigger keeps it so)
-            sql.append(" AND j.date_closed IS NULL");
-        }
-        lookupFilter(sql, query, lookups, "type", query.type, "j.job_type_id");
-        lookupFilter(sql, query, lookups, "priority", query.priority, "j.job_priority_id");
-        lookupFilter(sql, query, lookups, "skill", query.skill, "j.skill_id");
-        if (query.company != null) {
-            Optional<UUID> id = uuid(query.company);
-            if (id.isPresent()) {
-                sql.bind("company_id", id.get()).append(" AND j.company_id = :company_id");
-            } else {
-                sql.bind("company_code", query.company)
-                        .append(" AND j.company_id = (SELECT id FROM company WHERE code = :company_code)");
-            }
-        }
-        if (query.installation != null) {
-            Optional<UUID> id = uuid(query.installation);
-            if (id.isPresent()) {
-                sql.bind("project_id", id.get()).append(" AND j.project_id = :project_id");
-            } else if (query.installation.matches("\\d{1,9}")) {
-                sql.bind("project_id2", Integer.parseInt(query.installation))
-                        .append(" AND j.project_id = (SELECT id FROM project WHERE id2 = :project_id2)");
-            } else {
-                sql.bind("project_ref", query.installation)
-                        .append(" AND j.project_id = (SELECT id FROM project WHERE reference_back_office = :project_ref)");
-            }
-        }
-        if (query.technician != null) {
-            Optional<UUID> id = uuid(query.technician);
-            if (id.isPresent()) {
-                sql.bind("technician", id.get());
-            } else {
-                sql.bind("technician_code", query.technician);
-            }
-            String technician = id.isPresent() ? ":technician" : "(SELECT id FROM app_user WHERE code = :technician_code)";
-            sql.append(" " + """
-                     AND j.id IN (SELECT pl.job_id FROM job_planning pl WHERE pl.app_user_id = %1$s
-                                  UNION ALL
-                                  SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(technician));
-        }
-        if (query.dueFrom != null) {
-            sql.bind("due_from", clock.startOf(query.dueFrom)).append(" AND j.due_date >= :due_from");
-        }
-        if (query.dueTo != null) {
-            sql.bind("due_to", clock.startOf(query.dueTo.plusDays(1))).append(" AND j.due_date < :due_to");
-        }
-        if (query.overdue) {
-            sql.bind("today_start", todayStart()).append(" AND j.due_date < :today_start AND j.date_closed IS NULL");
-        }
-        if (query.unplanned) {
-            sql.append(" AND j.date_closed IS NULL AND NOT EXISTS (SELECT 1 FROM job_planning np WHERE np.job_id = j.id)");
-        }
-        if (query.reportedToday) {
-            LocalDate today = clock.today();
-            sql.bind("reported_from", clock.startOf(today)).bind("reported_to", clock.startOf(today.plusDays(1))).append(" " + """
-                     AND j.requested_by_contact_id IS NOT NULL
-                     AND j.date_reported_by_company >= :reported_from AND j.date_reported_by_company < :reported_to""");
-        }
-        if ("parents".equals(query.level)) {
-            sql.append(" AND EXISTS (SELECT 1 FROM jobs ch WHERE ch.parent_id = j.id)");
-        } else if ("children".equals(query.level)) {
-            sql.append(" AND j.parent_id IS NOT NULL");
-        }
-    }
-
-    /**
-     * The search box: a work-order number exactly; a customer or back-office reference exactly
-     * (case-insensitive, on their lower() indexes); the words of name and description as prefixes
-     * through the full-text index; the companies whose name starts with it and the installations
-     * with that serial number, each looked up first in its own table (an ARRAY(...) the planner
-     * evaluates once and uses as an index condition on jobs).
-     */
-    private static void text(Sql sql, String q, SearchWords words) {
-        String lower = q.toLowerCase(Locale.ROOT);
-        sql.bind("q_lower", lower);
-        sql.append(" AND (lower(j.customer_reference) = :q_lower OR lower(j.reference_back_office) = :q_lower");
-        JobQuery.workOrderNumber(q).ifPresent(number -> sql.bind("q_number", number).append(" OR j.id2 = :q_number"));
-        if (words.indexedQuery() != null) {
-            sql.bind("q_words", words.indexedQuery()).append(" OR (j.search_vector @@ to_tsquery('simple', :q_words)");
-            if (words.checkedQuery() != null) {
-                // the function rather than the operator @@, which the index would be asked to serve
-                sql.bind("q_checked", words.checkedQuery())
-                        .append(" AND ts_match_vq(j.search_vector, to_tsquery('simple', :q_checked))");
-            }
-            sql.append(")");
-        }
-        sql.bind("q_prefix", likePrefix(lower)).append(" " + """
-                 OR j.company_id = ANY (ARRAY(SELECT co.id FROM company co WHERE lower(co.name) LIKE :q_prefix))
-                 OR j.project_id = ANY (ARRAY(SELECT pj.id FROM project pj WHERE lower(pj.serial_number) = :q_lower)))""");
-    }
-
-    private static String likePrefix(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
-
-    private static void lookupFilter(Sql sql, JobQuery query, List<Lookup> lookups, String kind, String code, String column) {
-        if (code == null) {
-            return;
-        }
-        Optional<Lookup> found = find(lookups, kind, code);
-        if (found.isEmpty()) {
-            query.errors.add("bo.filter.error.unknown." + kind);
-            sql.append(" AND false");
-            return;
-        }
-        String name = kind + "_id";
-        sql.bind(name, found.get().id()).append(" AND ").append(column).append(" = :").append(name);
+        return sort == JobSort.NUMBER ? " ORDER BY j.id2" + dir : " ORDER BY " + sort.sql() + dir + ", j.id2" + dir;
     }
 
     static Optional<Lookup> find(List<Lookup> lookups, String kind, String code) {
         return lookups.stream().filter(l -> l.kind().equals(kind) && l.code().equalsIgnoreCase(code)).findFirst();
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Overdue means the due day is over: a job due today is not overdue yet. */
-    private OffsetDateTime todayStart() {
-        return clock.startOf(clock.today());
     }
 
     /**
@@ -508,52 +352,5 @@ public final class JobSearch {
             throw new java.time.DateTimeException("not a key of the grid: " + text);
         }
         return key;
-    }
-
-    /** SQL being composed, with its bound values. The SELECT's "%s" takes the sort key. */
-    private static final class Sql {
-        private final StringBuilder text = new StringBuilder();
-        private final Map<String, Object> values = new LinkedHashMap<>();
-        private final Map<String, List<UUID>> lists = new LinkedHashMap<>();
-        private final Map<String, List<Integer>> ints = new LinkedHashMap<>();
-        private String sortKey = "NULL";
-        private String sortValue = "NULL";
-        private String sortJoin = "";
-
-        Sql append(String part) {
-            text.append(part);
-            return this;
-        }
-
-        Sql bind(String name, Object value) {
-            values.put(name, value);
-            return this;
-        }
-
-        Sql bindList(String name, List<UUID> ids) {
-            lists.put(name, ids);
-            return this;
-        }
-
-        Sql bindInts(String name, List<Integer> values) {
-            ints.put(name, values);
-            return this;
-        }
-
-        void format(String key, String value, String join) {
-            sortKey = key;
-            sortValue = value;
-            sortJoin = join;
-        }
-
-        Query query(Handle handle) {
-            String rendered = text.toString().replace("%s AS sort_key", sortKey + " AS sort_key")
-                    .replace("%VALUE% AS sort_value", sortValue + " AS sort_value").replace("%JOIN%", sortJoin);
-            Query query = handle.createQuery(rendered);
-            values.forEach(query::bind);
-            lists.forEach((name, ids) -> query.bindArray(name, UUID.class, ids));
-            ints.forEach((name, values) -> query.bindArray(name, Integer.class, values));
-            return query;
-        }
     }
 }

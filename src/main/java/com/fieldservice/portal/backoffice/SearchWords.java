@@ -75,6 +75,11 @@ record SearchWords(List<String> all, List<String> indexed, List<String> checked,
         return all.size() == 1 && allCommon;
     }
 
+    /** Every word of a text, each as {@link #term}, for {@code to_tsquery('simple', ...)}; null if none. */
+    static String allOf(String text) {
+        return query(parse(text));
+    }
+
     /** A prefix of one or two letters matches half the table: such words must match whole. */
     static String term(String word) {
         return word.length() >= 3 ? word + ":*" : word;

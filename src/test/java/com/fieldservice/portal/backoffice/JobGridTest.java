@@ -10,10 +10,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jsoup.Jsoup;
@@ -361,31 +359,16 @@ class JobGridTest {
         }
     }
 
-    /** Follows the Next links from this page to the end; no number may appear twice. */
     private static List<Integer> walk(String path) {
-        List<Integer> all = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        String next = path;
-        for (int guard = 0; next != null && guard < 200; guard++) {
-            Document page = page(next);
-            for (Integer number : numbers(page)) {
-                assertThat(seen.add(number)).as("number " + number + " shown twice walking " + path).isTrue();
-                all.add(number);
-            }
-            Element link = page.getElementById("page-next");
-            next = link.parent().hasClass("disabled") ? null : link.attr("href");
-        }
-        return all;
+        return new GridPages(planner).walk(path);
     }
 
     private static Document page(String path) {
-        HttpResponse<String> answer = planner.get(path);
-        assertThat(answer.statusCode()).as(path).isEqualTo(200);
-        return Jsoup.parse(answer.body());
+        return new GridPages(planner).page(path);
     }
 
     private static List<Integer> numbers(Document page) {
-        return page.select("#jobs tbody tr[data-number]").stream().map(r -> Integer.parseInt(r.attr("data-number"))).toList();
+        return GridPages.numbers(page);
     }
 
     private static List<Integer> sql(String sql) {

@@ -1,0 +1,91 @@
+package com.fieldservice.portal.backoffice;
+
+import com.fieldservice.portal.time.BusinessClock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The jobs' WHERE conditions of one grid request and the values they bind (never spliced into the
+ * SQL), with what the filters' conditions need to know: the lookups that turn codes into ids, the
+ * weighed search words and the business clock. The conditions become the {@code <where>} of a
+ * statement through Jdbi's own templating (defined attributes).
+ */
+final class Where {
+
+    private final StringBuilder conditions = new StringBuilder();
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<String, List<UUID>> uuids = new LinkedHashMap<>();
+    private final Map<String, List<Integer>> numbers = new LinkedHashMap<>();
+    private final JobSearch.Prepared search;
+    private final BusinessClock clock;
+
+    /** Every filter in force of the search, in the order of {@link GridFilter#ALL}. */
+    static Where of(JobSearch.Prepared search, BusinessClock clock) {
+        Where where = new Where(search, clock);
+        search.query().filters().forEach((filter, value) -> filter.addCondition(value, where));
+        return where;
+    }
+
+    private Where(JobSearch.Prepared search, BusinessClock clock) {
+        this.search = search;
+        this.clock = clock;
+    }
+
+    Where and(String condition) {
+        conditions.append(" AND ").append(condition);
+        return this;
+    }
+
+    Where bind(String name, Object value) {
+        values.put(name, value);
+        return this;
+    }
+
+    Where bindArray(String name, List<UUID> ids) {
+        uuids.put(name, ids);
+        return this;
+    }
+
+    Where bindNumbers(String name, List<Integer> ids) {
+        numbers.put(name, ids);
+        return this;
+    }
+
+    /** Names a problem of the request on the page (a message key). */
+    Where error(String key) {
+        search.query().errors.add(key);
+        return this;
+    }
+
+    Optional<JobSearch.Lookup> lookup(String kind, String code) {
+        return JobSearch.find(search.lookups(), kind, code);
+    }
+
+    SearchWords words() {
+        return search.words();
+    }
+
+    BusinessClock clock() {
+        return clock;
+    }
+
+    /** Overdue means the due day is over: a job due today is not overdue yet. */
+    OffsetDateTime todayStart() {
+        return clock.startOf(clock.today());
+    }
+
+    /** The statement of this template with the conditions as {@code <where>} and their values bound. */
+    Query query(Handle handle, String template) {
+        Query query = handle.createQuery(template).define("where", conditions.toString());
+        values.forEach(query::bind);
+        uuids.forEach((name, ids) -> query.bindArray(name, UUID.class, ids));
+        numbers.forEach((name, ids) -> query.bindArray(name, Integer.class, ids));
+        return query;
+    }
+}
