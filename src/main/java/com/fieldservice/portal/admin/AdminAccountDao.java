@@ -57,8 +57,8 @@ public interface AdminAccountDao {
              WHERE (CAST(:role AS text) IS NULL OR a.role = :role)
                AND (CAST(:pattern AS text) IS NULL
                     OR lower(a.username) LIKE :pattern
-                    OR lower(concat_ws(' ', u.firstname, u.lastname)) LIKE :pattern
-                    OR lower(concat_ws(' ', ct.firstname, ct.lastname)) LIKE :pattern
+                    OR lower(person_name(u)) LIKE :pattern
+                    OR lower(person_name(ct)) LIKE :pattern
                     OR lower(co.name) LIKE :pattern
                     OR lower(co.code) LIKE :pattern)""";
 
