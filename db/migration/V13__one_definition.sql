@@ -29,6 +29,12 @@ CREATE FUNCTION person_name(c contact) RETURNS text
     SELECT person_name(c.firstname, c.lastname)
 $$;
 
+-- A member of staff as customers read them: by first name only (comments, planned visits).
+CREATE FUNCTION staff_name_for_customers(u app_user) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT nullif(btrim(u.firstname), '')
+$$;
+
 -- Where a work order is carried out: its own address when it has one (a mobile installation's
 -- work order; the constraint jobs_one_address makes it either that or db_address_id), else the
 -- address it points at. Exactly one row: LEFT JOIN LATERAL job_address(j) addr ON true.

@@ -27,14 +27,17 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(CustomerJobView.Installation.class)
 public interface PortalJobDao {
 
+    /** When the customer reported a work order: the day they gave, else when it was created. */
+    String REPORTED_ON = "coalesce(j.date_reported_by_company, j.date_create)";
+
     /**
      * The columns of {@link CustomerJobView.Row}; needs the aliases of {@link #ROW_FROM}. The
      * installation's name is a subquery, which PostgreSQL evaluates for the page's rows only.
      */
     String ROW_COLUMNS = """
             SELECT j.id2 AS number, j.name, (SELECT p.name FROM project p WHERE p.id = j.project_id) AS installation_name,
-                   s.customer_status,
-                   coalesce(j.date_reported_by_company, j.date_create) AS reported_on,
+                   s.customer_status, """ + REPORTED_ON + """
+             AS reported_on,
                    nv.date_start AS next_visit_start, nv.firstname AS next_visit_technician,
                    j.date_closed AS closed_on, j.customer_reference
             """;
@@ -49,7 +52,7 @@ public interface PortalJobDao {
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id
               LEFT JOIN LATERAL (
-                   SELECT jp.date_start, u.firstname
+                   SELECT jp.date_start, staff_name_for_customers(u) AS firstname
                      FROM job_planning jp JOIN app_user u ON u.id = jp.app_user_id
                     WHERE jp.job_id = j.id AND jp.date_start >= now() AND NOT jp.is_suggestion
                       AND NOT s.is_closed AND s.customer_status <> 'received'
@@ -116,7 +119,8 @@ public interface PortalJobDao {
     /** A work order of the customer's by its number. */
     @SqlQuery("""
             SELECT j.id AS job_id, j.id2 AS number, j.name, j.description, j.customer_reference, s.customer_status,
-                   s.is_closed AS closed, coalesce(j.date_reported_by_company, j.date_create) AS reported_on,
+                   s.is_closed AS closed, """ + REPORTED_ON + """
+             AS reported_on,
                    j.date_closed AS closed_on,
                    p.name AS installation_name, p.serial_number, p.location AS installation_location,
                    addr.name AS site_name, addr.street, addr.street_number, addr.street2, addr.zip, addr.city,
@@ -137,7 +141,7 @@ public interface PortalJobDao {
      * reads "received" (not planned yet, or planned again after a rejection) no visit is shown.
      */
     @SqlQuery("""
-            SELECT jp.date_start AS start, jp.date_end AS "end", u.firstname AS technician_first_name
+            SELECT jp.date_start AS start, jp.date_end AS "end", staff_name_for_customers(u) AS technician_first_name
               FROM job_planning jp
               JOIN app_user u ON u.id = jp.app_user_id
               JOIN jobs j ON j.id = jp.job_id

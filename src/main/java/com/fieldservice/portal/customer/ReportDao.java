@@ -167,7 +167,7 @@ public interface ReportDao extends SqlObject {
     @RegisterConstructorMapper(CommentView.class)
     List<CommentView> comments(@Bind("jobId") UUID jobId);
 
-    @SqlQuery("SELECT nullif(btrim(firstname), '') FROM app_user WHERE id = :id")
+    @SqlQuery("SELECT staff_name_for_customers(u) FROM app_user u WHERE id = :id")
     Optional<String> staffFirstName(@Bind("id") UUID appUserId);
 
     @SqlQuery("""

@@ -48,6 +48,8 @@ class OneDefinitionTest {
                     .doesNotContain("person_name").contains("(firstname)::text");
             assertThat(plan(h, "EXPLAIN (VERBOSE, COSTS OFF) SELECT person_name(c) FROM contact c"))
                     .doesNotContain("person_name").contains("(lastname)::text");
+            assertThat(plan(h, "EXPLAIN (VERBOSE, COSTS OFF) SELECT staff_name_for_customers(u) FROM app_user u"))
+                    .doesNotContain("staff_name_for_customers").contains("btrim((firstname)::text)");
             assertThat(h.createQuery("""
                     SELECT coalesce(person_name(f, l), '(none)') FROM (VALUES
                         ('Ann', 'Lee'), (NULL, 'Lee'), ('Ann', NULL), (' ', ' '), (NULL, NULL)) AS p(f, l)""")
