@@ -14,7 +14,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /**
  * What the customer's write side reads and writes: their company's installations, the urgencies
  * they may choose, their jobs, and the attachments, comments and report tokens of those jobs.
- * Every query that answers a customer names their company: another company's rows are never found.
+ * Every query that answers a customer names their company, and reads jobs within their
+ * {@link CustomerScope}: another company's rows are never found.
  */
 public interface ReportDao extends SqlObject {
 
