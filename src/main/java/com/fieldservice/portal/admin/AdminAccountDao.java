@@ -15,14 +15,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AdminAccountDao {
 
     /** One account with its person: the staff member's or the contact's name, the contact's company. */
-    record AccountRow(UUID id, String username, String role, String firstName, String lastName, String companyCode,
-                      String companyName, String portalScope, boolean disabled, boolean active,
+    record AccountRow(UUID id, String username, String role, String firstName, String lastName, String name,
+                      String companyCode, String companyName, String portalScope, boolean disabled, boolean active,
                       OffsetDateTime dateCreate, UUID appUserId, UUID contactId) {
-
-        public String name() {
-            return String.join(" ", java.util.stream.Stream.of(firstName, lastName)
-                    .filter(part -> part != null && !part.isBlank()).toList());
-        }
 
         public boolean isStaff() {
             return "admin".equals(role) || "planner".equals(role);
@@ -44,6 +39,7 @@ public interface AdminAccountDao {
     String COLUMNS = """
             a.id, a.username, a.role,
             coalesce(u.firstname, ct.firstname) AS first_name, coalesce(u.lastname, ct.lastname) AS last_name,
+            coalesce(person_name(u), person_name(ct)) AS name,
             co.code AS company_code, co.name AS company_name, ct.portal_scope, a.disabled,
             (""" + AccountDao.ACTIVE + """
             ) AS active, a.date_create, a.app_user_id, a.contact_id""";
@@ -57,8 +53,8 @@ public interface AdminAccountDao {
              WHERE (CAST(:role AS text) IS NULL OR a.role = :role)
                AND (CAST(:pattern AS text) IS NULL
                     OR lower(a.username) LIKE :pattern
-                    OR lower(concat_ws(' ', u.firstname, u.lastname)) LIKE :pattern
-                    OR lower(concat_ws(' ', ct.firstname, ct.lastname)) LIKE :pattern
+                    OR lower(person_name(u)) LIKE :pattern
+                    OR lower(person_name(ct)) LIKE :pattern
                     OR lower(co.name) LIKE :pattern
                     OR lower(co.code) LIKE :pattern)""";
 

@@ -24,9 +24,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * mobile installation.
  *
  * <p>Dates are written as {@link com.fieldservice.portal.web.Json#DATE_TIME} writes them,
- * "2026-01-30T22:36:47.489839+00:00", whatever the session's time zone: timestamps with
- * {@code to_char(x AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')}, {@code date}
- * columns at midnight UTC.
+ * "2026-01-30T22:36:47.489839+00:00", whatever the session's time zone, by the database's
+ * {@code reference_time} (migration V13): timestamps in UTC, {@code date} columns at midnight UTC.
  */
 public interface JobResourceDao {
 
@@ -54,7 +53,7 @@ public interface JobResourceDao {
                            'fax', so.fax,
                            'url', so.url,
                            'vat_reg_code', so.vat_reg_code,
-                           'modified_dateutc', to_char(so.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
+                           'modified_dateutc', reference_time(so.modified_dateutc)
                        ) AS json
                   FROM sales_organization so
             ),
@@ -69,7 +68,7 @@ public interface JobResourceDao {
                            'sales_organization_id', f.sales_organization_id,
                            'sales_organization_code', so.code,
                            'sales_organization', (SELECT json FROM sales_organization_json WHERE id = f.sales_organization_id),
-                           'modified_dateutc', to_char(f.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
+                           'modified_dateutc', reference_time(f.modified_dateutc)
                        ) AS json
                   FROM equipment_family f
                   LEFT JOIN equipment_family parent ON parent.id = f.parent_id
@@ -83,7 +82,7 @@ public interface JobResourceDao {
                            'sales_organization_id', b.sales_organization_id,
                            'sales_organization_code', so.code,
                            'sales_organization', (SELECT json FROM sales_organization_json WHERE id = b.sales_organization_id),
-                           'modified_dateutc', to_char(b.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
+                           'modified_dateutc', reference_time(b.modified_dateutc)
                        ) AS json
                   FROM equipment_brand b
                   LEFT JOIN sales_organization so ON so.id = b.sales_organization_id
@@ -100,9 +99,9 @@ public interface JobResourceDao {
                            'equipment_family_id', m.equipment_family_id,
                            'equipment_family_code', family.code,
                            'equipment_family', (SELECT json FROM equipment_family_json WHERE id = m.equipment_family_id),
-                           'date_in_production_since', to_char(m.date_in_production_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
-                           'date_out_of_production_since', to_char(m.date_out_of_production_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
-                           'date_end_support', to_char(m.date_end_support AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                           'date_in_production_since', reference_time(m.date_in_production_since),
+                           'date_out_of_production_since', reference_time(m.date_out_of_production_since),
+                           'date_end_support', reference_time(m.date_end_support),
                            'sales_organization_id', m.sales_organization_id,
                            'sales_organization_code', so.code,
                            'sales_organization', (SELECT json FROM sales_organization_json WHERE id = m.sales_organization_id),
@@ -116,7 +115,7 @@ public interface JobResourceDao {
                                               ORDER BY t.field_name, t.language_code), '[]'::json)
                                  FROM equipment_model_translation t
                                 WHERE t.equipment_model_id = m.id),
-                           'modified_dateutc', to_char(m.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
+                           'modified_dateutc', reference_time(m.modified_dateutc)
                        ) AS json
                   FROM equipment_model m
                   LEFT JOIN equipment_brand brand ON brand.id = m.equipment_brand_id
@@ -133,7 +132,7 @@ public interface JobResourceDao {
                            'sales_organization_code', so.code,
                            'sales_organization', (SELECT json FROM sales_organization_json WHERE id = ps.sales_organization_id),
                            'code', ps.code,
-                           'modified_dateutc', to_char(ps.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
+                           'modified_dateutc', reference_time(ps.modified_dateutc)
                        ) AS json
                   FROM project_status ps
                   LEFT JOIN sales_organization so ON so.id = ps.sales_organization_id
@@ -166,27 +165,27 @@ public interface JobResourceDao {
                            'reference_back_office', p.reference_back_office,
                            'serial_number', p.serial_number,
                            'barcode', p.barcode,
-                           'date_start_production', to_char(p.date_start_production AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
-                           'date_create', to_char(p.date_create AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
-                           'date_update', to_char(p.date_update AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                           'date_start_production', reference_time(p.date_start_production),
+                           'date_create', reference_time(p.date_create),
+                           'date_update', reference_time(p.date_update),
                            'updated_by_user_id', p.updated_by_user_id,
                            'customer_reference', p.customer_reference,
-                           'warranty_date_until', to_char(p.warranty_date_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                           'warranty_date_until', reference_time(p.warranty_date_until),
                            'last_standard_result_score_1', p.last_standard_result_score_1,
                            'last_standard_result_score_2', p.last_standard_result_score_2,
                            'target_standard_result_score_1', p.target_standard_result_score_1,
                            'target_standard_result_score_2', p.target_standard_result_score_2,
-                           'date_built', to_char(p.date_built, 'YYYY-MM-DD"T00:00:00.000000+00:00"'),
+                           'date_built', reference_time(p.date_built),
                            'shutdown_consequence', p.shutdown_consequence,
                            'id2', p.id2,
                            'nb_open_jobs', job_counts.nb_open_jobs,
-                           'date_next_job', to_char(visits.date_next_job AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
-                           'date_last_job', to_char(visits.date_last_job AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                           'date_next_job', reference_time(visits.date_next_job),
+                           'date_last_job', reference_time(visits.date_last_job),
                            'nb_jobs_planned', job_counts.nb_jobs_planned,
                            'nb_jobs_tobeplanned', job_counts.nb_jobs_tobeplanned,
                            'nb_jobs_waitingfurtheraction', job_counts.nb_jobs_waitingfurtheraction,
-                           'back_office_timestamp', to_char(p.back_office_timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
-                           'modified_dateutc', to_char(p.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                           'back_office_timestamp', reference_time(p.back_office_timestamp),
+                           'modified_dateutc', reference_time(p.modified_dateutc),
                            'is_mobile_installation', p.is_mobile_installation
                        ) AS json
                   FROM project p
@@ -226,7 +225,7 @@ public interface JobResourceDao {
                            'sales_organization_id', jt.sales_organization_id,
                            'description', jt.description,
                            'is_default', jt.is_default,
-                           'modified_dateutc', to_char(jt.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                           'modified_dateutc', reference_time(jt.modified_dateutc),
                            'code', jt.code
                        ) AS json
                   FROM job_type jt
@@ -241,7 +240,7 @@ public interface JobResourceDao {
                            'sales_organization_code', so.code,
                            'sales_organization', (SELECT json FROM sales_organization_json WHERE id = jp.sales_organization_id),
                            'code', jp.code,
-                           'modified_dateutc', to_char(jp.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
+                           'modified_dateutc', reference_time(jp.modified_dateutc)
                        ) AS json
                   FROM job_priority jp
                   LEFT JOIN sales_organization so ON so.id = jp.sales_organization_id
@@ -262,7 +261,7 @@ public interface JobResourceDao {
                            'place_of_birth', u.place_of_birth,
                            'nationality', u.nationality,
                            'functions', u.functions,
-                           'birthdate', to_char(u.birthdate, 'YYYY-MM-DD"T00:00:00.000000+00:00"'),
+                           'birthdate', reference_time(u.birthdate),
                            'skype', u.skype,
                            'notes', u.notes,
                            'sales_organization_id', u.sales_organization_id,
@@ -284,7 +283,7 @@ public interface JobResourceDao {
                            'private_zip', u.private_zip,
                            'private_db_country_id', u.private_db_country_id,
                            'private_db_country_code', country.code,
-                           'modified_dateutc', to_char(u.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                           'modified_dateutc', reference_time(u.modified_dateutc),
                            'allow_hero_app', u.allow_hero_app,
                            'allow_sales_app', u.allow_sales_app,
                            'allow_service_app', u.allow_service_app,
@@ -303,7 +302,7 @@ public interface JobResourceDao {
                            'sales_organization_id', sk.sales_organization_id,
                            'sales_organization_code', so.code,
                            'sales_organization', (SELECT json FROM sales_organization_json WHERE id = sk.sales_organization_id),
-                           'modified_dateutc', to_char(sk.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
+                           'modified_dateutc', reference_time(sk.modified_dateutc)
                        ) AS json
                   FROM skill sk
                   LEFT JOIN sales_organization so ON so.id = sk.sales_organization_id
@@ -334,21 +333,21 @@ public interface JobResourceDao {
                        'internal_memo', j.internal_memo,
                        'prejob_information', j.prejob_information,
                        'estimated_time', j.estimated_time,
-                       'earliest_date_plannable', to_char(j.earliest_date_plannable AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
-                       'due_date', to_char(j.due_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
-                       'date_create', to_char(j.date_create AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
-                       'date_update', to_char(j.date_update AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
-                       'date_closed', to_char(j.date_closed AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                       'earliest_date_plannable', reference_time(j.earliest_date_plannable),
+                       'due_date', reference_time(j.due_date),
+                       'date_create', reference_time(j.date_create),
+                       'date_update', reference_time(j.date_update),
+                       'date_closed', reference_time(j.date_closed),
                        'suggested_user_id', j.suggested_user_id,
                        'suggested_user_code', suggested_user.code,
                        'suggested_user', (SELECT json FROM user_json WHERE id = j.suggested_user_id),
-                       'suggested_date_start', to_char(j.suggested_date_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                       'suggested_date_start', reference_time(j.suggested_date_start),
                        'skill_id', j.skill_id,
                        'skill_code', skill.code,
                        'skill', (SELECT json FROM skill_json WHERE id = j.skill_id),
                        'customer_reference', j.customer_reference,
                        'approval_responsible_user_id', j.approval_responsible_user_id,
-                       'date_reported_by_company', to_char(j.date_reported_by_company AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                       'date_reported_by_company', reference_time(j.date_reported_by_company),
                        'id2', j.id2,
                        'company_id', j.company_id,
                        'company_code', company.code,
@@ -366,7 +365,7 @@ public interface JobResourceDao {
                        'db_address_latitude_decimal', j.db_address_latitude_decimal,
                        'db_address_longitude_decimal', j.db_address_longitude_decimal,
                        'estimated_quantity_remark', j.estimated_quantity_remark,
-                       'modified_dateutc', to_char(j.modified_dateutc AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
+                       'modified_dateutc', reference_time(j.modified_dateutc)
                    ))
               FROM jobs j
               LEFT JOIN jobs parent ON parent.id = j.parent_id

@@ -22,8 +22,7 @@ public interface AccountDao {
 
     String PRINCIPAL_COLUMNS = """
             a.id AS account_id, a.username, a.role,
-            coalesce(nullif(concat_ws(' ', u.firstname, u.lastname), ''),
-                     nullif(concat_ws(' ', ct.firstname, ct.lastname), ''), a.username) AS display_name,
+            coalesce(person_name(u), person_name(ct), a.username) AS display_name,
             a.app_user_id, a.contact_id, ct.company_id, coalesce(ct.portal_scope = 'own_requests', false) AS only_own_requests""";
 
     String JOINS = """

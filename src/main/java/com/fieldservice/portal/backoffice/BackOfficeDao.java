@@ -89,29 +89,22 @@ public interface BackOfficeDao {
                    (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
                    s.id AS status_id, s.code AS status_code, s.name AS status_name, s.customer_status, s.is_closed AS closed,
                    t.name AS type_name, pr.name AS priority_name, sk.name AS skill_name,
-                   nullif(btrim(concat_ws(' ', su.firstname, su.lastname)), '') AS suggested_user,
-                   nullif(btrim(concat_ws(' ', ar.firstname, ar.lastname)), '') AS approval_responsible_user,
+                   person_name(su) AS suggested_user,
+                   person_name(ar) AS approval_responsible_user,
                    parent.id2 AS parent_id2, parent.name AS parent_name,
                    c.name AS company_name, c.code AS company_code,
-                   nullif(btrim(concat_ws(' ', ct.firstname, ct.lastname)), '') AS contact_name,
+                   person_name(ct) AS contact_name,
                    ct.email AS contact_email, ct.phone AS contact_phone,
                    rc.name AS requested_by_company,
-                   nullif(btrim(concat_ws(' ', rct.firstname, rct.lastname)), '') AS requested_by_contact,
+                   person_name(rct) AS requested_by_contact,
                    p.id2 AS installation_id2, p.name AS installation_name, p.reference_back_office AS installation_reference,
                    p.serial_number, p.barcode, m.name AS model_name, f.name AS family_name, b.name AS brand_name,
                    p.location AS installation_location, p.warranty_date_until, ps.name AS installation_status,
                    p.is_mobile_installation AS mobile_installation,
-                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_name ELSE a.name END AS address_name,
-                   coalesce(j.db_address_street, a.street) AS address_street,
-                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_street2 ELSE a.street2 END AS address_street2,
-                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_street_number ELSE a.street_number END AS address_street_number,
-                   coalesce(j.db_address_zip, a.zip) AS address_zip,
-                   coalesce(j.db_address_city, a.city) AS address_city,
-                   CASE WHEN j.db_address_street IS NOT NULL THEN jc.name ELSE ac.name END AS address_country,
-                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_phone ELSE a.phone END AS address_phone,
-                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_email ELSE a.email END AS address_email,
-                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_latitude_decimal ELSE a.latitude_decimal END AS latitude,
-                   CASE WHEN j.db_address_street IS NOT NULL THEN j.db_address_longitude_decimal ELSE a.longitude_decimal END AS longitude
+                   addr.name AS address_name, addr.street AS address_street, addr.street2 AS address_street2,
+                   addr.street_number AS address_street_number, addr.zip AS address_zip, addr.city AS address_city,
+                   country.name AS address_country, addr.phone AS address_phone, addr.email AS address_email,
+                   addr.latitude_decimal AS latitude, addr.longitude_decimal AS longitude
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id
               JOIN job_type t ON t.id = j.job_type_id
@@ -129,9 +122,8 @@ public interface BackOfficeDao {
               LEFT JOIN equipment_family f ON f.id = coalesce(p.equipment_family_id, m.equipment_family_id)
               LEFT JOIN equipment_brand b ON b.id = m.equipment_brand_id
               LEFT JOIN project_status ps ON ps.id = p.project_status_id
-              LEFT JOIN db_address a ON a.id = j.db_address_id
-              LEFT JOIN db_country ac ON ac.id = a.db_country_id
-              LEFT JOIN db_country jc ON jc.id = j.db_address_db_country_id
+              LEFT JOIN LATERAL job_address(j) addr ON true
+              LEFT JOIN db_country country ON country.id = addr.db_country_id
              WHERE j.id2 = :number""")
     @RegisterConstructorMapper(JobDetail.class)
     Optional<JobDetail> detail(@Bind("number") int number, @Bind("today_start") OffsetDateTime todayStart);
@@ -153,7 +145,7 @@ public interface BackOfficeDao {
     }
 
     @SqlQuery("""
-            SELECT nullif(btrim(concat_ws(' ', u.firstname, u.lastname)), '') AS technician, pl.date_start, pl.date_end,
+            SELECT person_name(u) AS technician, pl.date_start, pl.date_end,
                    pl.is_suggestion AS suggestion
               FROM job_planning pl JOIN app_user u ON u.id = pl.app_user_id
              WHERE pl.job_id = :job

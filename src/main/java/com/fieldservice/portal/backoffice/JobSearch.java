@@ -250,7 +250,7 @@ public final class JobSearch {
      * every job that matches, unless the page is sorted on it.
      */
     static final String TECHNICIAN_NAME = """
-            (SELECT nullif(btrim(concat_ws(' ', u.firstname, u.lastname)), '')
+            (SELECT person_name(u)
                FROM app_user u
               WHERE u.id = coalesce(j.suggested_user_id, (
                     SELECT pl.app_user_id FROM job_planning pl WHERE pl.job_id = j.id

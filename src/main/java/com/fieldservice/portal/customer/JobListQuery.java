@@ -55,7 +55,7 @@ public record JobListQuery(boolean closed, String q, String installation, String
                 case NUMBER:
                     return "j.id2";
                 case REPORTED:
-                    return "coalesce(j.date_reported_by_company, j.date_create)";
+                    return PortalJobDao.REPORTED_ON;
                 case STATUS:
                     return "array_position(ARRAY['received','scheduled','in_progress','waiting','done','cancelled']::text[],"
                             + " s.customer_status::text)";

@@ -1,5 +1,7 @@
 package com.fieldservice.portal.customer;
 
+import static com.fieldservice.portal.customer.CustomerScope.VISIBLE_JOB;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +16,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The customer portal's reads. Every query selects exactly the columns of a
- * {@link CustomerJobView} record, and every query a signed-in customer runs starts from
- * {@code jobs.company_id = :company} (plus {@code requested_by_contact_id = :contact} for a
- * contact who sees only their own requests), so another company's work order is simply not found.
+ * {@link CustomerJobView} record, and every query a signed-in customer runs is limited by
+ * {@link CustomerScope#VISIBLE_JOB}, so another company's work order is simply not found.
  */
 @RegisterConstructorMapper(CustomerJobView.Row.class)
 @RegisterConstructorMapper(CustomerJobView.Detail.class)
@@ -26,8 +27,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(CustomerJobView.Installation.class)
 public interface PortalJobDao {
 
-    /** The customer's scope; binds :company and :contact. */
-    String SCOPE = CustomerScope.VISIBLE_JOB;
+    /** When the customer reported a work order: the day they gave, else when it was created. */
+    String REPORTED_ON = "coalesce(j.date_reported_by_company, j.date_create)";
 
     /**
      * The columns of {@link CustomerJobView.Row}; needs the aliases of {@link #ROW_FROM}. The
@@ -35,8 +36,8 @@ public interface PortalJobDao {
      */
     String ROW_COLUMNS = """
             SELECT j.id2 AS number, j.name, (SELECT p.name FROM project p WHERE p.id = j.project_id) AS installation_name,
-                   s.customer_status,
-                   coalesce(j.date_reported_by_company, j.date_create) AS reported_on,
+                   s.customer_status, """ + REPORTED_ON + """
+             AS reported_on,
                    nv.date_start AS next_visit_start, nv.firstname AS next_visit_technician,
                    j.date_closed AS closed_on, j.customer_reference
             """;
@@ -51,7 +52,7 @@ public interface PortalJobDao {
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id
               LEFT JOIN LATERAL (
-                   SELECT jp.date_start, u.firstname
+                   SELECT jp.date_start, staff_name_for_customers(u) AS firstname
                      FROM job_planning jp JOIN app_user u ON u.id = jp.app_user_id
                     WHERE jp.job_id = j.id AND jp.date_start >= now() AND NOT jp.is_suggestion
                       AND NOT s.is_closed AND s.customer_status <> 'received'
@@ -59,14 +60,14 @@ public interface PortalJobDao {
             """;
 
     /** The list's filters: tab, installation (or a location holding it), location text, search. */
-    String FILTERS = " WHERE " + SCOPE + """
+    String FILTERS = " WHERE " + VISIBLE_JOB + """
 
                AND s.is_closed = :closed
                AND (CAST(:installation AS uuid) IS NULL
                     OR j.project_id = CAST(:installation AS uuid)
                     OR j.project_id IN (SELECT held.id FROM project held WHERE held.parent_id = CAST(:installation AS uuid)))
                AND (CAST(:locationLike AS text) IS NULL
-                    OR coalesce(j.db_address_city, (SELECT a.city FROM db_address a WHERE a.id = j.db_address_id)) ILIKE :locationLike
+                    OR (SELECT addr.city FROM job_address(j) addr) ILIKE :locationLike
                     OR (SELECT p.location FROM project p WHERE p.id = j.project_id) ILIKE :locationLike)
                AND (CAST(:textLike AS text) IS NULL
                     OR j.id2 = CAST(:number AS integer)
@@ -109,7 +110,7 @@ public interface PortalJobDao {
     List<String> cities(@Bind("company") UUID company);
 
     /** The customer's work orders with this reference, exactly but ignoring case (index jobs_company_customer_reference). */
-    @SqlQuery(ROW_COLUMNS + ROW_FROM + " WHERE " + SCOPE + """
+    @SqlQuery(ROW_COLUMNS + ROW_FROM + " WHERE " + VISIBLE_JOB + """
 
                AND j.customer_reference IS NOT NULL AND lower(j.customer_reference) = lower(:reference)
              ORDER BY j.id2 DESC LIMIT 100""")
@@ -118,26 +119,21 @@ public interface PortalJobDao {
     /** A work order of the customer's by its number. */
     @SqlQuery("""
             SELECT j.id AS job_id, j.id2 AS number, j.name, j.description, j.customer_reference, s.customer_status,
-                   s.is_closed AS closed, coalesce(j.date_reported_by_company, j.date_create) AS reported_on,
+                   s.is_closed AS closed, """ + REPORTED_ON + """
+             AS reported_on,
                    j.date_closed AS closed_on,
                    p.name AS installation_name, p.serial_number, p.location AS installation_location,
-                   CASE WHEN own THEN j.db_address_name ELSE a.name END AS site_name,
-                   CASE WHEN own THEN j.db_address_street ELSE a.street END AS street,
-                   CASE WHEN own THEN j.db_address_street_number ELSE a.street_number END AS street_number,
-                   CASE WHEN own THEN j.db_address_street2 ELSE a.street2 END AS street2,
-                   CASE WHEN own THEN j.db_address_zip ELSE a.zip END AS zip,
-                   CASE WHEN own THEN j.db_address_city ELSE a.city END AS city,
+                   addr.name AS site_name, addr.street, addr.street_number, addr.street2, addr.zip, addr.city,
                    c.name AS country,
-                   nullif(concat_ws(' ', rc.firstname, rc.lastname), '') AS reported_by
+                   person_name(rc) AS reported_by
               FROM jobs j
-              CROSS JOIN LATERAL (SELECT j.db_address_street IS NOT NULL AS own) address_kind
               JOIN job_status s ON s.id = j.job_status_id
               JOIN project p ON p.id = j.project_id
-              LEFT JOIN db_address a ON a.id = j.db_address_id
-              LEFT JOIN db_country c ON c.id = CASE WHEN own THEN j.db_address_db_country_id ELSE a.db_country_id END
+              LEFT JOIN LATERAL job_address(j) addr ON true
+              LEFT JOIN db_country c ON c.id = addr.db_country_id
               -- only a colleague is named: a requester from another company stays anonymous
               LEFT JOIN contact rc ON rc.id = j.requested_by_contact_id AND rc.company_id = j.company_id
-             WHERE j.id2 = :number AND\s""" + SCOPE)
+             WHERE j.id2 = :number AND\s""" + VISIBLE_JOB)
     Optional<CustomerJobView.Detail> detail(@BindMethods CustomerScope scope, @Bind("number") int number);
 
     /**
@@ -145,7 +141,7 @@ public interface PortalJobDao {
      * reads "received" (not planned yet, or planned again after a rejection) no visit is shown.
      */
     @SqlQuery("""
-            SELECT jp.date_start AS start, jp.date_end AS "end", u.firstname AS technician_first_name
+            SELECT jp.date_start AS start, jp.date_end AS "end", staff_name_for_customers(u) AS technician_first_name
               FROM job_planning jp
               JOIN app_user u ON u.id = jp.app_user_id
               JOIN jobs j ON j.id = jp.job_id
@@ -158,7 +154,7 @@ public interface PortalJobDao {
     @SqlQuery("""
             SELECT j.id2 AS number, j.name, s.customer_status
               FROM jobs j JOIN job_status s ON s.id = j.job_status_id
-             WHERE j.parent_id = :parent AND\s""" + SCOPE + """
+             WHERE j.parent_id = :parent AND\s""" + VISIBLE_JOB + """
 
              ORDER BY j.working_sequence NULLS LAST, j.id2""")
     List<CustomerJobView.Child> children(@BindMethods CustomerScope scope, @Bind("parent") UUID parent);

@@ -14,7 +14,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /**
  * What the customer's write side reads and writes: their company's installations, the urgencies
  * they may choose, their jobs, and the attachments, comments and report tokens of those jobs.
- * Every query that answers a customer names their company: another company's rows are never found.
+ * Every query that answers a customer names their company, and reads jobs within their
+ * {@link CustomerScope}: another company's rows are never found.
  */
 public interface ReportDao extends SqlObject {
 
@@ -167,7 +168,7 @@ public interface ReportDao extends SqlObject {
     @RegisterConstructorMapper(CommentView.class)
     List<CommentView> comments(@Bind("jobId") UUID jobId);
 
-    @SqlQuery("SELECT nullif(btrim(firstname), '') FROM app_user WHERE id = :id")
+    @SqlQuery("SELECT staff_name_for_customers(u) FROM app_user u WHERE id = :id")
     Optional<String> staffFirstName(@Bind("id") UUID appUserId);
 
     @SqlQuery("""

@@ -22,8 +22,8 @@ public interface ChoicesDao {
     }
 
     /** How a person of the staff and a customer's contact are named in choices. */
-    String USER_LABEL = "concat_ws(' ', firstname, lastname) || coalesce(' (' || code || ')', '')";
-    String CONTACT_LABEL = "concat_ws(' ', firstname, lastname) || coalesce(' · ' || email, '')";
+    String USER_LABEL = "concat_ws(' ', person_name(u), '(' || u.code || ')')";
+    String CONTACT_LABEL = "concat_ws(' · ', person_name(c), c.email)";
 
     @SqlQuery("SELECT id, name AS label FROM job_type ORDER BY name")
     List<Choice> jobTypes();
@@ -34,14 +34,14 @@ public interface ChoicesDao {
     @SqlQuery("SELECT id, name AS label FROM skill ORDER BY name")
     List<Choice> skills();
 
-    @SqlQuery("SELECT id, " + USER_LABEL + " AS label FROM app_user"
+    @SqlQuery("SELECT id, " + USER_LABEL + " AS label FROM app_user u"
             + " WHERE NOT disabled AND NOT archived ORDER BY firstname, lastname")
     List<Choice> users();
 
     @SqlQuery("SELECT id, name AS label FROM db_country ORDER BY name")
     List<Choice> countries();
 
-    @SqlQuery("SELECT id, " + CONTACT_LABEL + " AS label FROM contact"
+    @SqlQuery("SELECT id, " + CONTACT_LABEL + " AS label FROM contact c"
             + " WHERE company_id = :company AND NOT archived ORDER BY lastname, firstname")
     List<Choice> contactsOf(@Bind("company") UUID company);
 
@@ -89,8 +89,8 @@ public interface ChoicesDao {
             UNION ALL SELECT id, name FROM skill WHERE id = ANY(:ids)
             UNION ALL SELECT id, name FROM db_country WHERE id = ANY(:ids)
             UNION ALL SELECT id, name FROM company WHERE id = ANY(:ids)
-            """ + "UNION ALL SELECT id, " + USER_LABEL + " FROM app_user WHERE id = ANY(:ids)"
-            + " UNION ALL SELECT id, " + CONTACT_LABEL + " FROM contact WHERE id = ANY(:ids)")
+            """ + "UNION ALL SELECT id, " + USER_LABEL + " FROM app_user u WHERE id = ANY(:ids)"
+            + " UNION ALL SELECT id, " + CONTACT_LABEL + " FROM contact c WHERE id = ANY(:ids)")
     List<Choice> named(@Bind("ids") UUID[] ids);
 
     @SqlQuery("SELECT name FROM job_status WHERE code = :code")

@@ -247,5 +247,12 @@ class JobActionsTest {
         assertThat(own.get("/portal/jobs/" + number + "/activity").statusCode()).isEqualTo(404);
         assertThat(own.getBytes("/portal/jobs/" + number + "/files/" + fileId).statusCode()).isEqualTo(404);
         assertThat(comment(own, number, "not mine").statusCode()).isEqualTo(404);
+        assertThat(own.postMultipart("/portal/jobs/" + number + "/files", Map.of(), List.of(photo("mine.png")))
+                .statusCode()).isEqualTo(404);
+        assertThat(own.post("/portal/jobs/" + number + "/cancel", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(own.get("/portal/report/done/" + number).statusCode()).isEqualTo(404);
+        assertThat(status(number)).isEqualTo("Open");
+        assertThat(count("SELECT count(*) FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = " + number))
+                .isEqualTo(1);
     }
 }
