@@ -42,7 +42,7 @@ class BusinessTimeZoneIT {
             browser.driver().executeScript("arguments[0].value = '2099-06-15T09:30'", start);
             click(browser, By.id("save"));
             browser.waiting().until(ExpectedConditions.urlContains("?created"));
-            assertThat(browser.driver().findElement(By.id("suggested-start")).getText()).isEqualTo("2099-06-15 09:30");
+            assertThat(browser.driver().findElement(By.id("suggested-date-start")).getText()).isEqualTo("2099-06-15 09:30");
             int number = Integer.parseInt(browser.driver().getCurrentUrl().replaceAll(".*/jobs/(\\d+).*", "$1"));
 
             moveTo(browser, "Suggested");
