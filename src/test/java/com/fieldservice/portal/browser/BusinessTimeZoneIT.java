@@ -68,11 +68,7 @@ class BusinessTimeZoneIT {
     }
 
     private static void signIn(Browser browser, TestPortal portal, String username, String landing) {
-        browser.driver().get(portal.url("/login"));
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(DemoData.DEMO_PASSWORD);
-        browser.driver().findElement(By.id("sign-in-submit")).click();
-        browser.waiting().until(ExpectedConditions.urlContains(landing));
+        browser.signIn(portal.url("/login"), username, DemoData.DEMO_PASSWORD, landing);
     }
 
     private static void moveTo(Browser browser, String status) {

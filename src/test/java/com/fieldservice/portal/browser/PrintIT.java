@@ -70,10 +70,6 @@ class PrintIT {
     }
 
     private static void signIn(Browser browser, TestPortal portal, String username, String landing) {
-        browser.driver().get(portal.url("/login"));
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(DemoData.DEMO_PASSWORD);
-        browser.driver().findElement(By.id("sign-in-submit")).click();
-        browser.waiting().until(ExpectedConditions.urlContains(landing));
+        browser.signIn(portal.url("/login"), username, DemoData.DEMO_PASSWORD, landing);
     }
 }
