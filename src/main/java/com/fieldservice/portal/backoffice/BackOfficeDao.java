@@ -162,6 +162,30 @@ public interface BackOfficeDao {
     @RegisterConstructorMapper(HistoryEntry.class)
     List<HistoryEntry> history(@Bind("job") UUID job);
 
+    record Named(String key, String name) {
+    }
+
+    /**
+     * The names that a history's values point at, in one statement for the whole history: the
+     * entities by GUID (a type, a person, an installation...) and the statuses by code.
+     */
+    @SqlQuery("""
+            WITH wanted AS (SELECT CAST(:ids AS uuid[]) AS ids)
+            SELECT t.id::text AS key, t.name FROM job_type t, wanted w WHERE t.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, x.name FROM job_priority x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, x.name FROM skill x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, x.name FROM company x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, x.name FROM db_country x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, x.name FROM project x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, x.id2 || ' · ' || x.name FROM jobs x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, nullif(btrim(concat_ws(' ', x.firstname, x.lastname)), '')
+                        FROM app_user x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, nullif(btrim(concat_ws(' ', x.firstname, x.lastname)), '')
+                        FROM contact x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT s.code, s.name FROM job_status s WHERE s.code = ANY(CAST(:codes AS text[]))""")
+    @RegisterConstructorMapper(Named.class)
+    List<Named> names(@Bind("ids") String[] ids, @Bind("codes") String[] codes);
+
     record Transition(String code, String name) {
     }
 

@@ -43,6 +43,7 @@ public final class JobGridHandler {
         });
         model.put("query", query);
         model.put("pageSizes", JobQuery.PAGE_SIZES);
+        model.put("columns", GridColumn.ON_SCREEN);
         ctx.render("backoffice/jobs.html", model);
     }
 
@@ -53,22 +54,23 @@ public final class JobGridHandler {
         }
     }
 
+    /**
+     * The CSV a person opens has the grid's labels and values; {@code names=reference} gives an
+     * integration the reference's names and values instead, which no translation will change.
+     */
     public void csv(Context ctx) {
         JobQuery query = JobQuery.parse(ctx.queryParamMap());
+        boolean referenceNames = "reference".equals(ctx.queryParam("names"));
         String file = "work-orders-" + clock.today() + ".csv";
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         ctx.header("Cache-Control", "no-store");
         try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
             out.write(Csv.BYTE_ORDER_MARK);
-            Csv.line(out, List.of("number", "name", "company", "installation", "type", "priority", "status", "due_date",
-                    "technician", "customer_reference", "reference_back_office", "last_change"));
+            Csv.line(out, GridColumn.headers(referenceNames));
             search.stream(query, row -> {
                 try {
-                    Csv.line(out, java.util.Arrays.asList(String.valueOf(row.id2()), row.name(), row.companyName(),
-                            row.installationName(), row.typeName(), row.priorityName(), row.statusName(),
-                            dates.day(row.dueDate()), row.technician(), row.customerReference(), row.referenceBackOffice(),
-                            dates.dayTime(row.modifiedDateutc())));
+                    Csv.line(out, GridColumn.cells(row, dates, referenceNames));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

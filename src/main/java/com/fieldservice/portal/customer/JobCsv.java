@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import com.fieldservice.portal.web.Csv;
+import com.fieldservice.portal.web.Texts;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -22,16 +23,16 @@ final class JobCsv {
     static void write(Writer out, boolean closed, Stream<CustomerJobView.Row> rows, PortalFormat fmt) {
         try {
             out.write(Csv.BYTE_ORDER_MARK);
-            Csv.line(out, List.of(PortalTexts.get("portal.jobs.col.number"), PortalTexts.get("portal.jobs.col.name"),
-                    PortalTexts.get("portal.jobs.col.installation"), PortalTexts.get("portal.jobs.col.status"),
-                    PortalTexts.get("portal.jobs.col.reported"),
-                    PortalTexts.get(closed ? "portal.jobs.col.closed" : "portal.jobs.col.nextVisit"),
-                    PortalTexts.get("portal.jobs.col.technician"), PortalTexts.get("portal.jobs.col.reference")));
+            Csv.line(out, List.of(Texts.get("portal.jobs.col.number"), Texts.get("portal.jobs.col.name"),
+                    Texts.get("portal.jobs.col.installation"), Texts.get("portal.jobs.col.status"),
+                    Texts.get("portal.jobs.col.reported"),
+                    Texts.get(closed ? "portal.jobs.col.closed" : "portal.jobs.col.nextVisit"),
+                    Texts.get("portal.jobs.col.technician"), Texts.get("portal.jobs.col.reference")));
             Iterator<CustomerJobView.Row> it = rows.iterator();
             while (it.hasNext()) {
                 CustomerJobView.Row row = it.next();
                 Csv.line(out, Arrays.asList(String.valueOf(row.number()), row.name(), row.installationName(),
-                        PortalTexts.status(row.customerStatus()), fmt.csvDate(row.reportedOn()),
+                        Texts.get("portal.status." + row.customerStatus()), fmt.csvDate(row.reportedOn()),
                         closed ? fmt.csvDate(row.closedOn()) : fmt.csvDateTime(row.nextVisitStart()),
                         closed ? "" : row.nextVisitTechnician(), row.customerReference()));
             }

@@ -19,9 +19,10 @@ import java.util.NoSuchElementException;
 
 /**
  * The catalogue of a work order's writable fields, as the reference page documents them
- * (seed/jobs-resource.txt): names, kinds, lengths, what is required. Forms (maxlength and
- * required attributes), the JSON API and {@link JobRules} all read it; the migrations match it,
- * and a test checks that the database columns agree.
+ * (seed/jobs-resource.txt): names, kinds, lengths, what is required, and the label each goes
+ * by everywhere ({@link #labelKey}). Forms (maxlength and required attributes), the JSON API and
+ * {@link JobRules} all read it; the migrations match it, and a test checks that the database
+ * columns agree.
  */
 public final class JobFields {
 
@@ -69,6 +70,14 @@ public final class JobFields {
 
     public static final List<String> OWN_ADDRESS_REQUIRED = List.of("db_address_street", "db_address_city", "db_address_zip");
 
+    /**
+     * What the pages, the grid and the CSV show of a work order besides its writable fields: read,
+     * never typed (the status moves by the workflow, the company follows the installation,
+     * {@code technician} is the suggested one or else the next visit's). Labelled like the fields.
+     */
+    public static final List<String> SHOWN_ONLY = List.of("id2", "job_status_code", "company_id", "technician",
+            "date_create", "date_closed", "modified_dateutc");
+
     private static final Map<String, FieldSpec> BY_NAME = new LinkedHashMap<>();
 
     static {
@@ -84,6 +93,14 @@ public final class JobFields {
             throw new NoSuchElementException("no writable job field " + name);
         }
         return field;
+    }
+
+    /**
+     * The message key of a field's label, {@code field.<name>}: the one label of the field on the
+     * form, the detail pages, the history, the grid's column and the CSV header.
+     */
+    public static String labelKey(String name) {
+        return "field." + name;
     }
 
     /** The catalogue by name, for templates: {@code ${fields['name'].maxLengthOrNull()}}. */

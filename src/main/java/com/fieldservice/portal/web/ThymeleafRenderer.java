@@ -3,14 +3,8 @@ package com.fieldservice.portal.web;
 import com.fieldservice.portal.time.DateDisplay;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.messageresolver.StandardMessageResolver;
@@ -24,9 +18,6 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * message bundles under messages/ on the classpath, one per feature.
  */
 public final class ThymeleafRenderer implements FileRenderer {
-
-    /** The message bundles, one per feature; a key is defined in exactly one of them. */
-    static final List<String> BUNDLES = List.of("core", "jobs", "customer", "backoffice");
 
     private final TemplateEngine engine = new TemplateEngine();
     private final DateDisplay dates;
@@ -44,11 +35,7 @@ public final class ThymeleafRenderer implements FileRenderer {
         engine.setTemplateResolver(resolver);
 
         StandardMessageResolver messages = new StandardMessageResolver();
-        Properties texts = new Properties();
-        for (String bundle : BUNDLES) {
-            texts.putAll(bundle("messages/" + bundle + ".properties"));
-        }
-        messages.setDefaultMessages(texts);
+        messages.setDefaultMessages(Texts.all());
         engine.setMessageResolver(messages);
     }
 
@@ -65,18 +52,5 @@ public final class ThymeleafRenderer implements FileRenderer {
         context.setVariable("csrfToken", RequestScope.csrfToken(ctx));
         context.setVariable("local", dates);
         return engine.process(template, context);
-    }
-
-    private static Properties bundle(String name) {
-        Properties properties = new Properties();
-        try (var in = ThymeleafRenderer.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath");
-            }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

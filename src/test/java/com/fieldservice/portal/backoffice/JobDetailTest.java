@@ -88,8 +88,8 @@ class JobDetailTest {
         Document page = page("/backoffice/jobs/4711");
         var entries = page.select("#history > li");
         assertThat(entries).hasSize(3);
-        assertThat(entries.get(0).text()).contains("Tom Wouters", "status", "InProgress → Completed");
-        assertThat(entries.get(1).text()).contains("Pat Planner", "due_date: 2025-03-20 → 2025-03-31");
+        assertThat(entries.get(0).text()).contains("Tom Wouters", "status changed", "Status: In Progress → Completed");
+        assertThat(entries.get(1).text()).contains("Pat Planner", "Due date: 2025-03-20 → 2025-03-31");
         assertThat(entries.get(1).html()).contains("&lt;b&gt;Old&lt;/b&gt;");
         assertThat(entries.get(2).text()).contains("created");
     }
@@ -97,7 +97,7 @@ class JobDetailTest {
     @Test
     void parentListsChildrenByWorkingSequence() {
         Document page = page("/backoffice/jobs/4710");
-        assertThat(page.select("#children > li").eachAttr("data-number")).containsExactly("4712", "4711", "4713");
+        assertThat(page.select("#children tbody tr").eachAttr("data-number")).containsExactly("4712", "4711", "4713");
     }
 
     @Test

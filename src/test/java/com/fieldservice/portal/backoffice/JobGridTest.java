@@ -257,7 +257,7 @@ class JobGridTest {
         assertThat(answer.headers().firstValue("Content-Disposition").orElse(""))
                 .matches("attachment; filename=\"work-orders-\\d{4}-\\d{2}-\\d{2}\\.csv\"");
         String body = answer.body();
-        assertThat(body).startsWith("\uFEFFnumber,name,company");
+        assertThat(body).startsWith("\uFEFFNumber,Name,Company,Installation,Type,Priority,Status,Due date,Technician,");
         assertThat(body).contains(formula + ",\"'=HYPERLINK(\"\"http://evil\"\")\",");
         assertThat(body).contains(",'@SUM(A1),");
         assertThat(body).contains("\"Boiler, \"\"main\"\" one\nsecond line\"");

@@ -42,7 +42,7 @@ class BusinessTimeZoneIT {
             browser.driver().executeScript("arguments[0].value = '2099-06-15T09:30'", start);
             click(browser, By.id("save"));
             browser.waiting().until(ExpectedConditions.urlContains("?created"));
-            assertThat(browser.driver().findElement(By.id("suggested-start")).getText()).isEqualTo("2099-06-15 09:30");
+            assertThat(browser.driver().findElement(By.id("suggested-date-start")).getText()).isEqualTo("2099-06-15 09:30");
             int number = Integer.parseInt(browser.driver().getCurrentUrl().replaceAll(".*/jobs/(\\d+).*", "$1"));
 
             moveTo(browser, "Suggested");
@@ -68,11 +68,7 @@ class BusinessTimeZoneIT {
     }
 
     private static void signIn(Browser browser, TestPortal portal, String username, String landing) {
-        browser.driver().get(portal.url("/login"));
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(DemoData.DEMO_PASSWORD);
-        browser.driver().findElement(By.id("sign-in-submit")).click();
-        browser.waiting().until(ExpectedConditions.urlContains(landing));
+        browser.signIn(portal.url("/login"), username, DemoData.DEMO_PASSWORD, landing);
     }
 
     private static void moveTo(Browser browser, String status) {

@@ -87,7 +87,7 @@ class PlannerJourneyIT {
             assertThat(browser.driver().findElement(By.id("job-status")).getText()).isEqualTo("Suggested");
             String visits = browser.driver().findElement(By.id("visits")).getText();
             assertThat(visits).contains(technicianName).contains("2026-12-15 09:30").contains("2026-12-15 11:00");
-            assertThat(browser.driver().findElement(By.id("history")).getText()).contains("estimated_time");
+            assertThat(browser.driver().findElement(By.id("history")).getText()).contains("Estimated time:", "→ 90 minutes").doesNotContain("estimated_time");
             browser.screenshot("planner-suggested-1280.png");
         }
     }

@@ -184,7 +184,7 @@ class PortalReadTest {
         @Test
         void aRequesterFromAnotherCompanyIsNotNamed() {
             Document detail = page(alice, "/portal/jobs/" + REQUESTED_ELSEWHERE);
-            assertThat(detail.select("#job-reported-by")).isEmpty();
+            assertThat(detail.select("#job-reported-by").text()).isEqualTo("—");
             assertThat(page(alice, "/portal/jobs/" + PLANNED).select("#job-reported-by").text()).isEqualTo("Olivia Own");
         }
     }

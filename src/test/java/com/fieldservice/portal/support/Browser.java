@@ -56,6 +56,15 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
+    /** Signs in on the login page at {@code loginUrl} and waits for the landing page. */
+    public void signIn(String loginUrl, String username, String password, String landing) {
+        driver.get(loginUrl);
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("sign-in-submit")).click();
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(landing));
+    }
+
     /** The page's full width: wider than the window means sideways scrolling. */
     public long pageWidth() {
         return (Long) driver.executeScript("return document.documentElement.scrollWidth");

@@ -1,0 +1,155 @@
+package com.fieldservice.portal.backoffice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fieldservice.portal.jobs.FieldChange;
+import com.fieldservice.portal.jobs.FieldSpec;
+import com.fieldservice.portal.jobs.JobFields;
+import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.time.DateDisplay;
+import com.fieldservice.portal.web.Texts;
+import java.io.IOException;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A work order's history as a person reads it: each change under its field's label (the
+ * catalogue's, {@link JobFields#labelKey}) with values as the page shows them: a type, a person,
+ * an installation by name, a status by its name, a day or a time as the page writes it in the
+ * business zone; never a column name or a GUID. The history keeps the form's values (GUIDs, local
+ * dates); the names they point at are read in one statement for the whole history.
+ */
+final class JobHistory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The key the workflow's changes are recorded under. */
+    private static final String STATUS_KEY = "status";
+
+    /** One field's change: old → new (or a free detail, with no old); values are ready to show, null is none. */
+    record Change(String field, String oldValue, String newValue, boolean hasOld) {
+    }
+
+    /** {@code kind}: created, edited, status...; the page names it with {@code history.kind.<kind>}. */
+    record Entry(OffsetDateTime changedAt, String changedBy, String kind, List<Change> changes) {
+    }
+
+    private final BusinessClock clock;
+    private final DateDisplay dates;
+
+    JobHistory(BusinessClock clock) {
+        this.clock = clock;
+        this.dates = new DateDisplay(clock);
+    }
+
+    List<Entry> read(BackOfficeDao dao, List<BackOfficeDao.HistoryEntry> stored) {
+        List<List<Change>> raw = stored.stream().map(entry -> changes(entry.changes())).toList();
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
+        raw.stream().flatMap(List::stream).forEach(change -> {
+            for (String value : new String[] {change.oldValue(), change.newValue()}) {
+                if (value == null) {
+                    continue;
+                }
+                if (FieldChange.STATUS.equals(change.field())) {
+                    codes.add(value);
+                } else if (isReference(change.field()) && isGuid(value)) {
+                    ids.add(value);
+                }
+            }
+        });
+        Map<String, String> names = new HashMap<>();
+        if (!ids.isEmpty() || !codes.isEmpty()) {
+            dao.names(ids.toArray(String[]::new), codes.toArray(String[]::new))
+                    .forEach(named -> names.put(named.key(), named.name()));
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            BackOfficeDao.HistoryEntry entry = stored.get(i);
+            List<Change> shown = raw.get(i).stream().map(change -> new Change(change.field(),
+                    shown(change.field(), change.oldValue(), names), shown(change.field(), change.newValue(), names),
+                    change.hasOld())).toList();
+            entries.add(new Entry(entry.changedAt(), entry.changedBy(), entry.kind(), shown));
+        }
+        return entries;
+    }
+
+    /** A value as the detail page shows the field's value. */
+    private String shown(String field, String value, Map<String, String> names) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (FieldChange.STATUS.equals(field)) {
+            return names.getOrDefault(value, value);
+        }
+        FieldSpec spec = JobFields.byName().get(field);
+        if (spec == null) {
+            return value;
+        }
+        try {
+            return switch (spec.kind()) {
+                case REFERENCE -> names.getOrDefault(value, Texts.get("history.gone"));
+                case DATE -> dates.day(clock.startOf(LocalDate.parse(value)));
+                case DATE_TIME -> dates.dayTime(clock.at(LocalDateTime.parse(value)));
+                case COUNT -> "estimated_time".equals(field)
+                        ? MessageFormat.format(Texts.get("bo.job.minutes"), Integer.parseInt(value)) : value;
+                default -> value;
+            };
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return value;
+        }
+    }
+
+    private static boolean isReference(String field) {
+        FieldSpec spec = JobFields.byName().get(field);
+        return spec != null && spec.kind() == FieldSpec.Kind.REFERENCE;
+    }
+
+    private static boolean isGuid(String value) {
+        try {
+            UUID.fromString(value);
+            return value.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** {"field": {"old": x, "new": y}, ...} as a list, the workflow's "status" as the status field; any other shape as field: value. */
+    static List<Change> changes(String json) {
+        List<Change> changes = new ArrayList<>();
+        try {
+            JsonNode root = JSON.readTree(json == null ? "{}" : json);
+            Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String name = STATUS_KEY.equals(field.getKey()) ? FieldChange.STATUS : field.getKey();
+                JsonNode value = field.getValue();
+                if (value.isObject() && (value.has("old") || value.has("new"))) {
+                    changes.add(new Change(name, text(value.get("old")), text(value.get("new")), true));
+                } else {
+                    changes.add(new Change(name, null, text(value), false));
+                }
+            }
+        } catch (IOException e) {
+            changes.add(new Change("changes", null, json, false));
+        }
+        return changes;
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+}
