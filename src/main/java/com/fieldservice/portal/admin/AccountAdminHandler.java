@@ -3,6 +3,7 @@ package com.fieldservice.portal.admin;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.web.Cookies;
 import com.fieldservice.portal.web.RequestScope;
+import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
@@ -245,11 +246,7 @@ public final class AccountAdminHandler {
     }
 
     private static Optional<UUID> id(Context ctx) {
-        try {
-            return Optional.of(UUID.fromString(ctx.pathParam("id")));
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
+        return RequestValues.guid(ctx.pathParam("id"));
     }
 
     /** Where this portal is reached, as the administrator's browser reached it. */

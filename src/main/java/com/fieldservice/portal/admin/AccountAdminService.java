@@ -7,6 +7,7 @@ import com.fieldservice.portal.auth.Passwords;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.auth.SessionDao;
 import com.fieldservice.portal.auth.Tokens;
+import com.fieldservice.portal.web.RequestValues;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,13 +52,7 @@ public final class AccountAdminService {
             Optional<String> knownRole = Optional.ofNullable(role).map(String::strip).filter(ROLES::contains);
             Optional<String> words = Optional.ofNullable(text).map(String::strip).filter(t -> !t.isEmpty())
                     .map(t -> t.length() > 100 ? t.substring(0, 100) : t);
-            int number = 1;
-            try {
-                number = page == null ? 1 : Math.max(1, Math.min(1_000_000, Integer.parseInt(page.strip())));
-            } catch (NumberFormatException ignored) {
-                // page 1
-            }
-            return new Filter(knownRole, words, !"name".equals(sort), number);
+            return new Filter(knownRole, words, !"name".equals(sort), RequestValues.pageNumber(page, 1_000_000));
         }
 
         public String sort() {

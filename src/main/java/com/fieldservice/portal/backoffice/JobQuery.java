@@ -1,6 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.jobs.DateInput;
+import com.fieldservice.portal.web.RequestValues;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -8,10 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -25,10 +26,7 @@ public final class JobQuery {
 
     public static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
     public static final int MAX_TEXT = 100;
-    static final Pattern WORK_ORDER_NUMBER = Pattern.compile("(?i)^\\s*(?:#|wo-?)?\\s*(\\d{1,9})\\s*$");
     private static final Pattern CODE = Pattern.compile("[\\p{Alnum}_.\\-]{1,50}");
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     String q;
     String ref;
@@ -85,11 +83,11 @@ public final class JobQuery {
         query.installation = code(query, first(params, "installation"), "bo.filter.error.installation");
         // a technician by app_user id, or by their code as the filter form offers
         String technician = blankToNull(first(params, "technician"));
-        if (technician != null && !GUID.matcher(technician).matches() && !CODE.matcher(technician).matches()) {
+        Optional<UUID> technicianId = RequestValues.guid(technician);
+        if (technician != null && technicianId.isEmpty() && !CODE.matcher(technician).matches()) {
             query.errors.add("bo.filter.error.technician");
         } else {
-            query.technician = technician == null ? null
-                    : GUID.matcher(technician).matches() ? technician.toLowerCase(Locale.ROOT) : technician;
+            query.technician = technicianId.map(UUID::toString).orElse(technician);
         }
         query.dueFrom = date(query, first(params, "due_from"), "bo.filter.error.dueFrom");
         query.dueTo = date(query, first(params, "due_to"), "bo.filter.error.dueTo");
@@ -120,15 +118,7 @@ public final class JobQuery {
         String dir = blankToNull(first(params, "dir"));
         query.ascending = dir == null ? sort.isPresent() && query.sort != JobSort.NUMBER && query.sort != JobSort.MODIFIED
                 : dir.equalsIgnoreCase("asc");
-        String size = blankToNull(first(params, "size"));
-        if (size != null) {
-            try {
-                int wanted = Integer.parseInt(size);
-                query.size = PAGE_SIZES.contains(wanted) ? wanted : PAGE_SIZES.get(0);
-            } catch (NumberFormatException e) {
-                query.size = PAGE_SIZES.get(0);
-            }
-        }
+        query.size = RequestValues.pageSize(first(params, "size"), PAGE_SIZES);
         query.afterId = positive(first(params, "after"));
         query.beforeId = query.afterId == null ? positive(first(params, "before")) : null;
         query.cursorKey = first(params, "key");
@@ -164,11 +154,7 @@ public final class JobQuery {
 
     /** The work-order number typed in the search box ("4711", "#4711", "WO-4711"), if it is one. */
     public static Optional<Integer> workOrderNumber(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        var matcher = WORK_ORDER_NUMBER.matcher(text);
-        return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+        return RequestValues.workOrderNumber(text);
     }
 
     // ------------------------------------------------------------------ links
@@ -362,10 +348,6 @@ public final class JobQuery {
     }
 
     private static Integer positive(String value) {
-        String text = blankToNull(value);
-        if (text == null || !text.matches("\\d{1,9}")) {
-            return null;
-        }
-        return Integer.parseInt(text);
+        return RequestValues.wholeNumber(value).orElse(null);
     }
 }

@@ -1,7 +1,7 @@
 package com.fieldservice.portal.customer;
 
-import com.fieldservice.portal.jobs.WorkOrderNumber;
 import com.fieldservice.portal.auth.SignInThrottle;
+import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
@@ -69,9 +69,8 @@ public final class TrackHandler {
             ctx.render("customer/track.html", model);
             return;
         }
-        String digits = number.startsWith("#") ? number.substring(1) : number;
         Optional<CustomerJobView.Tracked> job = reference.length() > MAX_REFERENCE ? Optional.empty()
-                : WorkOrderNumber.parse(digits).flatMap(n ->
+                : RequestValues.workOrderNumber(number).flatMap(n ->
                         jdbi.withExtension(PortalJobDao.class, dao -> dao.track(n, reference)));
         if (job.isEmpty()) {
             throttle.recordFailure(FORM, null, ctx.ip());
