@@ -1,5 +1,6 @@
 package com.fieldservice.portal.customer;
 
+import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.auth.SignInThrottle;
 import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
@@ -57,12 +58,12 @@ public final class TrackHandler {
         }
         if (number.isEmpty() || reference.isEmpty()) {
             // nothing was tried yet: say which field is missing, count nothing
-            Map<String, String> errors = new HashMap<>();
+            Map<String, FieldError> errors = new HashMap<>();
             if (number.isEmpty()) {
-                errors.put("number", "portal.track.numberRequired");
+                errors.put("number", FieldError.of("portal.track.numberRequired"));
             }
             if (reference.isEmpty()) {
-                errors.put("customer_reference", "portal.track.referenceRequired");
+                errors.put("customer_reference", FieldError.of("portal.track.referenceRequired"));
             }
             model.put("errors", errors);
             ctx.status(HttpStatus.BAD_REQUEST);

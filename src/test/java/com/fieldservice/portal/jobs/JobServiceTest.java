@@ -63,6 +63,10 @@ class JobServiceTest {
     void onlyTheStatusesTheReferenceAllowsCanStartAJob() {
         assertThat(service.create(fixtures.input(), Optional.of("Completed"), fixtures.planner))
                 .isInstanceOf(JobService.Invalid.class);
+        // a status refused is told with the fields' mistakes, not before them
+        assertThat(service.create(fixtures.input("estimated_time", "-1"), Optional.of("Completed"), fixtures.planner))
+                .isInstanceOfSatisfying(JobService.Invalid.class, invalid ->
+                        assertThat(invalid.errors()).containsKeys("job_status_code", "estimated_time"));
         assertThat(service.create(fixtures.input(), Optional.of("ToBePlanned"), fixtures.planner))
                 .isInstanceOf(JobService.Saved.class);
     }
