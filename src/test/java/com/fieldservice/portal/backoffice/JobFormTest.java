@@ -141,6 +141,17 @@ class JobFormTest {
     }
 
     @Test
+    void anAddressGivenForAFixedInstallationIsRefusedInSightWithWhatWasTyped() {
+        HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
+                "project_search", "#" + installationNumber, "name", "Pump", "db_address_street", "Elsewhere street"));
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body());
+        assertThat(page.select("#db_address_street-error").text()).isNotBlank();
+        assertThat(page.select("input[name=db_address_street]").val()).isEqualTo("Elsewhere street");
+        assertThat(page.select("#error-summary a").eachAttr("href")).containsExactly("#db_address_street");
+    }
+
+    @Test
     void aValidJobIsSavedAndTheAnswerRedirectsToIt() {
         HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
                 "project_search", "#" + installationNumber, "name", "Noisy pump", "customer_reference", "PO-2026-991",
