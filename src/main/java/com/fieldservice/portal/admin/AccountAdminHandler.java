@@ -1,8 +1,10 @@
 package com.fieldservice.portal.admin;
 
+import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.web.Cookies;
 import com.fieldservice.portal.web.RequestScope;
+import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
@@ -178,7 +180,7 @@ public final class AccountAdminHandler {
     }
 
     private void answerIssued(Context ctx, Outcome<AccountAdminService.Issued> outcome,
-                              java.util.function.Consumer<Map<String, String>> invalid) {
+                              java.util.function.Consumer<Map<String, FieldError>> invalid) {
         if (outcome instanceof Outcome.Done<AccountAdminService.Issued> done) {
             cookies.set(ctx, SECRET_COOKIE, done.value().secret());
             ctx.redirect("/admin/accounts/" + done.value().accountId() + "/issued", HttpStatus.SEE_OTHER);
@@ -189,12 +191,12 @@ public final class AccountAdminHandler {
         }
     }
 
-    private void renderAccountRefusal(Context ctx, UUID id, Map<String, String> errors) {
+    private void renderAccountRefusal(Context ctx, UUID id, Map<String, FieldError> errors) {
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         renderAccount(ctx, accounts.find(id).orElseThrow(), errors);
     }
 
-    private void renderAccount(Context ctx, AdminAccountDao.AccountRow account, Map<String, String> errors) {
+    private void renderAccount(Context ctx, AdminAccountDao.AccountRow account, Map<String, FieldError> errors) {
         String notice = ctx.queryParam("updated") != null ? "admin.account.updated"
                 : ctx.queryParam("disabled") != null ? "admin.account.disabledNotice"
                 : ctx.queryParam("enabled") != null ? "admin.account.enabledNotice" : null;
@@ -206,7 +208,7 @@ public final class AccountAdminHandler {
         ctx.render("admin/account.html", model);
     }
 
-    private void renderStaffForm(Context ctx, AdminAccountDao.AccountRow editing, Forms.Staff form, Map<String, String> errors) {
+    private void renderStaffForm(Context ctx, AdminAccountDao.AccountRow editing, Forms.Staff form, Map<String, FieldError> errors) {
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -217,7 +219,7 @@ public final class AccountAdminHandler {
         ctx.render("admin/staff-form.html", model);
     }
 
-    private void renderInviteForm(Context ctx, Forms.Invite form, Map<String, String> errors) {
+    private void renderInviteForm(Context ctx, Forms.Invite form, Map<String, FieldError> errors) {
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -228,7 +230,7 @@ public final class AccountAdminHandler {
         ctx.render("admin/invite.html", model);
     }
 
-    private void renderApiForm(Context ctx, Forms.ApiUser form, Map<String, String> errors) {
+    private void renderApiForm(Context ctx, Forms.ApiUser form, Map<String, FieldError> errors) {
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -245,11 +247,7 @@ public final class AccountAdminHandler {
     }
 
     private static Optional<UUID> id(Context ctx) {
-        try {
-            return Optional.of(UUID.fromString(ctx.pathParam("id")));
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
+        return RequestValues.guid(ctx.pathParam("id"));
     }
 
     /** Where this portal is reached, as the administrator's browser reached it. */

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.admin;
 
+import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.auth.AccountDao;
 import com.fieldservice.portal.auth.Audit;
 import com.fieldservice.portal.auth.AuditDao;
@@ -7,6 +8,7 @@ import com.fieldservice.portal.auth.Passwords;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.auth.SessionDao;
 import com.fieldservice.portal.auth.Tokens;
+import com.fieldservice.portal.web.RequestValues;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,13 +53,7 @@ public final class AccountAdminService {
             Optional<String> knownRole = Optional.ofNullable(role).map(String::strip).filter(ROLES::contains);
             Optional<String> words = Optional.ofNullable(text).map(String::strip).filter(t -> !t.isEmpty())
                     .map(t -> t.length() > 100 ? t.substring(0, 100) : t);
-            int number = 1;
-            try {
-                number = page == null ? 1 : Math.max(1, Math.min(1_000_000, Integer.parseInt(page.strip())));
-            } catch (NumberFormatException ignored) {
-                // page 1
-            }
-            return new Filter(knownRole, words, !"name".equals(sort), number);
+            return new Filter(knownRole, words, !"name".equals(sort), RequestValues.pageNumber(page, 1_000_000));
         }
 
         public String sort() {
@@ -105,7 +101,7 @@ public final class AccountAdminService {
 
     /** A new back-office user, who gets a link to choose their password. */
     public Outcome<Issued> createStaff(Principal admin, Forms.Staff form, String clientAddress) {
-        Map<String, String> errors = form.check();
+        Map<String, FieldError> errors = form.check();
         if (!errors.isEmpty()) {
             return new Outcome.Invalid<>(errors);
         }
@@ -131,12 +127,12 @@ public final class AccountAdminService {
                 return new Outcome.NotFound<>();
             }
             AdminAccountDao.AccountRow before = found.get();
-            Map<String, String> errors = form.check();
+            Map<String, FieldError> errors = form.check();
             if (id.equals(admin.accountId()) && !"admin".equals(form.role())) {
-                errors.put("role", "admin.error.selfDemote");
+                errors.put("role", FieldError.of("admin.error.selfDemote"));
             }
             if (!errors.containsKey("email") && dao.usernameTaken(form.email(), id, before.appUserId())) {
-                errors.put("email", "admin.error.usernameTaken");
+                errors.put("email", FieldError.of("admin.error.usernameTaken"));
             }
             if (!errors.isEmpty()) {
                 return new Outcome.Invalid<>(errors);
@@ -157,20 +153,20 @@ public final class AccountAdminService {
 
     /** A new customer contact of a company with their portal account, who gets a link to choose their password. */
     public Outcome<Issued> inviteCustomer(Principal admin, Forms.Invite form, String clientAddress) {
-        Map<String, String> formErrors = form.check();
+        Map<String, FieldError> formErrors = form.check();
         String unusable = unusablePasswordHash();
         return unlessUsernameTaken("email", () -> jdbi.inTransaction(handle -> {
             AdminAccountDao dao = handle.attach(AdminAccountDao.class);
-            Map<String, String> errors = new LinkedHashMap<>(formErrors);
+            Map<String, FieldError> errors = new LinkedHashMap<>(formErrors);
             Optional<UUID> company = errors.containsKey("company") ? Optional.empty() : dao.companyId(form.company());
             if (!errors.containsKey("company") && company.isEmpty()) {
-                errors.put("company", "admin.error.companyUnknown");
+                errors.put("company", FieldError.of("admin.error.companyUnknown"));
             }
             if (!errors.containsKey("email") && dao.usernameTaken(form.email(), null, null)) {
-                errors.put("email", "admin.error.usernameTaken");
+                errors.put("email", FieldError.of("admin.error.usernameTaken"));
             }
             if (!errors.isEmpty()) {
-                return new Outcome.Invalid<>(sortedLike(errors, "company", "first_name", "last_name", "email", "scope"));
+                return new Outcome.Invalid<>(FieldError.inOrder(errors, List.of("company", "first_name", "last_name", "email", "scope")));
             }
             UUID contact = dao.insertContact(company.get(), form.firstName().isEmpty() ? null : form.firstName(),
                     form.lastName(), form.email(), form.scope());
@@ -183,7 +179,7 @@ public final class AccountAdminService {
 
     /** A new integration with a generated password, shown once. */
     public Outcome<Issued> createApiUser(Principal admin, Forms.ApiUser form, String clientAddress) {
-        Map<String, String> errors = form.check();
+        Map<String, FieldError> errors = form.check();
         if (!errors.isEmpty()) {
             return new Outcome.Invalid<>(errors);
         }
@@ -292,8 +288,8 @@ public final class AccountAdminService {
     }
 
     private static <T> Outcome<T> invalid(String field, String key) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        errors.put(field, key);
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        errors.put(field, FieldError.of(key));
         return new Outcome.Invalid<>(errors);
     }
 
@@ -314,17 +310,6 @@ public final class AccountAdminService {
         if (!old.equals(after)) {
             changes.add(what + " " + (old.isEmpty() ? "–" : old) + " → " + (after.isEmpty() ? "–" : after));
         }
-    }
-
-    private static Map<String, String> sortedLike(Map<String, String> errors, String... order) {
-        Map<String, String> sorted = new LinkedHashMap<>();
-        for (String field : order) {
-            if (errors.containsKey(field)) {
-                sorted.put(field, errors.get(field));
-            }
-        }
-        sorted.putAll(errors);
-        return sorted;
     }
 
     static String likeEscape(String text) {

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.admin;
 
+import com.fieldservice.portal.jobs.FieldError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -32,13 +33,13 @@ public final class Forms {
             return new Staff("", "", "", "planner");
         }
 
-        Map<String, String> check() {
-            Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, FieldError> check() {
+            Map<String, FieldError> errors = new LinkedHashMap<>();
             checkEmail(errors, "email", email);
             required(errors, "first_name", firstName, NAME_MAX);
             required(errors, "last_name", lastName, NAME_MAX);
             if (!AccountAdminService.STAFF_ROLES.contains(role)) {
-                errors.put("role", "admin.error.role");
+                errors.put("role", FieldError.of("admin.error.role"));
             }
             return errors;
         }
@@ -58,18 +59,18 @@ public final class Forms {
             return new Invite("", "", "", "", AccountAdminService.SCOPE_COMPANY);
         }
 
-        Map<String, String> check() {
-            Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, FieldError> check() {
+            Map<String, FieldError> errors = new LinkedHashMap<>();
             if (company.isEmpty()) {
-                errors.put("company", "admin.error.companyRequired");
+                errors.put("company", FieldError.of("admin.error.companyRequired"));
             } else if (company.length() > COMPANY_CODE_MAX) {
-                errors.put("company", "admin.error.companyUnknown");
+                errors.put("company", FieldError.of("admin.error.companyUnknown"));
             }
             optional(errors, "first_name", firstName, NAME_MAX);
             required(errors, "last_name", lastName, NAME_MAX);
             checkEmail(errors, "email", email);
             if (!AccountAdminService.SCOPES.contains(scope)) {
-                errors.put("scope", "admin.error.scope");
+                errors.put("scope", FieldError.of("admin.error.scope"));
             }
             return errors;
         }
@@ -85,14 +86,14 @@ public final class Forms {
             return new ApiUser("");
         }
 
-        Map<String, String> check() {
-            Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, FieldError> check() {
+            Map<String, FieldError> errors = new LinkedHashMap<>();
             if (username.isEmpty()) {
-                errors.put("username", "admin.error.usernameRequired");
+                errors.put("username", FieldError.of("admin.error.usernameRequired"));
             } else if (username.length() > USERNAME_MAX) {
-                errors.put("username", "admin.error.usernameTooLong");
+                errors.put("username", FieldError.of("admin.error.usernameTooLong"));
             } else if (!NO_SPACE_OR_CONTROL.matcher(username).matches()) {
-                errors.put("username", "admin.error.usernameSpaces");
+                errors.put("username", FieldError.of("admin.error.usernameSpaces"));
             }
             return errors;
         }
@@ -102,29 +103,29 @@ public final class Forms {
         return value == null ? "" : value.strip();
     }
 
-    private static void checkEmail(Map<String, String> errors, String field, String value) {
+    private static void checkEmail(Map<String, FieldError> errors, String field, String value) {
         if (value.isEmpty()) {
-            errors.put(field, "admin.error.emailRequired");
+            errors.put(field, FieldError.of("admin.error.emailRequired"));
         } else if (value.length() > USERNAME_MAX) {
-            errors.put(field, "admin.error.emailTooLong");
+            errors.put(field, FieldError.of("admin.error.emailTooLong"));
         } else if (!EMAIL.matcher(value).matches()) {
-            errors.put(field, "admin.error.emailFormat");
+            errors.put(field, FieldError.of("admin.error.emailFormat"));
         }
     }
 
-    private static void required(Map<String, String> errors, String field, String value, int max) {
+    private static void required(Map<String, FieldError> errors, String field, String value, int max) {
         if (value.isEmpty()) {
-            errors.put(field, "admin.error." + camel(field) + "Required");
+            errors.put(field, FieldError.of("admin.error." + camel(field) + "Required"));
         } else {
             optional(errors, field, value, max);
         }
     }
 
-    private static void optional(Map<String, String> errors, String field, String value, int max) {
+    private static void optional(Map<String, FieldError> errors, String field, String value, int max) {
         if (value.length() > max) {
-            errors.put(field, "admin.error." + camel(field) + "TooLong");
+            errors.put(field, FieldError.of("admin.error." + camel(field) + "TooLong"));
         } else if (value.chars().anyMatch(Character::isISOControl)) {
-            errors.put(field, "admin.error.control");
+            errors.put(field, FieldError.of("admin.error.control"));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.admin;
 
+import com.fieldservice.portal.jobs.FieldError;
 import java.util.Map;
 
 /**
@@ -11,8 +12,8 @@ public sealed interface Outcome<T> {
     record Done<T>(T value) implements Outcome<T> {
     }
 
-    /** Message keys by form field name; nothing was written. */
-    record Invalid<T>(Map<String, String> errors) implements Outcome<T> {
+    /** What is wrong, by form field name; nothing was written. */
+    record Invalid<T>(Map<String, FieldError> errors) implements Outcome<T> {
     }
 
     record NotFound<T>() implements Outcome<T> {

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.admin;
 
+import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.auth.AccountDao;
 import com.fieldservice.portal.auth.Audit;
 import com.fieldservice.portal.auth.AuditDao;
@@ -32,7 +33,7 @@ public final class SetPasswordService {
     }
 
     /** The new password breaks a rule: message keys by field; the link is still usable. */
-    public record Invalid(String username, Map<String, String> errors) implements Outcome {
+    public record Invalid(String username, Map<String, FieldError> errors) implements Outcome {
     }
 
     public record PasswordSet(String username) implements Outcome {
@@ -81,7 +82,7 @@ public final class SetPasswordService {
         if (holder.isEmpty()) {
             return refused(clientAddress);
         }
-        Map<String, String> errors = PasswordService.checkNew(password, confirmation);
+        Map<String, FieldError> errors = PasswordService.checkNew(password, confirmation);
         if (!errors.isEmpty()) {
             return new Invalid(holder.get().username(), errors);
         }

@@ -31,10 +31,11 @@ public final class PasswordHandler {
             ctx.header("Retry-After", String.valueOf(seconds));
             ctx.status(HttpStatus.TOO_MANY_REQUESTS);
             ctx.render("auth/password.html", Map.of("errors", Map.of(), "changed", false, "retryAfter", seconds));
-        } else {
+        } else if (outcome instanceof PasswordService.Refused refused) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            ctx.render("auth/password.html", Map.of("errors",
-                    new LinkedHashMap<>(((PasswordService.Refused) outcome).errors()), "changed", false));
+            ctx.render("auth/password.html", Map.of("errors", new LinkedHashMap<>(refused.errors()), "changed", false));
+        } else {
+            throw new IllegalStateException("a password change came to " + outcome);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.auth;
 
+import com.fieldservice.portal.jobs.FieldError;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,27 +26,27 @@ public final class PasswordService {
         this.audit = audit;
     }
 
-    /** Why this new password can't be used, or empty when it can. Keys are form field names. */
-    public static Map<String, String> checkNew(String password, String confirmation) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /** Why this new password can't be used, or empty when it can. By form field name. */
+    public static Map<String, FieldError> checkNew(String password, String confirmation) {
+        Map<String, FieldError> errors = new LinkedHashMap<>();
         if (password == null || password.length() < MIN_LENGTH) {
-            errors.put("new_password", "password.tooShort");
+            errors.put("new_password", FieldError.of("password.tooShort"));
         } else if (password.length() > MAX_LENGTH) {
-            errors.put("new_password", "password.tooLong");
+            errors.put("new_password", FieldError.of("password.tooLong"));
         } else if (!password.equals(confirmation)) {
-            errors.put("confirm_password", "password.mismatch");
+            errors.put("confirm_password", FieldError.of("password.mismatch"));
         }
         return errors;
     }
 
-    /** What became of a change: done, refused with message keys by field, or asked to wait. */
+    /** What became of a change: done, refused with what is wrong by field, or asked to wait. */
     public sealed interface Outcome {
     }
 
     public record Changed() implements Outcome {
     }
 
-    public record Refused(Map<String, String> errors) implements Outcome {
+    public record Refused(Map<String, FieldError> errors) implements Outcome {
     }
 
     public record Throttled(Duration retryAfter) implements Outcome {
@@ -65,12 +66,12 @@ public final class PasswordService {
             audit.record(who, Audit.SIGN_IN_THROTTLED, FORM, clientAddress);
             return new Throttled(wait.get());
         }
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, FieldError> errors = new LinkedHashMap<>();
         String hash = jdbi.withExtension(AccountDao.class, dao -> dao.passwordHash(who.accountId()));
         if (current == null || !Passwords.verify(current, hash)) {
             throttle.recordFailure(FORM, who.username(), clientAddress);
             audit.record(who, Audit.SIGN_IN_FAILED, FORM, clientAddress);
-            errors.put("current_password", "password.currentWrong");
+            errors.put("current_password", FieldError.of("password.currentWrong"));
         }
         errors.putAll(checkNew(password, confirmation));
         if (!errors.isEmpty()) {

@@ -1,5 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.web.RequestValues;
+
 import com.fieldservice.portal.jobs.DateInput;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -46,8 +48,6 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
     }
 
     private static final Pattern CODE = Pattern.compile("[\\p{Alnum}_.\\-]{1,50}");
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     static final GridFilter<String> Q = new GridFilter<>("q", GridFilter::text, List::of, Shown.TEXT,
             GridFilter::searchText);
@@ -252,7 +252,7 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
     /** A name or code as typed; an id in lower case, so that one job list has one address. */
     private static String name(List<String> values, List<String> errors) {
         String text = text(values, errors);
-        return text != null && GUID.matcher(text).matches() ? text.toLowerCase(Locale.ROOT) : text;
+        return RequestValues.guid(text).map(UUID::toString).orElse(text);
     }
 
     private static Set<String> codes(List<String> values, List<String> errors) {

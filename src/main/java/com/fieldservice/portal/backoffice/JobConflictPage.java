@@ -5,6 +5,7 @@ import com.fieldservice.portal.jobs.FieldSpec;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.reference.ChoicesDao;
+import com.fieldservice.portal.web.RequestValues;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class JobConflictPage {
     static Map<String, Object> model(int number, JobService.Conflict conflict, ChoicesDao choices) {
         UUID[] references = conflict.fields().stream().filter(c -> kind(c.field()).orElse(null) == FieldSpec.Kind.REFERENCE)
                 .flatMap(c -> Stream.of(c.before(), c.theirs(), c.yours()))
-                .map(JobFormHandler::uuid).flatMap(Optional::stream).distinct().toArray(UUID[]::new);
+                .map(RequestValues::guid).flatMap(Optional::stream).distinct().toArray(UUID[]::new);
         Map<UUID, String> names = new HashMap<>();
         choices.named(references).forEach(choice -> names.put(choice.id(), choice.label()));
 
@@ -76,7 +77,7 @@ final class JobConflictPage {
             return choices.statusName(value).orElse(value);
         }
         return switch (JobFields.get(field).kind()) {
-            case REFERENCE -> JobFormHandler.uuid(value).flatMap(id -> switch (field) {
+            case REFERENCE -> RequestValues.guid(value).flatMap(id -> switch (field) {
                 case "project_id" -> choices.installation(id).map(ChoicesDao.InstallationChoice::label);
                 case "_parent_id" -> choices.jobNumber(id).map(n -> "#" + n);
                 default -> Optional.ofNullable(names.get(id));

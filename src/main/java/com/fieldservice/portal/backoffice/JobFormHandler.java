@@ -3,9 +3,9 @@ package com.fieldservice.portal.backoffice;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
-import com.fieldservice.portal.jobs.WorkOrderNumber;
 import com.fieldservice.portal.reference.ChoicesDao;
 import com.fieldservice.portal.web.RequestScope;
+import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -32,11 +32,28 @@ public final class JobFormHandler {
         this.jdbi = jdbi;
     }
 
-    /** GET /backoffice/jobs/new, ?from=N to duplicate job N, ?parent=N to add a child to job N. */
+    /**
+     * The form's fields from top to bottom, so that its summary lists mistakes in the order the
+     * planner meets them; with the id of the element each names where it isn't the field's own.
+     */
+    static final List<String> FORM_ORDER = List.of("name", "job_type_id", "job_priority_id", "customer_reference",
+            "reference_back_office", "description", "project_id", "contact_id", "date_reported_by_company",
+            "requested_by_company_id", "requested_by_contact_id", "db_address_name", "db_address_street",
+            "db_address_street_number", "db_address_street2", "db_address_zip", "db_address_city",
+            "db_address_db_country_id", "db_address_phone", "db_address_email", "db_address_latitude_decimal",
+            "db_address_longitude_decimal", "estimated_time", "earliest_date_plannable", "due_date", "suggested_user_id",
+            "suggested_date_start", "skill_id", "approval_responsible_user_id", "_parent_id", "working_sequence",
+            "prejob_information", "internal_memo", "estimated_quantity_remark");
+    private static final Map<String, String> ANCHORS = Map.of("project_id", "project_search", "_parent_id", "parent_number");
+
+    /**
+     * GET /backoffice/jobs/new, ?from=N to duplicate job N, ?parent=N to add a child to job N.
+     * A new job starts with the default type and priority; a duplicate or a child with its source's.
+     */
     public void newForm(Context ctx) {
-        Map<String, String> values = new HashMap<>();
-        Optional<Integer> from = WorkOrderNumber.parse(ctx.queryParam("from"));
-        Optional<Integer> parent = WorkOrderNumber.parse(ctx.queryParam("parent"));
+        Map<String, String> values = new HashMap<>(jobs.newJobDefaults());
+        Optional<Integer> from = RequestValues.workOrderNumber(ctx.queryParam("from"));
+        Optional<Integer> parent = RequestValues.workOrderNumber(ctx.queryParam("parent"));
         from.or(() -> parent).flatMap(jobs::editable).ifPresent(source -> {
             values.putAll(source.values());
             values.remove("reference_back_office");
@@ -53,15 +70,17 @@ public final class JobFormHandler {
         Map<String, String> values = formValues(ctx);
         Map<String, Object> picked = new HashMap<>();
         Map<String, FieldError> pickerErrors = resolvePickers(values, picked);
-        JobService.Outcome outcome = pickerErrors.isEmpty()
+        JobService.Creation outcome = pickerErrors.isEmpty()
                 ? jobs.create(values, Optional.empty(), RequestScope.requirePrincipal(ctx))
-                : new JobService.Invalid(pickerErrors);
-        if (outcome instanceof JobService.Saved saved) {
+                : new JobService.Invalid(together(pickerErrors, jobs.check(values, Optional.empty())));
+        outcome.either(saved -> {
             ctx.redirect("/backoffice/jobs/" + saved.number() + "?created", HttpStatus.SEE_OTHER);
-        } else {
+            return null;
+        }, invalid -> {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, Mode.NEW, values, ((JobService.Invalid) outcome).errors(), Optional.empty(), picked);
-        }
+            render(ctx, Mode.NEW, values, invalid.errors(), Optional.empty(), picked);
+            return null;
+        });
     }
 
     /** GET /backoffice/jobs/{number}/edit */
@@ -75,13 +94,12 @@ public final class JobFormHandler {
         JobService.EditableJob job = editable(ctx);
         Map<String, String> values = formValues(ctx);
         // the version the form was loaded at; without a readable one, the edit can only conflict
-        int version = Optional.ofNullable(ctx.formParam("version")).filter(v -> v.matches("[0-9]{1,9}"))
-                .map(Integer::valueOf).orElse(-1);
+        int version = RequestValues.wholeNumber(ctx.formParam("version")).orElse(-1);
         Map<String, Object> picked = new HashMap<>();
         Map<String, FieldError> pickerErrors = resolvePickers(values, picked);
         JobService.Outcome outcome = pickerErrors.isEmpty()
                 ? jobs.edit(job.number(), version, values, RequestScope.requirePrincipal(ctx))
-                : new JobService.Invalid(pickerErrors);
+                : new JobService.Invalid(together(pickerErrors, jobs.check(values, Optional.of(job.id()))));
         if (outcome instanceof JobService.Saved) {
             ctx.redirect("/backoffice/jobs/" + job.number() + "?saved", HttpStatus.SEE_OTHER);
         } else if (outcome instanceof JobService.Conflict conflict) {
@@ -98,9 +116,16 @@ public final class JobFormHandler {
         }
     }
 
+    /** The pickers' mistakes with the rules' about every other field: all of them in one answer. */
+    private static Map<String, FieldError> together(Map<String, FieldError> pickerErrors, Map<String, FieldError> ruleErrors) {
+        Map<String, FieldError> errors = new HashMap<>(pickerErrors);
+        ruleErrors.forEach(errors::putIfAbsent);
+        return errors;
+    }
+
     /** POST /backoffice/jobs/{number}/status with the field {@code status} (a status code). */
     public void changeStatus(Context ctx) {
-        int number = WorkOrderNumber.parse(ctx.pathParam("number")).orElseThrow(NotFoundResponse::new);
+        int number = RequestValues.workOrderNumber(ctx.pathParam("number")).orElseThrow(NotFoundResponse::new);
         String to = Optional.ofNullable(ctx.formParam("status")).orElse("");
         JobService.Outcome outcome = jobs.changeStatus(number, to, RequestScope.requirePrincipal(ctx));
         if (outcome instanceof JobService.Saved) {
@@ -128,7 +153,8 @@ public final class JobFormHandler {
         Map<String, Object> model = new HashMap<>(picked);
         model.putIfAbsent("candidates", List.of());
         jdbi.useExtension(ChoicesDao.class, choices -> {
-            Optional<ChoicesDao.InstallationChoice> installation = uuid(values.get("project_id")).flatMap(choices::installation);
+            Optional<ChoicesDao.InstallationChoice> installation = RequestValues.guid(values.get("project_id"))
+                    .flatMap(choices::installation);
             model.put("installation", installation.orElse(null));
             model.put("jobTypes", choices.jobTypes());
             model.put("jobPriorities", choices.jobPriorities());
@@ -138,11 +164,12 @@ public final class JobFormHandler {
             model.put("contacts", installation.map(i -> choices.contactsOf(i.companyId())).orElse(List.of()));
             model.put("requestingCompanies", installation.flatMap(i -> choices.company(i.companyId()))
                     .map(List::of).orElse(List.of()));
-            model.put("parentNumber", uuid(values.get("_parent_id")).flatMap(choices::jobNumber).orElse(null));
+            model.put("parentNumber", RequestValues.guid(values.get("_parent_id")).flatMap(choices::jobNumber).orElse(null));
         });
         model.put("mode", mode.name());
         model.put("values", values);
-        model.put("errors", errors);
+        model.put("errors", FieldError.inOrder(errors, FORM_ORDER));
+        model.put("anchors", ANCHORS);
         model.put("fields", JobFields.byName());
         model.put("job", job.orElse(null));
         // with choices offered, an empty search box lets the chosen one count on the next save
@@ -186,7 +213,7 @@ public final class JobFormHandler {
             // the conflict page carries the parent as it is stored (_parent_id), not as a number to look up
             if (values.containsKey("parent_number")) {
                 String parent = values.get("parent_number").strip().replaceFirst("^#", "");
-                Optional<UUID> parentId = WorkOrderNumber.parse(parent).flatMap(choices::jobByNumber);
+                Optional<UUID> parentId = RequestValues.workOrderNumber(parent).flatMap(choices::jobByNumber);
                 if (parent.isEmpty()) {
                     values.remove("_parent_id");
                 } else if (parentId.isPresent()) {
@@ -200,7 +227,7 @@ public final class JobFormHandler {
     }
 
     private JobService.EditableJob editable(Context ctx) {
-        return WorkOrderNumber.parse(ctx.pathParam("number")).flatMap(jobs::editable).orElseThrow(NotFoundResponse::new);
+        return RequestValues.workOrderNumber(ctx.pathParam("number")).flatMap(jobs::editable).orElseThrow(NotFoundResponse::new);
     }
 
     private static Map<String, String> formValues(Context ctx) {
@@ -211,13 +238,5 @@ public final class JobFormHandler {
             }
         });
         return values;
-    }
-
-    static Optional<UUID> uuid(String text) {
-        try {
-            return text == null || text.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

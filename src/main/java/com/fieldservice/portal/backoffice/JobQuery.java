@@ -1,6 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.jobs.DateInput;
+import com.fieldservice.portal.web.RequestValues;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.UUID;
 
 /**
  * What the job grid shows, exactly as the query string says it: the filters, the sort, the page
@@ -24,7 +25,6 @@ public final class JobQuery {
 
     public static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
     public static final int MAX_TEXT = 100;
-    static final Pattern WORK_ORDER_NUMBER = Pattern.compile("(?i)^\\s*(?:#|wo-?)?\\s*(\\d{1,9})\\s*$");
 
     /** The filters in force and their values, in the order of {@link GridFilter#ALL}. */
     private final Map<GridFilter<?>, Object> filters = new LinkedHashMap<>();
@@ -63,15 +63,7 @@ public final class JobQuery {
         String dir = blankToNull(first(params, "dir"));
         query.ascending = dir == null ? sort.isPresent() && query.sort != JobSort.NUMBER && query.sort != JobSort.MODIFIED
                 : dir.equalsIgnoreCase("asc");
-        String size = blankToNull(first(params, "size"));
-        if (size != null) {
-            try {
-                int wanted = Integer.parseInt(size);
-                query.size = PAGE_SIZES.contains(wanted) ? wanted : PAGE_SIZES.get(0);
-            } catch (NumberFormatException e) {
-                query.size = PAGE_SIZES.get(0);
-            }
-        }
+        query.size = RequestValues.pageSize(first(params, "size"), PAGE_SIZES);
         query.afterId = positive(first(params, "after"));
         query.beforeId = query.afterId == null ? positive(first(params, "before")) : null;
         query.cursorKey = first(params, "key");
@@ -107,11 +99,7 @@ public final class JobQuery {
 
     /** The work-order number typed in the search box ("4711", "#4711", "WO-4711"), if it is one. */
     public static Optional<Integer> workOrderNumber(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        var matcher = WORK_ORDER_NUMBER.matcher(text);
-        return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+        return RequestValues.workOrderNumber(text);
     }
 
     // ------------------------------------------------------------------ links
@@ -295,10 +283,6 @@ public final class JobQuery {
     }
 
     private static Integer positive(String value) {
-        String text = blankToNull(value);
-        if (text == null || !text.matches("\\d{1,9}")) {
-            return null;
-        }
-        return Integer.parseInt(text);
+        return RequestValues.wholeNumber(value).orElse(null);
     }
 }

@@ -1,9 +1,9 @@
 package com.fieldservice.portal.customer;
 
-import com.fieldservice.portal.jobs.WorkOrderNumber;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.web.RequestScope;
+import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -56,14 +56,14 @@ public final class JobActionsHandler {
     public void customerFile(Context ctx) {
         Principal who = RequestScope.requirePrincipal(ctx);
         int number = numberOrThrow(ctx);
-        UUID id = ReportService.uuid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        UUID id = RequestValues.guid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
         send(ctx, actions.customerFile(number, id, who).orElseThrow(NotFoundResponse::new));
     }
 
     /** GET /backoffice/jobs/{number}/files/{id} */
     public void backOfficeFile(Context ctx) {
         int number = numberOrThrow(ctx);
-        UUID id = ReportService.uuid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        UUID id = RequestValues.guid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
         send(ctx, actions.anyFile(number, id).orElseThrow(NotFoundResponse::new));
     }
 
@@ -107,7 +107,7 @@ public final class JobActionsHandler {
     }
 
     private static Optional<Integer> number(Context ctx) {
-        return WorkOrderNumber.parse(ctx.pathParam("number"));
+        return RequestValues.workOrderNumber(ctx.pathParam("number"));
     }
 
     private static int numberOrThrow(Context ctx) {

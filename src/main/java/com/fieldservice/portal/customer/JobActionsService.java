@@ -21,7 +21,7 @@ public final class JobActionsService {
 
     public static final int MAX_COMMENT = 4000;
 
-    public interface Outcome {
+    public sealed interface Outcome permits Done, NotFound, Refused {
     }
 
     public record Done() implements Outcome {

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.customer;
 
+import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -82,12 +83,7 @@ public record JobListQuery(boolean closed, String q, String installation, String
         } else {
             descending = "desc".equals(dir);
         }
-        int page = 1;
-        try {
-            page = Math.max(1, Math.min(100_000, Integer.parseInt(ctx.queryParam("page") == null ? "1" : ctx.queryParam("page"))));
-        } catch (NumberFormatException e) {
-            page = 1;
-        }
+        int page = RequestValues.pageNumber(ctx.queryParam("page"), 100_000);
         return new JobListQuery(closed, text(ctx.queryParam("q")), text(ctx.queryParam("installation")),
                 text(ctx.queryParam("location")), sort, descending, page);
     }
@@ -113,23 +109,12 @@ public record JobListQuery(boolean closed, String q, String installation, String
         if (installation == null) {
             return null;
         }
-        try {
-            return UUID.fromString(installation);
-        } catch (IllegalArgumentException malformed) {
-            return NO_INSTALLATION;
-        }
+        return RequestValues.guid(installation).orElse(NO_INSTALLATION);
     }
 
     /** The work-order number the search text names, if it is one ("1234" or "#1234"). */
     Integer number() {
-        if (q == null) {
-            return null;
-        }
-        String digits = q.startsWith("#") ? q.substring(1) : q;
-        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        return Integer.valueOf(digits);
+        return RequestValues.workOrderNumber(q).orElse(null);
     }
 
     /** A contains-pattern for ILIKE, with the wildcards the customer typed taken literally. */

@@ -1,7 +1,7 @@
 package com.fieldservice.portal.customer;
 
 import com.fieldservice.portal.web.RequestScope;
-import com.fieldservice.portal.jobs.WorkOrderNumber;
+import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.BufferedWriter;
@@ -90,7 +90,7 @@ public final class PortalHandler {
     /** GET /portal/jobs/{number} */
     public void job(Context ctx) {
         CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
-        Optional<Integer> number = WorkOrderNumber.parse(ctx.pathParam("number"));
+        Optional<Integer> number = RequestValues.workOrderNumber(ctx.pathParam("number"));
         Optional<CustomerJobView.Page> page = number.flatMap(n -> jdbi.withHandle(handle -> {
             PortalJobDao dao = handle.attach(PortalJobDao.class);
             return dao.detail(scope, n).map(job -> new CustomerJobView.Page(job, dao.visits(job.jobId()),

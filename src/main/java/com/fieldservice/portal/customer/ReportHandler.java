@@ -1,11 +1,11 @@
 package com.fieldservice.portal.customer;
 
-import com.fieldservice.portal.jobs.WorkOrderNumber;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.auth.Tokens;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.web.RequestScope;
+import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -23,10 +23,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ReportHandler {
 
-    /** The form fields shown back as typed (files can't be: the browser must be given them again). */
-    private static final List<String> KEPT = List.of("project_id", "mobile_project_id", "description", "job_priority_id",
-            "earliest_date_plannable", "customer_reference", "contact_phone", "db_address_name", "db_address_street",
-            "db_address_street_number", "db_address_zip", "db_address_city", "submission");
+    /**
+     * The form's fields from top to bottom: shown back as typed after a mistake, and the order of
+     * the error summary. Files can't be shown back: the browser must be given them again.
+     */
+    private static final List<String> FORM_ORDER = List.of("project_id", "db_address_street", "db_address_street_number",
+            "db_address_zip", "db_address_city", "db_address_name", "description", "job_priority_id",
+            "earliest_date_plannable", "customer_reference", "contact_phone", "files");
 
     private final ReportService reports;
     private final JobActionsService actions;
@@ -71,16 +74,18 @@ public final class ReportHandler {
         } else if (outcome instanceof ReportService.SameReference same) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             render(ctx, who, values, Map.of(), same.numbers(), true, filesSent);
-        } else {
+        } else if (outcome instanceof ReportService.Invalid invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, who, values, ((ReportService.Invalid) outcome).errors(), List.of(), false, filesSent);
+            render(ctx, who, values, invalid.errors(), List.of(), false, filesSent);
+        } else {
+            throw new IllegalStateException("a report came to " + outcome);
         }
     }
 
     /** GET /portal/report/done/{number} */
     public void done(Context ctx) {
         Principal who = RequestScope.requirePrincipal(ctx);
-        ReportDao.CustomerJob job = WorkOrderNumber.parse(ctx.pathParam("number")).flatMap(n -> actions.customerJob(n, who))
+        ReportDao.CustomerJob job = RequestValues.workOrderNumber(ctx.pathParam("number")).flatMap(n -> actions.customerJob(n, who))
                 .orElseThrow(NotFoundResponse::new);
         ctx.render("customer/report-done.html", Map.of("number", job.number()));
     }
@@ -88,10 +93,8 @@ public final class ReportHandler {
     private void render(Context ctx, Principal who, Map<String, String> typed, Map<String, FieldError> errors,
                         List<Integer> sameReference, boolean warnSameReference, boolean filesDropped) {
         Map<String, String> values = new HashMap<>();
-        KEPT.forEach(field -> values.put(field, typed.getOrDefault(field, "")));
-        if (values.get("submission").isBlank()) {
-            values.put("submission", Tokens.random());
-        }
+        FORM_ORDER.forEach(field -> values.put(field, typed.getOrDefault(field, "")));
+        values.put("submission", Optional.ofNullable(typed.get("submission")).filter(t -> !t.isBlank()).orElseGet(Tokens::random));
         String query = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).orElse("");
         if (query.length() > 100) {
             query = query.substring(0, 100);
@@ -108,25 +111,28 @@ public final class ReportHandler {
                 listed.addAll(dao.searchInstallations(who.company(), q, ReportService.SEARCH_RESULTS));
             }
             // the installation already chosen stays offered, whatever was searched
-            ReportService.uuid(values.get("project_id")).flatMap(id -> dao.installation(who.company(), id))
+            RequestValues.guid(values.get("project_id")).flatMap(id -> dao.installation(who.company(), id))
                     .filter(chosen -> !chosen.isMobileInstallation())
                     .filter(chosen -> listed.stream().noneMatch(i -> i.id().equals(chosen.id())))
                     .ifPresent(chosen -> listed.add(0, chosen));
             model.put("search", search);
             model.put("installationCount", fixed);
             model.put("installations", listed);
-            model.put("mobiles", dao.mobileInstallations(who.company()));
+            List<ReportDao.InstallationOption> mobiles = dao.mobileInstallations(who.company());
+            model.put("mobiles", mobiles);
+            // where the unit is now is asked for once it is chosen, or kept in sight once typed
+            model.put("mobileChosen", mobiles.stream().anyMatch(m -> m.id().toString().equals(values.get("project_id")))
+                    || ReportService.ADDRESS.stream().anyMatch(field -> !values.get(field).isBlank()));
             model.put("priorities", dao.customerPriorities());
         });
         model.put("q", q);
         model.put("values", values);
-        model.put("errors", errors);
+        model.put("errors", FieldError.inOrder(errors, FORM_ORDER));
         model.put("fields", JobFields.byName());
         model.put("sameReference", sameReference);
         model.put("warnSameReference", warnSameReference);
         model.put("filesDropped", filesDropped);
         model.put("maxFiles", ReportService.MAX_FILES_PER_UPLOAD);
-        model.put("mobileChoice", ReportService.MOBILE);
         model.put("searchLimit", ReportService.SEARCH_RESULTS);
         ctx.render("customer/report-form.html", model);
     }

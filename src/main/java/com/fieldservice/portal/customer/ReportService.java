@@ -5,6 +5,7 @@ import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.RequestValues;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,6 @@ public final class ReportService {
     /** With more installations than this, the form searches instead of listing them all. */
     public static final int SELECT_AT_MOST = 50;
     public static final int SEARCH_RESULTS = 20;
-    /** The form's value for "a mobile installation", chosen in its own list below. */
-    public static final String MOBILE = "mobile";
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,64}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{4,}[0-9]");
@@ -37,7 +36,7 @@ public final class ReportService {
     static final List<String> ADDRESS = List.of("db_address_name", "db_address_street", "db_address_street_number",
             "db_address_zip", "db_address_city");
 
-    public interface Outcome {
+    public sealed interface Outcome permits Created, AlreadyCreated, Invalid, SameReference {
     }
 
     public record Created(int number) implements Outcome {
@@ -65,9 +64,10 @@ public final class ReportService {
     }
 
     /**
-     * @param values what the form sent: project_id (an installation's GUID, or {@value #MOBILE} with
-     *               mobile_project_id and the address), description, job_priority_id,
-     *               earliest_date_plannable, customer_reference, contact_phone, report_anyway, submission
+     * @param values what the form sent: project_id (the GUID of one of the company's installations,
+     *               fixed or mobile: one choice; a mobile one with where it is now, db_address_*),
+     *               description, job_priority_id, earliest_date_plannable, customer_reference,
+     *               contact_phone, report_anyway, submission
      */
     public Outcome report(Map<String, String> values, List<Upload> uploads, Principal who) {
         String token = Optional.ofNullable(values.get("submission")).map(String::strip)
@@ -108,7 +108,7 @@ public final class ReportService {
         }
         List<Accepted> files = files(uploads, MAX_FILES_PER_UPLOAD, errors);
 
-        jobs.check(input).forEach(errors::putIfAbsent);
+        jobs.check(input, Optional.empty()).forEach(errors::putIfAbsent);
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
@@ -123,31 +123,33 @@ public final class ReportService {
 
         try {
             return jdbi.inTransaction(handle -> {
-                JobService.Outcome outcome = jobs.createIn(handle, input, who);
-                if (outcome instanceof JobService.Invalid invalid) {
-                    return new Invalid(invalid.errors());
-                }
-                int number = ((JobService.Saved) outcome).number();
-                ReportDao dao = handle.attach(ReportDao.class);
-                UUID jobId = dao.jobId(number);
-                for (Accepted file : files) {
-                    dao.insertAttachment(jobId, file.name(), file.kind().contentType(), file.bytes().length, file.bytes(),
-                            who.accountId());
-                }
-                if (phone != null && !mobile) {
-                    dao.insertComment(jobId, who.accountId(), authorName(dao, who), !who.isBackOffice(),
-                            "Phone to reach me: " + phone);
-                }
-                if (token != null && dao.recordSubmission(token, who.accountId(), jobId) == 0) {
-                    throw new SubmittedMeanwhile();
-                }
-                return new Created(number);
+                return jobs.createIn(handle, input, who).either(
+                        saved -> saveWithJob(handle.attach(ReportDao.class), saved.number(), files, phone, mobile, token, who),
+                        invalid -> new Invalid(invalid.errors()));
             });
         } catch (SubmittedMeanwhile sameFormTwice) {
             // the same form, sent again while the first was being saved: that one's job, not a second
             return dao(d -> d.submitted(token, who.accountId())).<Outcome>map(AlreadyCreated::new)
                     .orElseThrow(() -> new IllegalStateException("report token recorded but not found"));
         }
+    }
+
+    /** What comes with the report, in the job's transaction: its files, the phone note, the form's token. */
+    private static Outcome saveWithJob(ReportDao dao, int number, List<Accepted> files, String phone, boolean mobile,
+                                       String token, Principal who) {
+        UUID jobId = dao.jobId(number);
+        for (Accepted file : files) {
+            dao.insertAttachment(jobId, file.name(), file.kind().contentType(), file.bytes().length, file.bytes(),
+                    who.accountId());
+        }
+        if (phone != null && !mobile) {
+            dao.insertComment(jobId, who.accountId(), authorName(dao, who), !who.isBackOffice(),
+                    "Phone to reach me: " + phone);
+        }
+        if (token != null && dao.recordSubmission(token, who.accountId(), jobId) == 0) {
+            throw new SubmittedMeanwhile();
+        }
+        return new Created(number);
     }
 
     /** The one-line summary planners see: "Boiler 2 – Water leaks under the boiler…" (at most 255). */
@@ -167,23 +169,16 @@ public final class ReportService {
 
     private Optional<ReportDao.InstallationOption> installation(Map<String, String> values, Principal who,
                                                                 Map<String, FieldError> errors) {
-        String chosen = Optional.ofNullable(values.get("project_id")).map(String::strip).orElse("");
-        if (chosen.isEmpty()) {
+        String chosen = values.get("project_id");
+        if (chosen == null || chosen.isBlank()) {
             errors.put("project_id", FieldError.of("report.installation.required"));
             return Optional.empty();
         }
-        boolean mobile = MOBILE.equals(chosen);
-        String field = mobile ? "mobile_project_id" : "project_id";
-        String id = mobile ? Optional.ofNullable(values.get("mobile_project_id")).map(String::strip).orElse("") : chosen;
-        if (id.isEmpty()) {
-            errors.put(field, FieldError.of("report.installation.mobileRequired"));
-            return Optional.empty();
-        }
         // another company's installation, a closed one or a made-up id: all simply not found
-        Optional<ReportDao.InstallationOption> found = uuid(id).flatMap(uuid -> dao(d -> d.installation(who.company(), uuid)))
-                .filter(i -> !mobile || i.isMobileInstallation());
+        Optional<ReportDao.InstallationOption> found = RequestValues.guid(chosen)
+                .flatMap(id -> dao(d -> d.installation(who.company(), id)));
         if (found.isEmpty()) {
-            errors.put(field, FieldError.of("report.installation.notFound"));
+            errors.put("project_id", FieldError.of("report.installation.notFound"));
         }
         return found;
     }
@@ -193,7 +188,7 @@ public final class ReportService {
         if (chosen == null || chosen.isBlank()) {
             return allowed.stream().filter(ReportDao.PriorityOption::isDefault).map(ReportDao.PriorityOption::id).findFirst();
         }
-        Optional<UUID> id = uuid(chosen.strip()).filter(u -> allowed.stream().anyMatch(p -> p.id().equals(u)));
+        Optional<UUID> id = RequestValues.guid(chosen).filter(u -> allowed.stream().anyMatch(p -> p.id().equals(u)));
         if (id.isEmpty()) {
             errors.put("job_priority_id", FieldError.of("report.priority.unknown"));
         }
@@ -258,14 +253,6 @@ public final class ReportService {
 
     <T> T dao(java.util.function.Function<ReportDao, T> query) {
         return jdbi.withExtension(ReportDao.class, query::apply);
-    }
-
-    static Optional<UUID> uuid(String text) {
-        try {
-            return text == null || text.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static final class SubmittedMeanwhile extends RuntimeException {

@@ -1,7 +1,8 @@
 package com.fieldservice.portal.customer;
 
-import com.fieldservice.portal.jobs.WorkOrderNumber;
+import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.auth.SignInThrottle;
+import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
@@ -57,21 +58,20 @@ public final class TrackHandler {
         }
         if (number.isEmpty() || reference.isEmpty()) {
             // nothing was tried yet: say which field is missing, count nothing
-            Map<String, String> errors = new HashMap<>();
+            Map<String, FieldError> errors = new HashMap<>();
             if (number.isEmpty()) {
-                errors.put("number", "portal.track.numberRequired");
+                errors.put("number", FieldError.of("portal.track.numberRequired"));
             }
             if (reference.isEmpty()) {
-                errors.put("customer_reference", "portal.track.referenceRequired");
+                errors.put("customer_reference", FieldError.of("portal.track.referenceRequired"));
             }
             model.put("errors", errors);
             ctx.status(HttpStatus.BAD_REQUEST);
             ctx.render("customer/track.html", model);
             return;
         }
-        String digits = number.startsWith("#") ? number.substring(1) : number;
         Optional<CustomerJobView.Tracked> job = reference.length() > MAX_REFERENCE ? Optional.empty()
-                : WorkOrderNumber.parse(digits).flatMap(n ->
+                : RequestValues.workOrderNumber(number).flatMap(n ->
                         jdbi.withExtension(PortalJobDao.class, dao -> dao.track(n, reference)));
         if (job.isEmpty()) {
             throttle.recordFailure(FORM, null, ctx.ip());

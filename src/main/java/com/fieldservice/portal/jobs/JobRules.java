@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.RequestValues;
 
 /**
  * Validates what a person or an integration typed for a work order against the reference's
@@ -18,8 +19,6 @@ import com.fieldservice.portal.time.BusinessClock;
 public final class JobRules {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public record Result(Optional<JobDraft> draft, Map<String, FieldError> errors) {
         public boolean valid() {
@@ -96,9 +95,11 @@ public final class JobRules {
                 })
                 .orElse(null);
 
-        String name = creating && in.raw("name") == null && installation.isPresent() && jobType != null
-                ? installation.get().name() + " – " + references.jobTypeName(jobType)
-                : in.text("name");
+        // a new job without a name is named after its installation and type; with the installation
+        // still missing, that is the one mistake to tell (the name will follow from it)
+        boolean derivable = creating && in.raw("name") == null && (installation.isEmpty() || jobType != null);
+        String name = !derivable ? in.text("name")
+                : installation.map(i -> i.name() + " – " + references.jobTypeName(jobType)).orElse(null);
         if (name != null && name.length() > 255) {
             name = name.substring(0, 255);
         }
@@ -287,11 +288,11 @@ public final class JobRules {
         Optional<Ref> reference(String idField, String codeField) {
             String id = raw(idField);
             if (id != null) {
-                if (!GUID.matcher(id).matches()) {
+                Optional<UUID> guid = RequestValues.guid(id);
+                if (guid.isEmpty()) {
                     error(idField, "validation.guid");
-                    return Optional.empty();
                 }
-                return Optional.of(new Ref(UUID.fromString(id), null));
+                return guid.map(value -> new Ref(value, null));
             }
             String code = codeField == null ? null : raw(codeField);
             return code == null ? Optional.empty() : Optional.of(new Ref(null, code));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,13 +29,27 @@ public final class JobService {
     /** A visit suggested without an estimate lasts this long. */
     static final int DEFAULT_VISIT_MINUTES = 60;
 
-    public interface Outcome {
+    /** What a change to a work order came to; handlers tell the cases apart with instanceof, never a cast. */
+    public sealed interface Outcome permits Saved, Invalid, Conflict, NotFound, StatusRefused {
     }
 
-    public record Saved(int number) implements Outcome {
+    /** What creating a work order comes to: saved, or nothing saved and why. */
+    public sealed interface Creation permits Saved, Invalid {
+        <T> T either(Function<Saved, T> saved, Function<Invalid, T> invalid);
     }
 
-    public record Invalid(Map<String, FieldError> errors) implements Outcome {
+    public record Saved(int number) implements Outcome, Creation {
+        @Override
+        public <T> T either(Function<Saved, T> saved, Function<Invalid, T> invalid) {
+            return saved.apply(this);
+        }
+    }
+
+    public record Invalid(Map<String, FieldError> errors) implements Outcome, Creation {
+        @Override
+        public <T> T either(Function<Saved, T> saved, Function<Invalid, T> invalid) {
+            return invalid.apply(this);
+        }
     }
 
     /**
@@ -68,13 +83,26 @@ public final class JobService {
         this.clock = clock;
     }
     /** A new work order, in Open unless the caller asks for another status a job may start in. */
-    public Outcome create(Map<String, String> input, Optional<String> statusCode, Principal who) {
+    public Creation create(Map<String, String> input, Optional<String> statusCode, Principal who) {
         Optional<Workflow.Status> status = workflow.status(statusCode.orElse(Workflow.INITIAL))
                 .filter(Workflow.Status::allowedOnCreate);
         if (status.isEmpty()) {
-            return new Invalid(Map.of("job_status_code", FieldError.of("validation.statusNotAllowedOnCreate")));
+            // every mistake at once: the fields' too, not only the status
+            Map<String, FieldError> errors = new LinkedHashMap<>(check(input, Optional.empty()));
+            errors.put("job_status_code", FieldError.of("validation.statusNotAllowedOnCreate"));
+            return new Invalid(errors);
         }
         return jdbi.inTransaction(handle -> create(handle, input, status.get(), who));
+    }
+
+    /** What a new work order starts with: the type and the priority marked as the default, by field. */
+    public Map<String, String> newJobDefaults() {
+        return jdbi.withExtension(ReferenceDao.class, references -> {
+            Map<String, String> values = new LinkedHashMap<>();
+            references.defaultJobType().ifPresent(type -> values.put("job_type_id", type.toString()));
+            references.defaultJobPriority().ifPresent(priority -> values.put("job_priority_id", priority.toString()));
+            return values;
+        });
     }
 
     /**
@@ -82,17 +110,21 @@ public final class JobService {
      * with the job (its attachments, say) and wants all of it saved or none. Validates exactly
      * as {@link #create(Map, Optional, Principal)} does.
      */
-    public Outcome createIn(Handle handle, Map<String, String> input, Principal who) {
+    public Creation createIn(Handle handle, Map<String, String> input, Principal who) {
         return create(handle, input, workflow.statusOrThrow(Workflow.INITIAL), who);
     }
 
-    /** What {@link #create} would answer about these values, without saving anything. */
-    public Map<String, FieldError> check(Map<String, String> input) {
+    /**
+     * What {@link #create} (no job given) or {@link #edit} of the job {@code editing} would answer
+     * about these values, without saving anything: for a form that found mistakes of its own and
+     * tells them together with these.
+     */
+    public Map<String, FieldError> check(Map<String, String> input, Optional<UUID> editing) {
         return jdbi.withHandle(handle -> new JobRules(handle.attach(ReferenceDao.class), clock)
-                .validate(input, Optional.empty(), true).errors());
+                .validate(input, editing, editing.isEmpty()).errors());
     }
 
-    private Outcome create(Handle handle, Map<String, String> input, Workflow.Status status, Principal who) {
+    private Creation create(Handle handle, Map<String, String> input, Workflow.Status status, Principal who) {
         JobRules.Result result = new JobRules(handle.attach(ReferenceDao.class), clock).validate(input, Optional.empty(), true);
         if (!result.valid()) {
             return new Invalid(result.errors());

@@ -45,4 +45,7 @@ public interface ReferenceDao {
     @SqlQuery("SELECT id FROM job_type WHERE is_default")
     Optional<UUID> defaultJobType();
 
+    @SqlQuery("SELECT id FROM job_priority WHERE is_default")
+    Optional<UUID> defaultJobPriority();
+
 }

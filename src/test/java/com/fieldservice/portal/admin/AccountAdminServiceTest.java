@@ -315,7 +315,10 @@ class AccountAdminServiceTest {
 
     private static Map<String, String> errors(Outcome<?> outcome) {
         assertThat(outcome).isInstanceOf(Outcome.Invalid.class);
-        return ((Outcome.Invalid<?>) outcome).errors();
+        // the message keys by field, in the order the form tells them
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        ((Outcome.Invalid<?>) outcome).errors().forEach((field, error) -> keys.put(field, error.key()));
+        return keys;
     }
 
     private int count(String table) {

@@ -141,6 +141,17 @@ class JobFormTest {
     }
 
     @Test
+    void anAddressGivenForAFixedInstallationIsRefusedInSightWithWhatWasTyped() {
+        HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
+                "project_search", "#" + installationNumber, "name", "Pump", "db_address_street", "Elsewhere street"));
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body());
+        assertThat(page.select("#db_address_street-error").text()).isNotBlank();
+        assertThat(page.select("input[name=db_address_street]").val()).isEqualTo("Elsewhere street");
+        assertThat(page.select("#error-summary a").eachAttr("href")).containsExactly("#db_address_street");
+    }
+
+    @Test
     void aValidJobIsSavedAndTheAnswerRedirectsToIt() {
         HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
                 "project_search", "#" + installationNumber, "name", "Noisy pump", "customer_reference", "PO-2026-991",
@@ -206,6 +217,70 @@ class JobFormTest {
         assertThat(duplicate.select("input[name=parent_number]").val()).isEmpty();
         Document child = Jsoup.parse(planner.get("/backoffice/jobs/new?parent=" + number).body());
         assertThat(child.select("input[name=parent_number]").val()).isEqualTo(String.valueOf(number));
+    }
+
+    @Test
+    void everyMistakeIsToldAtOnceAtItsFieldAndInTheSummaryInTheFormsOrder() {
+        int before = number("SELECT count(*) FROM jobs");
+        // the installation and the parent are looked up first; their mistakes come with every other
+        HttpResponse<String> answer = planner.post("/backoffice/jobs/new", Map.of(
+                "working_sequence", "first", "parent_number", "999999999", "due_date", "2026-12-01",
+                "earliest_date_plannable", "2026-12-10", "estimated_time", "-5", "db_address_email", "nope",
+                "project_search", "zzz no such words qqq", "job_priority_id", "not-a-guid", "name", "n".repeat(256)));
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body());
+        List<String> expected = List.of("name", "job_priority_id", "project_id", "db_address_email", "estimated_time",
+                "due_date", "_parent_id", "working_sequence");
+        expected.forEach(field -> assertThat(page.select("#" + field + "-error").text()).as(field).isNotBlank());
+        assertThat(page.select("#error-summary li")).hasSize(expected.size());
+        assertThat(page.select("#error-summary li a").eachAttr("href")).containsExactly("#name", "#job_priority_id",
+                "#project_search", "#db_address_email", "#estimated_time", "#due_date", "#parent_number", "#working_sequence");
+        assertSummaryFollowsTheForm(page);
+        assertThat(number("SELECT count(*) FROM jobs")).isEqualTo(before);
+
+        int number = created("Everything at once, edited");
+        Map<String, String> edited = JobEditConflictTest.values(Jsoup.parse(planner.get("/backoffice/jobs/" + number + "/edit").body()));
+        edited.putAll(Map.of("parent_number", "999999999", "name", "", "estimated_time", "soon"));
+        HttpResponse<String> refused = planner.post("/backoffice/jobs/" + number + "/edit", edited);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document editPage = Jsoup.parse(refused.body());
+        assertThat(editPage.select("#error-summary li a").eachAttr("href"))
+                .containsExactly("#name", "#estimated_time", "#parent_number");
+        assertSummaryFollowsTheForm(editPage);
+    }
+
+    /** Each summary entry leads to its field, and the entries come in the order of the fields on the page. */
+    private static void assertSummaryFollowsTheForm(Document page) {
+        List<String> targets = page.select("#error-summary li a").eachAttr("href").stream().map(href -> href.substring(1)).toList();
+        targets.forEach(id -> assertThat(page.getElementById(id)).as(id).isNotNull());
+        List<String> onThePage = page.select("form[method=post] [id]").eachAttr("id").stream().filter(targets::contains).toList();
+        assertThat(targets).isEqualTo(onThePage);
+    }
+
+    @Test
+    void aNewWorkOrderStartsWithTheDefaultTypeAndPriority() {
+        String defaultType = portal.jdbi().withHandle(h -> h.createQuery("SELECT id::text FROM job_type WHERE is_default")
+                .mapTo(String.class).one());
+        String defaultPriority = portal.jdbi().withHandle(h -> h.createQuery("SELECT id::text FROM job_priority WHERE is_default")
+                .mapTo(String.class).one());
+        Document form = Jsoup.parse(planner.get("/backoffice/jobs/new").body());
+        assertThat(form.select("select[name=job_type_id] option[selected]").val()).isEqualTo(defaultType);
+        assertThat(form.select("select[name=job_priority_id] option[selected]").val()).isEqualTo(defaultPriority);
+
+        Map<String, String> asOffered = JobEditConflictTest.values(form);
+        asOffered.putAll(Map.of("project_search", "#" + installationNumber, "name", "Started with the defaults"));
+        HttpResponse<String> answer = planner.post("/backoffice/jobs/new", asOffered);
+        assertThat(answer.statusCode()).isEqualTo(303);
+        int number = Integer.parseInt(answer.headers().firstValue("Location").orElseThrow().replaceAll("\\D+(\\d+).*", "$1"));
+        assertThat(number("SELECT count(*) FROM jobs j JOIN job_type t ON t.id = j.job_type_id"
+                + " JOIN job_priority p ON p.id = j.job_priority_id WHERE t.is_default AND p.is_default AND j.id2 = " + number))
+                .isEqualTo(1);
+
+        // a duplicate keeps its original's priority, none included
+        int withoutPriority = created("No priority");
+        portal.jdbi().useHandle(h -> h.execute("UPDATE jobs SET job_priority_id = NULL WHERE id2 = ?", withoutPriority));
+        Document duplicate = Jsoup.parse(planner.get("/backoffice/jobs/new?from=" + withoutPriority).body());
+        assertThat(duplicate.select("select[name=job_priority_id] option[selected]").val()).isEmpty();
     }
 
     private static int created(String name) {

@@ -174,7 +174,7 @@ class ReportTest {
         assertThat(form.html()).doesNotContain("style=", "<script>");
 
         // installations: a select for a few, a search otherwise; never another company's, never a closed one
-        String offered = form.select("[name=project_id]").outerHtml() + form.select("[name=mobile_project_id]").outerHtml();
+        String offered = form.select("[name=project_id]").outerHtml();
         assertThat(offered).doesNotContain(globexInstallation.toString());
         int acmeOpen = count("""
                 SELECT count(*) FROM project p JOIN company c ON c.id = p.company_id
@@ -185,7 +185,10 @@ class ReportTest {
         } else {
             assertThat(form.select("input#q")).hasSize(1);
         }
-        assertThat(form.select("select#mobile_project_id option").eachAttr("value")).contains(acmeMobile.toString());
+        // a mobile installation is one more choice of the same control, not a second one
+        assertThat(form.select("[name=project_id] optgroup option, input[name=project_id]").eachAttr("value"))
+                .contains(acmeMobile.toString());
+        assertThat(form.select("[name=mobile_project_id]")).isEmpty();
     }
 
     @Test
@@ -208,12 +211,12 @@ class ReportTest {
         assertThat(all.select("input[name=q]").attr("form")).isEqualTo("installation-search");
 
         Document bySerial = Jsoup.parse(alice.get("/portal/report?q=srch-17").body());
-        assertThat(bySerial.select("input[type=radio][name=project_id]")).extracting(e -> e.nextElementSibling().text())
-                .containsExactly("Search pump 17 · SRCH-17 · Cellar 17", "A mobile installation (choose it below and say where it is now)");
+        assertThat(fixedChoices(bySerial)).containsExactly("Search pump 17 · SRCH-17 · Cellar 17");
+        assertThat(bySerial.select("input[type=radio][name=project_id][value=" + acmeMobile + "]")).hasSize(1);
         Document byWords = Jsoup.parse(alice.get("/portal/report?q=cellar+4").body());
-        assertThat(byWords.select("input[type=radio][name=project_id]").size()).isBetween(2, 21);
+        assertThat(fixedChoices(byWords).size()).isBetween(2, 20);
         Document many = Jsoup.parse(alice.get("/portal/report?q=search+pump").body());
-        assertThat(many.select("input[type=radio][name=project_id]:not([value=mobile])")).hasSize(ReportService.SEARCH_RESULTS);
+        assertThat(fixedChoices(many)).hasSize(ReportService.SEARCH_RESULTS);
         assertThat(many.text()).doesNotContain("Search pump removed", "Search pump of Globex");
         Document none = Jsoup.parse(alice.get("/portal/report?q=srch-globex").body());
         assertThat(none.select("#no-installation").text()).contains("srch-globex");
@@ -256,6 +259,48 @@ class ReportTest {
     }
 
     @Test
+    void everyMistakeIsToldAtOnceInTheFormsOrderAndWhatWasTypedStays() {
+        int before = jobs();
+        int filesBefore = count("SELECT count(*) FROM job_attachment");
+        // a mobile installation without where it is, and a mistake in every other part of the form
+        HttpResponse<String> answer = report(alice, valid("project_id", acmeMobile.toString(), "db_address_street_number", "12",
+                        "db_address_name", "Festival site, gate 3", "description", " ", "earliest_date_plannable", "soon",
+                        "customer_reference", "R".repeat(51), "contact_phone", "call me"),
+                file("notes.jpg", "image/jpeg", "just text".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body());
+        List<String> inTheFormsOrder = List.of("db_address_street", "db_address_zip", "db_address_city", "description",
+                "earliest_date_plannable", "customer_reference", "contact_phone", "files");
+        inTheFormsOrder.forEach(field -> assertThat(page.select("#" + field + "-error").text()).as(field).isNotBlank());
+        assertThat(page.select("#error-summary a").eachAttr("href"))
+                .containsExactlyElementsOf(inTheFormsOrder.stream().map(field -> "#" + field).toList());
+        List<String> onThePage = page.select("form#report-form [id]").eachAttr("id").stream()
+                .filter(inTheFormsOrder::contains).toList();
+        assertThat(onThePage).isEqualTo(inTheFormsOrder);
+        // what was typed is kept, and in sight
+        assertThat(page.select("details#mobile-details").hasAttr("open")).isTrue();
+        assertThat(page.select("input[name=db_address_street_number]").val()).isEqualTo("12");
+        assertThat(page.select("input[name=db_address_name]").val()).isEqualTo("Festival site, gate 3");
+        assertThat(page.select("input[name=customer_reference]").val()).isEqualTo("R".repeat(51));
+        assertNothingSavedAfter(before, filesBefore);
+
+        // with no installation chosen, the address typed for a mobile one is still there
+        Document unchosen = Jsoup.parse(report(alice, valid("project_id", "", "db_address_street", "Kortrijksesteenweg",
+                "db_address_city", "Gent")).body());
+        assertThat(unchosen.select("#project_id-error").text()).isEqualTo("Choose the installation.");
+        assertThat(unchosen.select("details#mobile-details").hasAttr("open")).isTrue();
+        assertThat(unchosen.select("input[name=db_address_street]").val()).isEqualTo("Kortrijksesteenweg");
+        assertThat(unchosen.select("input[name=db_address_city]").val()).isEqualTo("Gent");
+        assertNothingSavedAfter(before, filesBefore);
+    }
+
+    /** The fixed installations a search offers (the mobile ones are always offered too). */
+    static List<String> fixedChoices(Document form) {
+        return form.select("input[type=radio][name=project_id]").stream()
+                .filter(radio -> !radio.attr("aria-describedby").equals("mobile-hint")).map(radio -> radio.nextElementSibling().text()).toList();
+    }
+
+    @Test
     void aDayOutsideTheYears1900To2999Answers422AtItsField() {
         int before = jobs();
         int filesBefore = count("SELECT count(*) FROM job_attachment");
@@ -281,16 +326,17 @@ class ReportTest {
             assertThat(answer.body()).doesNotContain(text("SELECT name FROM project WHERE id = '" + globexInstallation + "'"));
         }
         // as a mobile one too
-        HttpResponse<String> mobile = report(alice, valid("project_id", "mobile", "mobile_project_id", globexInstallation.toString(),
+        UUID globexMobile = uuid(openInstallation("GLOBEX", true));
+        HttpResponse<String> mobile = report(alice, valid("project_id", globexMobile.toString(),
                 "db_address_street", "Main street", "db_address_city", "Gent", "db_address_zip", "9000"));
-        assertThat(Jsoup.parse(mobile.body()).select("#mobile_project_id-error").text()).startsWith("Not found");
+        assertThat(Jsoup.parse(mobile.body()).select("#project_id-error").text()).startsWith("Not found");
         assertThat(jobs()).isEqualTo(before);
     }
 
     @Test
     void aMobileInstallationNeedsWhereItIsNowAndTakesThePhoneOnSite() {
         int before = jobs();
-        HttpResponse<String> missing = report(alice, valid("project_id", "mobile", "mobile_project_id", acmeMobile.toString(),
+        HttpResponse<String> missing = report(alice, valid("project_id", acmeMobile.toString(),
                 "db_address_street_number", "12", "contact_phone", "+32 470 12 34 56"));
         assertThat(missing.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(missing.body());
@@ -299,15 +345,17 @@ class ReportTest {
             assertThat(page.select("input[name=" + field + "]").attr("aria-describedby")).isEqualTo(field + "-error");
         }
         assertThat(page.select("input[name=db_address_street_number]").val()).isEqualTo("12");
-        assertThat(page.select("select#mobile_project_id option[selected]").val()).isEqualTo(acmeMobile.toString());
+        assertThat(page.select("#project_id option[selected], input[name=project_id][checked]").val())
+                .isEqualTo(acmeMobile.toString());
+        assertThat(page.select("details#mobile-details").hasAttr("open")).isTrue();
         assertThat(jobs()).isEqualTo(before);
 
-        HttpResponse<String> tooLong = report(alice, valid("project_id", "mobile", "mobile_project_id", acmeMobile.toString(),
+        HttpResponse<String> tooLong = report(alice, valid("project_id", acmeMobile.toString(),
                 "db_address_street", "S".repeat(51), "db_address_city", "Gent", "db_address_zip", "9000"));
         assertThat(Jsoup.parse(tooLong.body()).select("#db_address_street-error").text())
                 .isEqualTo("At most 50 characters (this has 51).");
 
-        int number = numberFrom(report(alice, valid("project_id", "mobile", "mobile_project_id", acmeMobile.toString(),
+        int number = numberFrom(report(alice, valid("project_id", acmeMobile.toString(),
                 "db_address_street", "Kortrijksesteenweg", "db_address_street_number", "12", "db_address_city", "Gent",
                 "db_address_zip", "9000", "db_address_name", "Festival site, gate 3", "contact_phone", "+32 470 12 34 56")));
         Map<String, Object> job = portal.jdbi().withHandle(h -> h.createQuery("""

@@ -27,7 +27,7 @@ class JobServiceTest {
     }
 
     private static int create(String... fields) {
-        JobService.Outcome outcome = service.create(fixtures.input(fields), Optional.empty(), fixtures.planner);
+        JobService.Creation outcome = service.create(fixtures.input(fields), Optional.empty(), fixtures.planner);
         assertThat(outcome).isInstanceOf(JobService.Saved.class);
         return ((JobService.Saved) outcome).number();
     }
@@ -52,7 +52,7 @@ class JobServiceTest {
     @Test
     void anInvalidJobSavesNothing() {
         int before = count();
-        JobService.Outcome outcome = service.create(fixtures.input("due_date", "2026-01-01", "earliest_date_plannable",
+        JobService.Creation outcome = service.create(fixtures.input("due_date", "2026-01-01", "earliest_date_plannable",
                 "2026-02-01", "name", "x".repeat(300)), Optional.empty(), fixtures.planner);
         assertThat(outcome).isInstanceOfSatisfying(JobService.Invalid.class,
                 invalid -> assertThat(invalid.errors()).containsKeys("due_date", "name"));
@@ -63,6 +63,10 @@ class JobServiceTest {
     void onlyTheStatusesTheReferenceAllowsCanStartAJob() {
         assertThat(service.create(fixtures.input(), Optional.of("Completed"), fixtures.planner))
                 .isInstanceOf(JobService.Invalid.class);
+        // a status refused is told with the fields' mistakes, not before them
+        assertThat(service.create(fixtures.input("estimated_time", "-1"), Optional.of("Completed"), fixtures.planner))
+                .isInstanceOfSatisfying(JobService.Invalid.class, invalid ->
+                        assertThat(invalid.errors()).containsKeys("job_status_code", "estimated_time"));
         assertThat(service.create(fixtures.input(), Optional.of("ToBePlanned"), fixtures.planner))
                 .isInstanceOf(JobService.Saved.class);
     }
