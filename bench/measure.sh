@@ -4,9 +4,16 @@
 #   WARMUP (30) and DURATION (30): seconds of warm-up (the JIT compiles the hot paths; not
 #   counted) and of measurement, per scenario
 #   COOKIE (a signed-in session) or AUTH (base64 of user:password) is sent with every request
+#   PORTAL_DATA_DIR (./data): where the portal keeps db-password, for psql (or set PGPASSWORD)
 # Prints per scenario the client's median/p95/p99 and the server's own (Server-Timing).
 
 command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+
+# The embedded PostgreSQL asks for the password the portal keeps beside its data (PORTAL_DATA_DIR)
+if [ -z "${PGPASSWORD:-}" ] && [ -r "${PORTAL_DATA_DIR:-./data}/db-password" ]; then
+    PGPASSWORD=$(cat "${PORTAL_DATA_DIR:-./data}/db-password")
+    export PGPASSWORD
+fi
 
 # sign_in USER PASSWORD: signs in as a browser does (the form's CSRF token and cookie, then the
 # POST) and exports COOKIE with the session, for wrk and curl
