@@ -49,11 +49,7 @@ class AccessibilityIT {
                 for (String page : List.of("/login", "/track")) {
                     check(browser, page, width);
                 }
-                browser.driver().get(portal.url("/login"));
-                browser.driver().findElement(By.id("username")).sendKeys("alice@acme.demo.test");
-                browser.driver().findElement(By.id("password")).sendKeys(DemoData.DEMO_PASSWORD);
-                browser.driver().findElement(By.id("sign-in-submit")).click();
-                browser.waiting().until(ExpectedConditions.urlContains("/portal"));
+                browser.signIn(portal.url("/login"), "alice@acme.demo.test", DemoData.DEMO_PASSWORD, "/portal");
                 for (String page : pages) {
                     check(browser, page, width);
                 }

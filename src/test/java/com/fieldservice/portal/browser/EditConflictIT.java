@@ -45,11 +45,7 @@ class EditConflictIT {
     @Test
     void theSecondToSaveChoosesPerFieldAndLosesNothing() {
         try (Browser browser = Browser.open(1280, 1000)) {
-            browser.driver().get(portal.url("/login"));
-            browser.driver().findElement(By.id("username")).sendKeys("planner@demo.test");
-            browser.driver().findElement(By.id("password")).sendKeys(DemoData.DEMO_PASSWORD);
-            browser.driver().findElement(By.id("sign-in-submit")).click();
-            browser.waiting().until(ExpectedConditions.urlContains("/backoffice"));
+            browser.signIn(portal.url("/login"), "planner@demo.test", DemoData.DEMO_PASSWORD, "/backoffice");
             browser.driver().get(portal.url("/backoffice/jobs/" + number + "/edit"));
 
             WebSession colleague = portal.signedIn("colleague@conflict.test");

@@ -95,11 +95,7 @@ class ReportIT {
 
     private static Browser signedIn(String username) {
         Browser browser = Browser.open(1280, 900);
-        browser.driver().get(portal.url("/login"));
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(DemoData.DEMO_PASSWORD);
-        browser.driver().findElement(By.id("sign-in-submit")).click();
-        browser.waiting().until(ExpectedConditions.urlContains("/portal"));
+        browser.signIn(portal.url("/login"), username, DemoData.DEMO_PASSWORD, "/portal");
         return browser;
     }
 
