@@ -163,12 +163,21 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
                 + nameMatch("technician", "concat_ws(' ', tu.firstname, tu.lastname)", text, where) + "))", where);
     }
 
-    /** The jobs suggested to the technician or with a visit of theirs. */
+    /**
+     * The jobs suggested to the technician or with a visit of theirs. A technician's jobs don't
+     * come in id2 order, so as a semi-join PostgreSQL fetches every one of them to sort them: for
+     * a name ten technicians share ("Bakker", 24,000 jobs) that is 24,000 row lookups, 265 ms.
+     * When the list is known to be long and its order has an index, "OR false" keeps the IN as a
+     * hashed subplan instead (PostgreSQL pulls up only a bare IN): it walks the index and checks
+     * each job against the hash, and with at least one match in a thousand rows a page comes
+     * after a few thousand rows (12 ms for the same name).
+     */
     private static void technician(String who, Where where) {
-        where.and("""
+        String jobs = """
                 j.id IN (SELECT pl.job_id FROM job_planning pl WHERE pl.app_user_id = %1$s
                              UNION ALL
-                             SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(who));
+                             SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(who);
+        where.and(where.walkInOrder() ? "(" + jobs + " OR false)" : jobs);
     }
 
     private static void statuses(Set<String> codes, Where where) {

@@ -142,7 +142,7 @@ public final class JobSearch {
     public Page page(Handle handle, Prepared search, Matches matches) {
         JobQuery query = search.query();
         handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        Where where = Where.of(search, clock);
+        Where where = Where.of(search, clock, matches.count().capped());
         if (matches.numbers() != null && matches.numbers().size() <= FEW) {
             // few matches (a rare word, a reference): read them by number, then sort them, rather
             // than walk the whole list in order hoping to meet them

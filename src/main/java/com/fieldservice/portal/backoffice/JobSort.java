@@ -60,6 +60,14 @@ public enum JobSort {
         return join;
     }
 
+    /**
+     * Whether an index orders all jobs by this key and id2 (V2, V6, V11), so that PostgreSQL can
+     * walk the list in order and stop after a page.
+     */
+    boolean walksAnIndex() {
+        return join.isEmpty() && this != TECHNICIAN;
+    }
+
     public static Optional<JobSort> fromParam(String value) {
         if (value == null) {
             return Optional.empty();

@@ -24,17 +24,36 @@ final class Where {
     private final Map<String, List<Integer>> numbers = new LinkedHashMap<>();
     private final JobSearch.Prepared search;
     private final BusinessClock clock;
+    private final boolean walkInOrder;
 
     /** Every filter in force of the search, in the order of {@link GridFilter#ALL}. */
     static Where of(JobSearch.Prepared search, BusinessClock clock) {
-        Where where = new Where(search, clock);
+        return of(search, clock, false);
+    }
+
+    /**
+     * The same, for one page of a list known to hold more than the count cap: then filters may
+     * be written so that PostgreSQL walks the jobs in the page's order and checks each one
+     * ({@link #walkInOrder()}), rather than gathering every match first and sorting them.
+     */
+    static Where of(JobSearch.Prepared search, BusinessClock clock, boolean manyMatches) {
+        Where where = new Where(search, clock, manyMatches && search.query().sort.walksAnIndex());
         search.query().filters().forEach((filter, value) -> filter.addCondition(value, where));
         return where;
     }
 
-    private Where(JobSearch.Prepared search, BusinessClock clock) {
+    private Where(JobSearch.Prepared search, BusinessClock clock, boolean walkInOrder) {
         this.search = search;
         this.clock = clock;
+        this.walkInOrder = walkInOrder;
+    }
+
+    /**
+     * Whether this page's jobs are many (more than the count cap, so at least one in a thousand)
+     * and its order has an index: walking that index, a page is met after a few thousand rows.
+     */
+    boolean walkInOrder() {
+        return walkInOrder;
     }
 
     Where and(String condition) {

@@ -1,0 +1,112 @@
+package com.fieldservice.portal.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.TestClock;
+import com.fieldservice.portal.support.TestDatabase;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A technician with more jobs than the count cap (1,500 of 12,000): the page walks the list in
+ * its order and checks each job against the technician's (the hashed form), and still shows
+ * exactly the newest, or the soonest due, of their jobs; a few jobs, or an order no index
+ * keeps, are gathered first as before.
+ */
+class BusyTechnicianTest {
+
+    private static final int JOBS = 12_000;
+    private static Jdbi jdbi;
+    private static final JobSearch search = new JobSearch(null, TestClock.DEFAULT);
+    private static final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    private static String busy;
+    private static String quiet;
+
+    @BeforeAll
+    static void fill() {
+        jdbi = TestDatabase.freshJdbi();
+        DemoData.fillIfEmpty(jdbi, JOBS);
+        jdbi.useHandle(h -> {
+            List<String> codes = h.createQuery("SELECT code FROM app_user WHERE code IS NOT NULL ORDER BY code LIMIT 2")
+                    .mapTo(String.class).list();
+            busy = codes.get(0);
+            quiet = codes.get(1);
+            h.execute("UPDATE jobs SET suggested_user_id = NULL WHERE suggested_user_id IN (SELECT id FROM app_user WHERE code IN (?, ?))",
+                    busy, quiet);
+            h.execute("DELETE FROM job_planning WHERE app_user_id IN (SELECT id FROM app_user WHERE code IN (?, ?))", busy, quiet);
+            h.execute("UPDATE jobs SET suggested_user_id = (SELECT id FROM app_user WHERE code = ?) WHERE id2 % 8 = 0", busy);
+            h.execute("UPDATE jobs SET suggested_user_id = (SELECT id FROM app_user WHERE code = ?) WHERE id2 % 1000 = 1", quiet);
+            h.execute("ANALYZE jobs");
+        });
+        jdbi.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext context) {
+                statements.add(context.getRenderedSql());
+            }
+        });
+    }
+
+    @BeforeEach
+    void forget() {
+        statements.clear();
+    }
+
+    @Test
+    void aBusyTechniciansNewestJobsByWalkingTheList() {
+        List<Integer> page = page(Map.of("technician", List.of(busy)));
+        assertThat(page).isEqualTo(expected("ORDER BY j.id2 DESC"));
+        assertThat(pageStatement()).contains("OR false");
+    }
+
+    @Test
+    void aBusyTechniciansSoonestDueJobsByWalkingTheDueDates() {
+        List<Integer> page = page(Map.of("technician", List.of(busy), "sort", List.of("due_date"), "dir", List.of("asc")));
+        assertThat(page).isEqualTo(expected("ORDER BY coalesce(j.due_date, 'infinity'::timestamptz), j.id2"));
+        assertThat(pageStatement()).contains("OR false");
+    }
+
+    @Test
+    void anOrderNoIndexKeepsGathersTheJobsFirst() {
+        List<Integer> page = page(Map.of("technician", List.of(busy), "sort", List.of("company"), "dir", List.of("asc")));
+        assertThat(page).hasSize(25);
+        assertThat(pageStatement()).doesNotContain("OR false");
+    }
+
+    @Test
+    void aTechnicianWithFewJobsIsReadByNumber() {
+        List<Integer> page = page(Map.of("technician", List.of(quiet)));
+        assertThat(page).isEqualTo(expectedFor(quiet, "ORDER BY j.id2 DESC"));
+        assertThat(pageStatement()).doesNotContain("OR false");
+    }
+
+    private static List<Integer> page(Map<String, List<String>> params) {
+        return jdbi.inTransaction(h -> {
+            JobSearch.Prepared prepared = search.prepare(h, JobQuery.parse(params));
+            JobSearch.Matches matches = search.matches(h, prepared);
+            return search.page(h, prepared, matches).rows().stream().map(JobSearch.Row::id2).toList();
+        });
+    }
+
+    private static String pageStatement() {
+        return statements.stream().filter(sql -> sql.contains("sort_key")).reduce((first, second) -> second).orElseThrow();
+    }
+
+    private static List<Integer> expected(String order) {
+        return expectedFor(busy, order);
+    }
+
+    private static List<Integer> expectedFor(String code, String order) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT j.id2 FROM jobs j WHERE j.suggested_user_id = (SELECT id FROM app_user WHERE code = :code)
+                """ + order + " LIMIT 25").bind("code", code).mapTo(Integer.class).list());
+    }
+}
