@@ -47,7 +47,10 @@ class ConversationIT {
             alice.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("report-form")));
             ReportIT.chooseAnInstallation(alice, portal);
             alice.driver().findElement(By.id("description")).sendKeys("Water under the boiler since this morning.");
-            alice.driver().findElement(By.id("contact_phone")).sendKeys("+32 3 555 01 00");
+            // the form offers the number on her contact card; she gives another one
+            WebElement phone = alice.driver().findElement(By.id("contact_phone"));
+            phone.clear();
+            phone.sendKeys("+32 3 555 01 00");
             alice.driver().findElement(By.id("files")).sendKeys(photo.toAbsolutePath().toString());
             click(alice, By.id("report-submit"));
             alice.waiting().until(ExpectedConditions.urlContains("/portal/report/done/"));
