@@ -25,6 +25,8 @@ import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.backoffice.JobDetailHandler;
 import com.fieldservice.portal.backoffice.JobGridHandler;
 import com.fieldservice.portal.backoffice.QuickFindHandler;
+import com.fieldservice.portal.conversation.StaffConversation;
+import com.fieldservice.portal.conversation.StaffConversationHandler;
 import com.fieldservice.portal.customer.PortalFormat;
 import com.fieldservice.portal.customer.PortalHandler;
 import com.fieldservice.portal.customer.TrackHandler;
@@ -147,6 +149,7 @@ public final class App implements AutoCloseable {
         PortalHandler portal = new PortalHandler(jdbi, jobActions, customerFormat);
         ReportHandler report = new ReportHandler(new ReportService(jdbi, jobService, clock), jobActions, jdbi);
         JobActionsHandler customerActions = new JobActionsHandler(jobActions);
+        StaffConversationHandler staffReplies = new StaffConversationHandler(new StaffConversation(jdbi), jobDetail::show);
 
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -218,6 +221,8 @@ public final class App implements AutoCloseable {
                     .post("/portal/jobs/{number}/cancel", customerActions::cancel, CUSTOMER)
                     .get("/portal/jobs/{number}/files/{id}", customerActions::customerFile, CUSTOMER)
                     .get("/backoffice/jobs/{number}/files/{id}", customerActions::backOfficeFile, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/{number}/comments", staffReplies::comment, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/{number}/files", staffReplies::addFiles, ADMIN, PLANNER)
                     .get("/admin/accounts", admin::list, ADMIN)
                     .get("/admin/accounts/new-staff", admin::newStaff, ADMIN)
                     .post("/admin/accounts/new-staff", admin::createStaff, ADMIN)

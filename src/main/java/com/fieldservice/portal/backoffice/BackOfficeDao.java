@@ -77,7 +77,8 @@ public interface BackOfficeDao {
                      boolean mobileInstallation,
                      String addressName, String addressStreet, String addressStreet2, String addressStreetNumber,
                      String addressZip, String addressCity, String addressCountry, String addressPhone,
-                     String addressEmail, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+                     String addressEmail, java.math.BigDecimal latitude, java.math.BigDecimal longitude,
+                     String reportedPhone) {
     }
 
     /** The job with everything it points at, in one statement. */
@@ -104,7 +105,8 @@ public interface BackOfficeDao {
                    addr.name AS address_name, addr.street AS address_street, addr.street2 AS address_street2,
                    addr.street_number AS address_street_number, addr.zip AS address_zip, addr.city AS address_city,
                    country.name AS address_country, addr.phone AS address_phone, addr.email AS address_email,
-                   addr.latitude_decimal AS latitude, addr.longitude_decimal AS longitude
+                   addr.latitude_decimal AS latitude, addr.longitude_decimal AS longitude,
+                   j.contact_phone AS reported_phone
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id
               JOIN job_type t ON t.id = j.job_type_id

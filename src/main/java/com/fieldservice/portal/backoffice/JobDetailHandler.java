@@ -1,5 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.conversation.ReplyForm;
+import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.time.BusinessClock;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -10,9 +12,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code GET /backoffice/jobs/{number}}: one work order for the back office, in groups, with its
- * parent, its children, its planned visits and its history. At most six statements whatever
- * the job holds: the job with every joined entity, the children, the visits, the history, the
- * names its history's values point at, and the statuses it may move to.
+ * parent, its children, its planned visits, its conversation with the customer and its history.
+ * At most seven statements whatever the job holds: the job with every joined entity, the
+ * children, the visits, the timeline, the history, the names its history's values point at, and
+ * the statuses it may move to.
  */
 public final class JobDetailHandler {
 
@@ -32,16 +35,23 @@ public final class JobDetailHandler {
             ctx.status(HttpStatus.NOT_FOUND);
             return;
         }
+        show(ctx, number.get(), ReplyForm.empty(), HttpStatus.OK);
+    }
+
+    /** The page with the reply forms as given (after a refused reply: what was typed, and why). */
+    public void show(Context ctx, int number, ReplyForm reply, HttpStatus status) {
         Map<String, Object> model = new HashMap<>();
+        model.put("reply", reply);
         boolean found = jdbi.withHandle(handle -> {
             BackOfficeDao dao = handle.attach(BackOfficeDao.class);
-            Optional<BackOfficeDao.JobDetail> job = dao.detail(number.get(), clock.startOf(clock.today()));
+            Optional<BackOfficeDao.JobDetail> job = dao.detail(number, clock.startOf(clock.today()));
             if (job.isEmpty()) {
                 return false;
             }
             model.put("job", job.get());
             model.put("children", dao.children(job.get().id()));
             model.put("visits", dao.visits(job.get().id()));
+            model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
             model.put("history", history.read(dao, dao.history(job.get().id())));
             model.put("transitions", dao.transitions(job.get().statusId()));
             return true;
@@ -50,6 +60,7 @@ public final class JobDetailHandler {
             ctx.status(HttpStatus.NOT_FOUND);
             return;
         }
+        ctx.status(status);
         ctx.render("backoffice/job.html", model);
     }
 }

@@ -35,6 +35,9 @@ final class JobHistory {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The key the workflow's changes are recorded under. */
     private static final String STATUS_KEY = "status";
+    /** Who reads a comment or a file (conversation/Visibility), named as its form names it. */
+    private static final String VISIBILITY = "visibility";
+    private static final String VISIBILITY_TEXT = "conversation.visibility.";
 
     /** One field's change: old → new (or a free detail, with no old); values are ready to show, null is none. */
     record Change(String field, String oldValue, String newValue, boolean hasOld) {
@@ -91,6 +94,9 @@ final class JobHistory {
         }
         if (FieldChange.STATUS.equals(field)) {
             return names.getOrDefault(value, value);
+        }
+        if (VISIBILITY.equals(field) && Texts.has(VISIBILITY_TEXT + value)) {
+            return Texts.get(VISIBILITY_TEXT + value);
         }
         FieldSpec spec = JobFields.byName().get(field);
         if (spec == null) {

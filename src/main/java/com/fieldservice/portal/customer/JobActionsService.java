@@ -1,6 +1,10 @@
 package com.fieldservice.portal.customer;
 
 import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.conversation.Conversation;
+import com.fieldservice.portal.conversation.TimelineDao;
+import com.fieldservice.portal.conversation.TimelineEntry;
+import com.fieldservice.portal.conversation.Visibility;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
@@ -18,8 +22,6 @@ import org.jdbi.v3.core.Jdbi;
  * meanwhile takes nothing more.
  */
 public final class JobActionsService {
-
-    public static final int MAX_COMMENT = 4000;
 
     public sealed interface Outcome permits Done, NotFound, Refused {
     }
@@ -47,14 +49,15 @@ public final class JobActionsService {
         return jdbi.withExtension(ReportDao.class, dao -> dao.customerJob(number, CustomerScope.of(who)));
     }
 
-    /** The comments, files and forms of a job, for the fragment; empty when this customer may not see it. */
+    /** The timeline (what the customer may read of it) and forms of a job; empty when this customer may not see it. */
     public Optional<JobActions> actions(int number, Principal who) {
-        return customerJob(number, who).map(job -> jdbi.withExtension(ReportDao.class, dao -> {
-            List<ReportDao.AttachmentInfo> files = dao.attachments(job.id());
-            return new JobActions(job.number(), !job.closed(), Workflow.INITIAL.equals(job.statusCode()),
-                    dao.comments(job.id()), files, Math.max(0, ReportService.MAX_FILES_PER_JOB - files.size()), "",
-                    Map.of(), null);
-        }));
+        return customerJob(number, who).map(job -> {
+            List<TimelineEntry> timeline = jdbi.withExtension(TimelineDao.class,
+                    dao -> dao.forCustomer(CustomerScope.of(who), number));
+            long files = timeline.stream().filter(entry -> "file".equals(entry.kind())).count();
+            return new JobActions(job.number(), !job.closed(), Workflow.INITIAL.equals(job.statusCode()), timeline,
+                    (int) Math.max(0, ReportService.MAX_FILES_PER_JOB - files), "", Map.of(), null);
+        });
     }
 
     public Outcome comment(int number, String text, Principal who) {
@@ -62,20 +65,17 @@ public final class JobActionsService {
         if (job.isEmpty()) {
             return new NotFound();
         }
-        String comment = text == null ? "" : text.replace("\r\n", "\n").strip();
-        if (comment.isEmpty()) {
-            return new Refused(null, Map.of("comment", FieldError.of("validation.required")));
-        }
-        if (comment.length() > MAX_COMMENT) {
-            return new Refused(null, Map.of("comment", FieldError.of("validation.tooLong", MAX_COMMENT, comment.length())));
+        String comment = Conversation.cleaned(text);
+        Optional<FieldError> problem = Conversation.problem(comment);
+        if (problem.isPresent()) {
+            return new Refused(null, Map.of("comment", problem.get()));
         }
         return jdbi.inTransaction(handle -> {
             ReportDao dao = handle.attach(ReportDao.class);
             if (dao.lockJob(job.get().id()).closed()) {
                 return new Refused("actions.closed", Map.of());
             }
-            dao.insertComment(job.get().id(), who.accountId(), ReportService.authorName(dao, who), !who.isBackOffice(),
-                    comment);
+            Conversation.addComment(handle, job.get().id(), who, comment, Visibility.CUSTOMER);
             return new Done();
         });
     }
@@ -86,10 +86,7 @@ public final class JobActionsService {
             return new NotFound();
         }
         Map<String, FieldError> errors = new LinkedHashMap<>();
-        List<ReportService.Accepted> files = ReportService.files(uploads, ReportService.MAX_FILES_PER_UPLOAD, errors);
-        if (errors.isEmpty() && files.isEmpty()) {
-            errors.put("files", FieldError.of("actions.files.none"));
-        }
+        List<ReportService.Accepted> files = Conversation.accepted(uploads, errors);
         if (!errors.isEmpty()) {
             return new Refused(null, errors);
         }
@@ -99,15 +96,12 @@ public final class JobActionsService {
             if (dao.lockJob(id).closed()) {
                 return new Refused("actions.closed", Map.of());
             }
-            int already = dao.countAttachments(id);
-            if (already + files.size() > ReportService.MAX_FILES_PER_JOB) {
+            int left = Conversation.filesLeft(handle, id, true);
+            if (files.size() > left) {
                 return new Refused(null, Map.of("files", FieldError.of("actions.files.jobFull",
-                        ReportService.MAX_FILES_PER_JOB, Math.max(0, ReportService.MAX_FILES_PER_JOB - already))));
+                        ReportService.MAX_FILES_PER_JOB, left)));
             }
-            for (ReportService.Accepted file : files) {
-                dao.insertAttachment(id, file.name(), file.kind().contentType(), file.bytes().length, file.bytes(),
-                        who.accountId());
-            }
+            Conversation.addFiles(handle, id, who, files, Visibility.CUSTOMER);
             return new Done();
         });
     }
@@ -127,9 +121,10 @@ public final class JobActionsService {
         return new Refused("actions.cancel.notOpen", Map.of());
     }
 
-    /** A file of a job this customer may see. */
+    /** A file a customer may fetch: of a job they may see, and not internal. */
     public Optional<ReportDao.StoredFile> customerFile(int number, UUID fileId, Principal who) {
-        return customerJob(number, who).flatMap(job -> jdbi.withExtension(ReportDao.class, dao -> dao.file(job.id(), fileId)));
+        return customerJob(number, who).flatMap(job -> jdbi.withExtension(ReportDao.class,
+                dao -> dao.customerFile(job.id(), fileId)));
     }
 
     /** A file of any job, for the back office. */

@@ -1,6 +1,5 @@
 package com.fieldservice.portal.customer;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * What the customer's write side reads and writes: their company's installations, the urgencies
- * they may choose, their jobs, and the attachments, comments and report tokens of those jobs.
+ * they may choose, their jobs, their files and the report tokens of those jobs.
  * Every query that answers a customer names their company, and reads jobs within their
  * {@link CustomerScope}: another company's rows are never found.
  */
@@ -44,20 +43,7 @@ public interface ReportDao extends SqlObject {
     record CustomerJob(UUID id, int number, String statusCode, boolean closed, UUID companyId) {
     }
 
-    record AttachmentInfo(UUID id, String fileName, String contentType, int size, OffsetDateTime dateCreate) {
-        /** For people: "340 KB", "2.4 MB". */
-        public String readableSize() {
-            if (size < 1024 * 1024) {
-                return Math.max(1, Math.round(size / 1024.0)) + " KB";
-            }
-            return String.format(java.util.Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));
-        }
-    }
-
     record StoredFile(String fileName, String contentType, byte[] bytes) {
-    }
-
-    record CommentView(String authorName, boolean byCustomer, String text, OffsetDateTime dateCreate) {
     }
 
     String OPEN_INSTALLATIONS = """
@@ -137,39 +123,21 @@ public interface ReportDao extends SqlObject {
     @SqlQuery("SELECT id FROM jobs WHERE id2 = :number")
     UUID jobId(@Bind("number") int number);
 
-    @SqlUpdate("""
-            INSERT INTO job_attachment (job_id, file_name, content_type, size, bytes, uploaded_by)
-            VALUES (:jobId, :fileName, :contentType, :size, :bytes, :uploadedBy)""")
-    void insertAttachment(@Bind("jobId") UUID jobId, @Bind("fileName") String fileName,
-                          @Bind("contentType") String contentType, @Bind("size") int size, @Bind("bytes") byte[] bytes,
-                          @Bind("uploadedBy") UUID uploadedBy);
-
-    @SqlQuery("SELECT count(*) FROM job_attachment WHERE job_id = :jobId")
-    int countAttachments(@Bind("jobId") UUID jobId);
-
-    @SqlQuery("""
-            SELECT id, file_name, content_type, size, date_create FROM job_attachment
-             WHERE job_id = :jobId ORDER BY date_create, file_name""")
-    @RegisterConstructorMapper(AttachmentInfo.class)
-    List<AttachmentInfo> attachments(@Bind("jobId") UUID jobId);
-
+    /** A file of the job, for the back office: internal ones too. */
     @SqlQuery("SELECT file_name, content_type, bytes FROM job_attachment WHERE id = :id AND job_id = :jobId")
     @RegisterConstructorMapper(StoredFile.class)
     Optional<StoredFile> file(@Bind("jobId") UUID jobId, @Bind("id") UUID id);
 
-    @SqlUpdate("""
-            INSERT INTO job_comment (job_id, account_id, author_name, by_customer, text)
-            VALUES (:jobId, :accountId, :authorName, :byCustomer, :text)""")
-    void insertComment(@Bind("jobId") UUID jobId, @Bind("accountId") UUID accountId,
-                       @Bind("authorName") String authorName, @Bind("byCustomer") boolean byCustomer,
-                       @Bind("text") String text);
+    /** A file of the job as its customer may fetch it: never an internal one. */
+    @SqlQuery("""
+            SELECT file_name, content_type, bytes FROM job_attachment
+             WHERE id = :id AND job_id = :jobId AND visibility = 'customer'""")
+    @RegisterConstructorMapper(StoredFile.class)
+    Optional<StoredFile> customerFile(@Bind("jobId") UUID jobId, @Bind("id") UUID id);
 
-    @SqlQuery("SELECT author_name, by_customer, text, date_create FROM job_comment WHERE job_id = :jobId ORDER BY date_create, id")
-    @RegisterConstructorMapper(CommentView.class)
-    List<CommentView> comments(@Bind("jobId") UUID jobId);
-
-    @SqlQuery("SELECT staff_name_for_customers(u) FROM app_user u WHERE id = :id")
-    Optional<String> staffFirstName(@Bind("id") UUID appUserId);
+    /** The phone number the customer gave when reporting, on the job just created. */
+    @SqlUpdate("UPDATE jobs SET contact_phone = :phone WHERE id = :jobId")
+    void keepContactPhone(@Bind("jobId") UUID jobId, @Bind("phone") String phone);
 
     @SqlQuery("""
             SELECT j.id2 FROM report_submission r JOIN jobs j ON j.id = r.job_id

@@ -1,6 +1,8 @@
 package com.fieldservice.portal.customer;
 
 import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.conversation.Conversation;
+import com.fieldservice.portal.conversation.Visibility;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
@@ -16,11 +18,12 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A customer reports a problem: the work order, its photos and documents, the phone note and
- * the form's one-time token are saved in one transaction, or nothing is. The work order's own
- * rules (lengths, the installation's address, dates) are {@link JobService}'s; this class adds
- * only what is particular to customers: their company's installations only, the urgencies they
- * may choose, a description, the files, and the warning about a reference already in use.
+ * A customer reports a problem: the work order, its photos and documents, the phone number to
+ * reach them (the work order's contact phone) and the form's one-time token are saved in one
+ * transaction, or nothing is. The work order's own rules (lengths, the installation's address,
+ * dates) are {@link JobService}'s; this class adds only what is particular to customers: their
+ * company's installations only, the urgencies they may choose, a description, the files, and the
+ * warning about a reference already in use.
  */
 public final class ReportService {
 
@@ -124,7 +127,7 @@ public final class ReportService {
         try {
             return jdbi.inTransaction(handle -> {
                 return jobs.createIn(handle, input, who).either(
-                        saved -> saveWithJob(handle.attach(ReportDao.class), saved.number(), files, phone, mobile, token, who),
+                        saved -> saveWithJob(handle, saved.number(), files, phone, token, who),
                         invalid -> new Invalid(invalid.errors()));
             });
         } catch (SubmittedMeanwhile sameFormTwice) {
@@ -134,17 +137,14 @@ public final class ReportService {
         }
     }
 
-    /** What comes with the report, in the job's transaction: its files, the phone note, the form's token. */
-    private static Outcome saveWithJob(ReportDao dao, int number, List<Accepted> files, String phone, boolean mobile,
+    /** What comes with the report, in the job's transaction: its files, the phone number, the form's token. */
+    private static Outcome saveWithJob(org.jdbi.v3.core.Handle handle, int number, List<Accepted> files, String phone,
                                        String token, Principal who) {
+        ReportDao dao = handle.attach(ReportDao.class);
         UUID jobId = dao.jobId(number);
-        for (Accepted file : files) {
-            dao.insertAttachment(jobId, file.name(), file.kind().contentType(), file.bytes().length, file.bytes(),
-                    who.accountId());
-        }
-        if (phone != null && !mobile) {
-            dao.insertComment(jobId, who.accountId(), authorName(dao, who), !who.isBackOffice(),
-                    "Phone to reach me: " + phone);
+        Conversation.addFiles(handle, jobId, who, files, Visibility.CUSTOMER);
+        if (phone != null) {
+            dao.keepContactPhone(jobId, phone);
         }
         if (token != null && dao.recordSubmission(token, who.accountId(), jobId) == 0) {
             throw new SubmittedMeanwhile();
@@ -210,11 +210,11 @@ public final class ReportService {
     }
 
     /** A file that passed: its safe name, what it is, its bytes. */
-    record Accepted(String name, Upload.Kind kind, byte[] bytes) {
+    public record Accepted(String name, Upload.Kind kind, byte[] bytes) {
     }
 
     /** Checks the files sent with a form; the first problem found is the field's message. */
-    static List<Accepted> files(List<Upload> uploads, int atMost, Map<String, FieldError> errors) {
+    public static List<Accepted> files(List<Upload> uploads, int atMost, Map<String, FieldError> errors) {
         List<Upload> sent = uploads.stream().filter(u -> !u.isEmpty()).toList();
         if (sent.size() > atMost) {
             errors.put("files", FieldError.of("report.files.tooMany", atMost, sent.size()));
@@ -241,14 +241,6 @@ public final class ReportService {
 
     public List<ReportDao.PriorityOption> customerPriorities() {
         return dao(ReportDao::customerPriorities);
-    }
-
-    /** How a comment's author is shown to customers: a customer by name, staff by first name only. */
-    static String authorName(ReportDao dao, Principal who) {
-        if (!who.isBackOffice()) {
-            return who.displayName();
-        }
-        return who.appUserId().flatMap(dao::staffFirstName).orElse("Service team");
     }
 
     <T> T dao(java.util.function.Function<ReportDao, T> query) {

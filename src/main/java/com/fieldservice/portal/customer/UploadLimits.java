@@ -57,7 +57,7 @@ public final class UploadLimits {
         // the rest of the body is not read: the connection closes after this answer
         ctx.header("Connection", "close");
         ctx.status(HttpStatus.CONTENT_TOO_LARGE);
-        ctx.render("customer/too-large.html", Map.of("back", ctx.path().startsWith("/portal/jobs/")
-                ? ctx.path().replaceFirst("/files$", "") : "/portal/report"));
+        boolean onAJob = ctx.path().startsWith("/portal/jobs/") || ctx.path().startsWith("/backoffice/jobs/");
+        ctx.render("customer/too-large.html", Map.of("back", onAJob ? ctx.path().replaceFirst("/files$", "") : "/portal/report"));
     }
 }

@@ -78,6 +78,8 @@ class RouteAccessTest {
             Map.entry("POST /portal/jobs/{number}/cancel", 404),
             Map.entry("GET /portal/jobs/{number}/files/{id}", 404),
             Map.entry("GET /backoffice/jobs/{number}/files/{id}", 404),
+            Map.entry("POST /backoffice/jobs/{number}/comments", 404),
+            Map.entry("POST /backoffice/jobs/{number}/files", 404),
             Map.entry("GET /admin/accounts", 200),
             Map.entry("GET /admin/accounts/new-staff", 200),
             Map.entry("POST /admin/accounts/new-staff", 422),

@@ -117,7 +117,7 @@ class ReportIT {
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("report-form")));
             assertThat(browser.driver().getTitle()).isEqualTo("Report a problem");
 
-            chooseAnInstallation(browser);
+            chooseAnInstallation(browser, portal);
             browser.driver().findElement(By.id("description")).sendKeys("The boiler shows error F28 and the radiators are cold.");
             browser.driver().findElement(By.id("customer_reference")).sendKeys(reference);
             browser.driver().findElement(By.id("files")).sendKeys(photo.toAbsolutePath().toString());
@@ -147,7 +147,7 @@ class ReportIT {
     }
 
     /** A select when the company has few installations; otherwise a search, then a radio button. */
-    private static void chooseAnInstallation(Browser browser) {
+    static void chooseAnInstallation(Browser browser, TestPortal portal) {
         if (!browser.driver().findElements(By.cssSelector("select#project_id")).isEmpty()) {
             new Select(browser.driver().findElement(By.id("project_id"))).selectByIndex(1);
             return;

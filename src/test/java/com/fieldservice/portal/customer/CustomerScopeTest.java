@@ -33,6 +33,7 @@ class CustomerScopeTest {
             "ReportDao.anyJob", "the back office's download of a file, for planners only",
             "ReportDao.lockJob", "locks, by id, a job found through customerJob (scoped) just before",
             "ReportDao.jobId", "the id of the job just created in the same transaction",
+            "ReportDao.keepContactPhone", "the phone number given with the job just created, in the same transaction",
             "ReportDao.submitted", "the job this account's own form created (its one-time token)");
 
     @Test

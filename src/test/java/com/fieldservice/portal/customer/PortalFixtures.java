@@ -55,7 +55,12 @@ final class PortalFixtures {
             "SENTINEL-RBO-JOB", "SENTINEL-RBO-PROJECT", "SENTINEL-RBO-CONTACT", "SENTINELCOMPACME",
             "SENTINELCOMPGLOBEX", "SENTINEL-TYPECODE", "SENTINEL-PRIOCODE", "SENTINEL-ADDRCODE", "SENTINEL-USERCODE",
             "Sentinel-Lastname", "sentinel.tech@staff.test", "+99 SENTINEL PHONE", "+99 SENTINEL MOBILE",
-            "sentinel-username", "SENTINEL-SKILL", "SENTINEL-STATUS-NAME", "Holger-Elsewhere");
+            "sentinel-username", "SENTINEL-SKILL", "SENTINEL-STATUS-NAME", "Holger-Elsewhere", "SENTINEL-INTERNAL-NOTE",
+            "SENTINEL-INTERNAL-FILE");
+    /** The service team's internal file on {@link #PLANNED}: no customer may fetch it. */
+    static final UUID INTERNAL_FILE = UUID.fromString("c0000000-0000-4000-8000-0000000000f1");
+    /** Tomasz's reply to the customer on {@link #PLANNED}. */
+    static final String REPLY = "We come on Monday morning.";
     /** Text of Acme's that Globex must never see, and the other way round. */
     static final String ACME_MARK = "ACME-ONLY";
     static final String GLOBEX_MARK = "GLOBEX-ONLY";
@@ -132,12 +137,25 @@ final class PortalFixtures {
                 ('a0000000-0000-4000-8000-00000000f001', 'c0000000-0000-4000-8000-0000000000e1',
                  '2099-05-04 07:30:00+00', '2099-05-04 09:30:00+00');
 
+            -- the service team's conversation on 1001 and 1002: a reply to the customer, internal notes and a file
+            INSERT INTO job_comment (job_id, app_user_id, author_name, by_customer, text, visibility, date_create) VALUES
+                ('a0000000-0000-4000-8000-00000000f001', 'c0000000-0000-4000-8000-0000000000e1', 'Tomasz', false,
+                 'We come on Monday morning.', 'customer', '2030-01-05 10:00:00+00'),
+                ('a0000000-0000-4000-8000-00000000f001', 'c0000000-0000-4000-8000-0000000000e1', 'Tomasz', false,
+                 'SENTINEL-INTERNAL-NOTE: bring the spare burner', 'internal', '2030-01-05 10:05:00+00');
+            INSERT INTO job_attachment (id, job_id, file_name, content_type, size, bytes, app_user_id, visibility) VALUES
+                ('c0000000-0000-4000-8000-0000000000f1', 'a0000000-0000-4000-8000-00000000f001', 'SENTINEL-INTERNAL-FILE.pdf',
+                 'application/pdf', 8, decode('255044462d312e34', 'hex'), 'c0000000-0000-4000-8000-0000000000e1', 'internal');
+
             INSERT INTO jobs (id, id2, project_id, job_type_id, job_status_id, name, customer_reference, date_create,
                               internal_memo, prejob_information, estimated_quantity_remark, reference_back_office)
             VALUES ('a0000000-0000-4000-8000-00000000f002', 1002, 'a0000000-0000-4000-8000-0000000000b2',
                     'c0000000-0000-4000-8000-000000000001', (SELECT id FROM job_status WHERE code = 'Open'),
                     'Lift stuck between floors ACME-ONLY', 'po-shared', '2030-01-06 09:00:00+00',
                     'SENTINEL-MEMO', 'SENTINEL-PREJOB', 'SENTINEL-QTYREMARK', 'SENTINEL-RBO-JOB');
+            INSERT INTO job_comment (job_id, app_user_id, author_name, by_customer, text, visibility) VALUES
+                ('a0000000-0000-4000-8000-00000000f002', 'c0000000-0000-4000-8000-0000000000e1', 'Tomasz', false,
+                 'SENTINEL-INTERNAL-NOTE: the lift company owes us', 'internal');
             INSERT INTO jobs (id, id2, project_id, job_type_id, job_status_id, name, customer_reference, date_create, internal_memo)
             VALUES ('a0000000-0000-4000-8000-00000000f003', 1003, 'a0000000-0000-4000-8000-0000000000b1',
                     'c0000000-0000-4000-8000-000000000001', (SELECT id FROM job_status WHERE code = 'Completed'),

@@ -72,8 +72,8 @@ class PortalQueryCountTest {
     void aWorkOrderTakesAFixedFewAndAMissingOneOne() throws Exception {
         assertThat(get("/portal/jobs/" + PortalFixtures.PLANNED)).isEqualTo(200);
         // the work order, its visits, its children; then what the customer may do: the job in
-        // their scope with its status, its comments, its files
-        assertThat(counter.statements()).hasSize(6);
+        // their scope with its status, and its timeline (report, comments, files, statuses) in one
+        assertThat(counter.statements()).hasSize(5);
         counter.forget();
         assertThat(get("/portal/jobs/" + PortalFixtures.GLOBEX_JOB)).isEqualTo(404);
         assertThat(counter.statements()).hasSize(1);

@@ -158,6 +158,7 @@ class PortalReadTest {
             for (int number : List.of(PLANNED, RECEIVED, DONE, CANCELLED, IN_PROGRESS, WAITING, CHILD, XSS, MOBILE,
                     REQUESTED_ELSEWHERE)) {
                 paths.add("/portal/jobs/" + number);
+                paths.add("/portal/jobs/" + number + "/activity");
             }
             for (String path : paths) {
                 String body = ok(alice, path).body();
@@ -172,6 +173,20 @@ class PortalReadTest {
                     SENTINELS.forEach(sentinel -> assertThat(body).as(path).doesNotContainIgnoringCase(sentinel));
                 }
             }
+        }
+
+        @Test
+        void theTeamsReplyReadsUnderTheTeamAndAFirstNameAndItsInternalEntriesAreNeverThere() {
+            Document detail = page(alice, "/portal/jobs/" + PLANNED);
+            assertThat(detail.select("#conversation-timeline .job-comment-text").eachText()).containsExactly(REPLY);
+            assertThat(detail.select("#conversation-timeline .job-comment .timeline-author").text()).isEqualTo("Service team · Tomasz");
+            assertThat(detail.select("#conversation-timeline [data-visibility=internal]")).isEmpty();
+            assertThat(detail.select("#conversation-timeline [data-kind=file]")).isEmpty();
+            assertThat(alice.getBytes("/portal/jobs/" + PLANNED + "/files/" + INTERNAL_FILE).statusCode()).isEqualTo(404);
+            // the same entries, for the back office, are there: the customer's view leaves them out, not the data
+            int internal = portal.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM job_comment WHERE visibility = 'internal'").mapTo(Integer.class).one());
+            assertThat(internal).isEqualTo(2);
         }
 
         @Test

@@ -126,7 +126,7 @@ class ReportTest {
                 SELECT s.code AS status, j.requested_by_company_id, j.requested_by_contact_id, j.company_id,
                        j.date_reported_by_company > now() - interval '2 minutes' AS reported_just_now, t.is_default AS default_type, j.name, j.description,
                        j.customer_reference, to_char(j.earliest_date_plannable AT TIME ZONE 'Europe/Brussels', 'YYYY-MM-DD') AS earliest,
-                       pr.code AS priority, j.db_address_phone, j.internal_memo, j.prejob_information
+                       pr.code AS priority, j.db_address_phone, j.contact_phone, j.internal_memo, j.prejob_information
                   FROM jobs j JOIN job_status s ON s.id = j.job_status_id JOIN job_type t ON t.id = j.job_type_id
                   LEFT JOIN job_priority pr ON pr.id = j.job_priority_id
                  WHERE j.id2 = :n""").bind("n", number).mapToMap().one());
@@ -141,12 +141,13 @@ class ReportTest {
         assertThat(job.get("customer_reference")).isEqualTo("PO-2026-17");
         assertThat(job.get("earliest")).isEqualTo("2030-05-04");
         assertThat(job.get("priority")).as("the default urgency when none is chosen").isEqualTo("NORMAL");
-        // the phone of a fixed installation's job: a comment both sides see, nothing internal
+        // the phone of a fixed installation's job: the work order's contact phone, not a comment
+        assertThat(job.get("contact_phone")).isEqualTo("+32 3 555 01 00");
         assertThat(job.get("db_address_phone")).isNull();
         assertThat(job.get("internal_memo")).isNull();
         assertThat(job.get("prejob_information")).isNull();
-        assertThat(text("SELECT c.text FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = " + number))
-                .isEqualTo("Phone to reach me: +32 3 555 01 00");
+        assertThat(count("SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = " + number))
+                .isZero();
         assertThat(text("SELECT changed_by FROM job_history h JOIN jobs j ON j.id = h.job_id WHERE j.id2 = " + number))
                 .isNotBlank();
 
@@ -360,11 +361,12 @@ class ReportTest {
                 "db_address_zip", "9000", "db_address_name", "Festival site, gate 3", "contact_phone", "+32 470 12 34 56")));
         Map<String, Object> job = portal.jdbi().withHandle(h -> h.createQuery("""
                 SELECT project_id, db_address_street, db_address_street_number, db_address_city, db_address_zip,
-                       db_address_name, db_address_phone FROM jobs WHERE id2 = :n""").bind("n", number).mapToMap().one());
+                       db_address_name, db_address_phone, contact_phone FROM jobs WHERE id2 = :n""").bind("n", number).mapToMap().one());
         assertThat(job).containsEntry("project_id", acmeMobile).containsEntry("db_address_street", "Kortrijksesteenweg")
                 .containsEntry("db_address_street_number", "12").containsEntry("db_address_city", "Gent")
                 .containsEntry("db_address_zip", "9000").containsEntry("db_address_name", "Festival site, gate 3")
-                .containsEntry("db_address_phone", "+32 470 12 34 56");
+                .containsEntry("db_address_phone", "+32 470 12 34 56")
+                .containsEntry("contact_phone", "+32 470 12 34 56");
     }
 
     @Test

@@ -114,7 +114,7 @@ class GarbageInputTest {
 
     @Test
     void theWalkKnowsTheFormsFields() {
-        assertThat(parameterNames).contains("q", "next", "comment", "files", "version", "name", "due_date");
+        assertThat(parameterNames).contains("q", "next", "comment", "files", "visibility", "version", "name", "due_date");
     }
 
     @Test

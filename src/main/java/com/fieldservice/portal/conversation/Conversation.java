@@ -1,0 +1,101 @@
+package com.fieldservice.portal.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.customer.ReportService;
+import com.fieldservice.portal.jobs.FieldError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What both sides write into a work order's conversation, each in the caller's transaction and
+ * each recorded in the work order's history (who, when, for whom): a comment, files. What a
+ * comment may be is checked here for both sides.
+ */
+public final class Conversation {
+
+    public static final int MAX_COMMENT = 4000;
+    /** How much of a comment its history entry repeats. */
+    private static final int EXCERPT = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Conversation() {
+    }
+
+    /** A comment as it is kept: Windows line ends made plain, no surrounding blanks. */
+    public static String cleaned(String typed) {
+        return typed == null ? "" : typed.replace("\r\n", "\n").strip();
+    }
+
+    /** What is wrong with a cleaned comment, if anything. */
+    public static Optional<FieldError> problem(String comment) {
+        if (comment.isEmpty()) {
+            return Optional.of(FieldError.of("validation.required"));
+        }
+        if (comment.length() > MAX_COMMENT) {
+            return Optional.of(FieldError.of("validation.tooLong", MAX_COMMENT, comment.length()));
+        }
+        return Optional.empty();
+    }
+
+    /** The files of one upload that pass the checks, or, in {@code errors}, why not: none sent is a mistake too. */
+    public static List<ReportService.Accepted> accepted(List<com.fieldservice.portal.customer.Upload> uploads,
+                                                        Map<String, FieldError> errors) {
+        List<ReportService.Accepted> files = ReportService.files(uploads, ReportService.MAX_FILES_PER_UPLOAD, errors);
+        if (errors.isEmpty() && files.isEmpty()) {
+            errors.put("files", FieldError.of("actions.files.none"));
+        }
+        return files;
+    }
+
+    public static void addComment(Handle handle, UUID jobId, Principal who, String comment, Visibility visibility) {
+        TimelineDao dao = handle.attach(TimelineDao.class);
+        dao.insertComment(jobId, who.accountId(), who.appUserId().orElse(null),
+                who.isBackOffice() ? null : who.contactId().orElse(null), authorName(dao, who), !who.isBackOffice(),
+                comment, visibility.code());
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("visibility", visibility.code());
+        changes.put("comment", comment.length() > EXCERPT ? comment.substring(0, EXCERPT) + "…" : comment);
+        record(dao, jobId, who, "comment", changes);
+    }
+
+    public static void addFiles(Handle handle, UUID jobId, Principal who, List<ReportService.Accepted> files,
+                                Visibility visibility) {
+        TimelineDao dao = handle.attach(TimelineDao.class);
+        for (ReportService.Accepted file : files) {
+            dao.insertFile(jobId, file.name(), file.kind().contentType(), file.bytes().length, file.bytes(),
+                    who.accountId(), who.appUserId().orElse(null),
+                    who.isBackOffice() ? null : who.contactId().orElse(null), visibility.code());
+            Map<String, String> changes = new LinkedHashMap<>();
+            changes.put("visibility", visibility.code());
+            changes.put("file", file.name());
+            record(dao, jobId, who, "file", changes);
+        }
+    }
+
+    /** How many more files this side may add to the work order: customers count the files they see. */
+    public static int filesLeft(Handle handle, UUID jobId, boolean customerView) {
+        return Math.max(0, ReportService.MAX_FILES_PER_JOB - handle.attach(TimelineDao.class).countFiles(jobId, customerView));
+    }
+
+    /** A comment's author as fixed when written: a customer by name, staff by first name (else the team). */
+    private static String authorName(TimelineDao dao, Principal who) {
+        if (!who.isBackOffice()) {
+            return who.displayName();
+        }
+        return who.appUserId().flatMap(dao::staffFirstName).orElse("Service team");
+    }
+
+    private static void record(TimelineDao dao, UUID jobId, Principal who, String kind, Map<String, String> changes) {
+        try {
+            dao.record(jobId, who.accountId(), who.displayName(), kind, JSON.writeValueAsString(changes));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.fieldservice.portal.conversation;
+
+import com.fieldservice.portal.customer.CustomerScope;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * A work order's conversation: its timeline in one statement for either side, and the writes of
+ * comments and files with their history entry. The two sides read the same entries; which side
+ * reads is fixed by the statement itself (no parameter can turn a customer's query into the
+ * back office's): the customer's finds the work order through {@link CustomerScope#VISIBLE_JOB}
+ * and leaves out every internal entry, and names staff by first name only.
+ */
+@RegisterConstructorMapper(TimelineEntry.class)
+public interface TimelineDao {
+
+    /** The back office: any work order, every entry. */
+    String FOR_STAFF = """
+            WITH audience AS (SELECT false AS customer_view),
+                 job AS (SELECT j.id, j.company_id, j.description, j.requested_by_contact_id, j.date_reported_by_company,
+                                j.date_create
+                           FROM jobs j WHERE j.id2 = :number)
+            """;
+
+    /** A customer: a work order of their scope, what they may read of it. */
+    String FOR_CUSTOMER = """
+            WITH audience AS (SELECT true AS customer_view),
+                 job AS (SELECT j.id, j.company_id, j.description, j.requested_by_contact_id, j.date_reported_by_company,
+                                j.date_create
+                           FROM jobs j WHERE j.id2 = :number AND\s""" + CustomerScope.VISIBLE_JOB + ")\n";
+
+    /**
+     * The report as the customer wrote it, the comments, the files and the status changes a
+     * customer reads, oldest first. A member of staff is named in full to the back office and by
+     * first name to customers; a status changed by staff is the team's to customers (no name).
+     */
+    String ENTRIES = """
+            SELECT e.kind, e.at, e.author, e.by_customer, e.internal, e.text, e.file_id, e.file_name, e.content_type,
+                   e.size, e.customer_status
+              FROM audience, job, LATERAL (
+                   SELECT 'report' AS kind, 0 AS rank, coalesce(job.date_reported_by_company, job.date_create) AS at,
+                          (SELECT person_name(rc) FROM contact rc
+                            WHERE rc.id = job.requested_by_contact_id AND rc.company_id = job.company_id) AS author,
+                          true AS by_customer, false AS internal, job.description AS text,
+                          NULL::uuid AS file_id, NULL::text AS file_name, NULL::text AS content_type, NULL::integer AS size,
+                          NULL::text AS customer_status
+                    WHERE job.requested_by_contact_id IS NOT NULL AND job.description IS NOT NULL
+                   UNION ALL
+                   SELECT 'comment', 2, c.date_create,
+                          CASE WHEN c.by_customer THEN c.author_name
+                               WHEN audience.customer_view THEN staff_name_for_customers(u)
+                               ELSE coalesce(person_name(u), c.author_name) END,
+                          c.by_customer, c.visibility = 'internal', c.text, NULL, NULL, NULL, NULL, NULL
+                     FROM job_comment c LEFT JOIN app_user u ON u.id = c.app_user_id
+                    WHERE c.job_id = job.id AND (c.visibility = 'customer' OR NOT audience.customer_view)
+                   UNION ALL
+                   SELECT 'file', 3, f.date_create,
+                          CASE WHEN f.contact_id IS NOT NULL THEN person_name(fc)
+                               WHEN audience.customer_view THEN staff_name_for_customers(u)
+                               ELSE person_name(u) END,
+                          f.contact_id IS NOT NULL, f.visibility = 'internal', NULL, f.id, f.file_name, f.content_type,
+                          f.size, NULL
+                     FROM job_attachment f
+                     LEFT JOIN app_user u ON u.id = f.app_user_id
+                     LEFT JOIN contact fc ON fc.id = f.contact_id
+                    WHERE f.job_id = job.id AND (f.visibility = 'customer' OR NOT audience.customer_view)
+                   UNION ALL
+                   SELECT 'status', 1, h.changed_at,
+                          CASE WHEN a.role = 'customer' OR NOT audience.customer_view THEN h.changed_by END,
+                          coalesce(a.role = 'customer', false), false, NULL, NULL, NULL, NULL, NULL, became.customer_status
+                     FROM job_history h
+                     JOIN job_status became ON became.code = h.changes -> 'status' ->> 'new'
+                     LEFT JOIN job_status was ON was.code = h.changes -> 'status' ->> 'old'
+                     LEFT JOIN account a ON a.id = h.account_id
+                    WHERE h.job_id = job.id AND was.customer_status IS DISTINCT FROM became.customer_status
+                   ) e
+             ORDER BY e.at, e.rank
+            """;
+
+    @SqlQuery(FOR_STAFF + ENTRIES)
+    List<TimelineEntry> forStaff(@Bind("number") int number);
+
+    /** Empty when the customer may not see the work order, or it has nothing to show yet. */
+    @SqlQuery(FOR_CUSTOMER + ENTRIES)
+    List<TimelineEntry> forCustomer(@BindMethods CustomerScope scope, @Bind("number") int number);
+
+    @SqlUpdate("""
+            INSERT INTO job_comment (job_id, account_id, app_user_id, contact_id, author_name, by_customer, text, visibility)
+            VALUES (:jobId, :accountId, :appUserId, :contactId, :authorName, :byCustomer, :text, :visibility)""")
+    void insertComment(@Bind("jobId") UUID jobId, @Bind("accountId") UUID accountId, @Bind("appUserId") UUID appUserId,
+                       @Bind("contactId") UUID contactId, @Bind("authorName") String authorName,
+                       @Bind("byCustomer") boolean byCustomer, @Bind("text") String text,
+                       @Bind("visibility") String visibility);
+
+    @SqlUpdate("""
+            INSERT INTO job_attachment (job_id, file_name, content_type, size, bytes, uploaded_by, app_user_id, contact_id,
+                                        visibility)
+            VALUES (:jobId, :fileName, :contentType, :size, :bytes, :accountId, :appUserId, :contactId, :visibility)""")
+    void insertFile(@Bind("jobId") UUID jobId, @Bind("fileName") String fileName, @Bind("contentType") String contentType,
+                    @Bind("size") int size, @Bind("bytes") byte[] bytes, @Bind("accountId") UUID accountId,
+                    @Bind("appUserId") UUID appUserId, @Bind("contactId") UUID contactId,
+                    @Bind("visibility") String visibility);
+
+    /** How many files a side counts against the limit per work order: customers count what they see. */
+    @SqlQuery("SELECT count(*) FROM job_attachment WHERE job_id = :jobId AND (visibility = 'customer' OR NOT :customerView)")
+    int countFiles(@Bind("jobId") UUID jobId, @Bind("customerView") boolean customerView);
+
+    @SqlQuery("SELECT staff_name_for_customers(u) FROM app_user u WHERE id = :id")
+    java.util.Optional<String> staffFirstName(@Bind("id") UUID appUserId);
+
+    /** A history entry at the work order's current version: a message adds to it, it changes no field. */
+    @SqlUpdate("""
+            INSERT INTO job_history (job_id, account_id, changed_by, kind, changes, version)
+            SELECT j.id, :accountId, :changedBy, :kind, CAST(:changes AS jsonb), j.version FROM jobs j WHERE j.id = :jobId""")
+    void record(@Bind("jobId") UUID jobId, @Bind("accountId") UUID accountId, @Bind("changedBy") String changedBy,
+                @Bind("kind") String kind, @Bind("changes") String changes);
+
+    @SqlQuery("SELECT id FROM jobs WHERE id2 = :number")
+    java.util.Optional<UUID> jobId(@Bind("number") int number);
+
+    /** Holds the work order's row until the transaction ends: two uploads at once can't both take the last places. */
+    @SqlQuery("SELECT id FROM jobs WHERE id = :id FOR NO KEY UPDATE")
+    UUID lockJob(@Bind("id") UUID id);
+}

@@ -1,0 +1,259 @@
+package com.fieldservice.portal.conversation;
+
+import static com.fieldservice.portal.customer.Samples.file;
+import static com.fieldservice.portal.customer.Samples.photo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fieldservice.portal.customer.Samples;
+import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.TestAccounts;
+import com.fieldservice.portal.support.TestPortal;
+import com.fieldservice.portal.support.WebSession;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conversation on a work order, from both sides: what the customer reports reaches the
+ * planner (text, photo, phone), the planner answers the customer or notes for the team only,
+ * and an internal entry never reaches a customer, anywhere.
+ */
+class ConversationTest {
+
+    static TestPortal portal;
+    static WebSession alice;
+    static WebSession planner;
+    static UUID acmeInstallation;
+
+    @BeforeAll
+    static void start() {
+        portal = TestPortal.start();
+        DemoData.fillIfEmpty(portal.jdbi(), 100);
+        alice = portal.visitor();
+        assertThat(alice.signIn("alice@acme.demo.test", DemoData.DEMO_PASSWORD).statusCode()).isEqualTo(303);
+        TestAccounts.staff(portal.jdbi(), "planner@conversation.test", "planner");
+        planner = portal.signedIn("planner@conversation.test");
+        acmeInstallation = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT p.id FROM project p JOIN company c ON c.id = p.company_id
+                  LEFT JOIN project_status ps ON ps.id = p.project_status_id
+                 WHERE c.code = 'ACME' AND NOT p.is_mobile_installation AND NOT coalesce(ps.is_closed, false)
+                 ORDER BY p.id2 LIMIT 1""").mapTo(UUID.class).one());
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+    }
+
+    static int count(String sql) {
+        return portal.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    /** Alice reports a problem with this reference, phone (or none) and files; the new job's number. */
+    static int reported(String reference, String phone, WebSession.FilePart... files) {
+        String token = Jsoup.parse(alice.get("/portal/report").body()).select("input[name=submission]").val();
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("submission", token, "project_id", acmeInstallation.toString(),
+                "description", "Water drips under the boiler.", "customer_reference", reference));
+        if (phone != null) {
+            fields.put("contact_phone", phone);
+        }
+        HttpResponse<String> answer = alice.postMultipart("/portal/report", fields, List.of(files));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+        return Integer.parseInt(answer.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+    }
+
+    static HttpResponse<String> reply(int number, String comment, String visibility) {
+        planner.get("/backoffice/jobs/" + number);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("comment", comment);
+        if (visibility != null) {
+            fields.put("visibility", visibility);
+        }
+        return planner.post("/backoffice/jobs/" + number + "/comments", fields);
+    }
+
+    static HttpResponse<String> addFiles(int number, String visibility, WebSession.FilePart... files) {
+        planner.get("/backoffice/jobs/" + number);
+        return planner.postMultipart("/backoffice/jobs/" + number + "/files",
+                visibility == null ? Map.of() : Map.of("visibility", visibility), List.of(files));
+    }
+
+    static Document page(WebSession who, String path) {
+        HttpResponse<String> answer = who.get(path);
+        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        return Jsoup.parse(answer.body());
+    }
+
+    static int entriesOf(int number) {
+        return count("SELECT (SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = " + number
+                + ") + (SELECT count(*) FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = " + number
+                + ") + (SELECT count(*) FROM job_history h JOIN jobs j ON j.id = h.job_id WHERE j.id2 = " + number + ")");
+    }
+
+    @Test
+    void thePlannerSeesTheReportItsPhotoAndThePhoneAndTheReplyReachesTheCustomer() {
+        int number = reported("CONV-1", "+32 3 555 01 00", photo("leak.png"));
+        Document job = page(planner, "/backoffice/jobs/" + number);
+        assertThat(job.select("#reported-phone a").attr("href")).isEqualTo("tel:+3235550100");
+        assertThat(job.select("#reported-phone a").text()).isEqualTo("+32 3 555 01 00");
+        assertThat(job.select("#conversation-timeline .job-comment")).as("the phone is no comment").isEmpty();
+        assertThat(job.select("#conversation-timeline [data-kind=report] .timeline-report-text").text())
+                .isEqualTo("Water drips under the boiler.");
+        assertThat(job.select("#conversation-timeline [data-kind=report] .timeline-author").text()).isNotBlank();
+        UUID photo = portal.jdbi().withHandle(h -> h.createQuery(
+                "SELECT a.id FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = :n")
+                .bind("n", number).mapTo(UUID.class).one());
+        assertThat(job.select("#conversation-timeline [data-kind=file] img.timeline-thumb").attr("src"))
+                .isEqualTo("/backoffice/jobs/" + number + "/files/" + photo);
+        assertThat(job.select("#conversation-timeline [data-kind=status] .timeline-status").text()).isEqualTo("Status now: Received");
+
+        HttpResponse<String> answer = reply(number, "We come on Monday.\r\nPlease leave the door open.", "customer");
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location"))
+                .hasValue("/backoffice/jobs/" + number + "?conversation=comment-added#conversation");
+        Document after = page(planner, "/backoffice/jobs/" + number + "?conversation=comment-added");
+        assertThat(after.select("#conversation-notice").text()).isEqualTo("Your message is added.");
+        assertThat(after.select("#conversation-timeline .job-comment .timeline-author").text()).isEqualTo("Pat Planner");
+
+        Document customer = page(alice, "/portal/jobs/" + number);
+        assertThat(customer.select("#conversation-timeline .job-comment-text").text())
+                .isEqualTo("We come on Monday. Please leave the door open.");
+        assertThat(customer.select("#conversation-timeline .job-comment .timeline-author").text()).isEqualTo("Service team · Pat");
+        assertThat(customer.select("#conversation-timeline [data-kind=file] img.timeline-thumb").attr("src"))
+                .isEqualTo("/portal/jobs/" + number + "/files/" + photo);
+        assertThat(customer.html()).doesNotContain("Planner");
+    }
+
+    @Test
+    void aCustomersCommentReachesThePlannerUnderTheirName() {
+        int number = reported("CONV-2", null);
+        alice.get("/portal/jobs/" + number);
+        assertThat(alice.post("/portal/jobs/" + number + "/comments", Map.of("comment", "Any news?")).statusCode())
+                .isEqualTo(303);
+        Document job = page(planner, "/backoffice/jobs/" + number);
+        assertThat(job.select("#conversation-timeline .job-comment-text").text()).isEqualTo("Any news?");
+        assertThat(job.select("#conversation-timeline .job-comment").attr("data-visibility")).isEqualTo("customer");
+        assertThat(job.select("#reported-phone").text()).isEqualTo("—");
+    }
+
+    @Test
+    void anInternalNoteOrFileNeverReachesTheCustomer() {
+        String reference = "CONV-INTERNAL";
+        int number = reported(reference, null);
+        assertThat(reply(number, "NOTE-FOR-THE-TEAM-ONLY: the customer owes us", "internal").statusCode()).isEqualTo(303);
+        assertThat(addFiles(number, "internal", file("team-only-quote.pdf", "application/pdf", Samples.pdf())).statusCode())
+                .isEqualTo(303);
+        UUID internalFile = portal.jdbi().withHandle(h -> h.createQuery(
+                "SELECT a.id FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = :n AND a.visibility = 'internal'")
+                .bind("n", number).mapTo(UUID.class).one());
+
+        Document job = page(planner, "/backoffice/jobs/" + number);
+        assertThat(job.select("#conversation-timeline [data-visibility=internal]")).hasSize(2);
+        assertThat(job.select("#conversation-timeline [data-visibility=internal] .timeline-internal-mark").eachText())
+                .containsOnly("internal");
+
+        List<String> answers = new ArrayList<>();
+        for (String path : List.of("/portal/jobs/" + number, "/portal/jobs/" + number + "/activity", "/portal/jobs",
+                "/portal/jobs.csv", "/portal/lookup?customer_reference=" + reference)) {
+            HttpResponse<String> answer = alice.get(path);
+            assertThat(answer.statusCode()).as(path).isIn(200, 303);
+            answers.add(answer.body());
+        }
+        WebSession stranger = portal.visitor();
+        stranger.get("/track");
+        HttpResponse<String> tracked = stranger.post("/track", Map.of("number", String.valueOf(number),
+                "customer_reference", reference));
+        assertThat(tracked.statusCode()).isEqualTo(200);
+        answers.add(tracked.body());
+        UUID id = portal.jdbi().withHandle(h -> h.createQuery("SELECT id FROM jobs WHERE id2 = :n").bind("n", number)
+                .mapTo(UUID.class).one());
+        answers.add(portal.apiGet("/api/jobs/" + id).body());
+        assertThat(answers).allSatisfy(body -> assertThat(body)
+                .doesNotContain("NOTE-FOR-THE-TEAM-ONLY", "team-only-quote", internalFile.toString()));
+
+        HttpResponse<byte[]> fetched = alice.getBytes("/portal/jobs/" + number + "/files/" + internalFile);
+        assertThat(fetched.statusCode()).isEqualTo(404);
+        assertThat(new String(fetched.body(), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+        assertThat(planner.getBytes("/backoffice/jobs/" + number + "/files/" + internalFile).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefusedReplyComesBackWithWhatWasTypedAndSavesNothing() {
+        int number = reported("CONV-REFUSED", null);
+        int before = entriesOf(number);
+
+        Document empty = Jsoup.parse(expect422(reply(number, "  ", "customer")));
+        assertThat(empty.select("#reply-comment-error").text()).isEqualTo("Required.");
+        assertThat(empty.select("#conversation-refused")).hasSize(1);
+        assertThat(empty.select("#reply-visibility-customer").hasAttr("checked")).isTrue();
+
+        Document tooLong = Jsoup.parse(expect422(reply(number, "c".repeat(4001), "internal")));
+        assertThat(tooLong.select("#reply-comment-error").text()).isEqualTo("At most 4000 characters (this has 4001).");
+        assertThat(tooLong.select("textarea#reply-comment").text()).hasSize(4001);
+        assertThat(tooLong.select("#reply-visibility-internal").hasAttr("checked")).isTrue();
+
+        for (String visibility : new String[] {"everyone", null}) {
+            Document unknown = Jsoup.parse(expect422(reply(number, "Hello there", visibility)));
+            assertThat(unknown.select("#reply-visibility-error").text()).isEqualTo("Choose who reads it.");
+            assertThat(unknown.select("textarea#reply-comment").text()).isEqualTo("Hello there");
+        }
+
+        Document notAFile = Jsoup.parse(expect422(addFiles(number, "customer",
+                file("photo.png", "image/png", "not an image".getBytes(StandardCharsets.UTF_8)))));
+        assertThat(notAFile.select("#reply-files-error").text()).contains("photo.png");
+        Document noVisibility = Jsoup.parse(expect422(addFiles(number, null, photo("leak.png"))));
+        assertThat(noVisibility.select("#files-visibility-error").text()).isEqualTo("Choose who reads it.");
+        assertThat(noVisibility.select("#reply-visibility-error")).as("the other form is not blamed").isEmpty();
+        assertThat(noVisibility.select("#conversation-refused")).hasSize(1);
+        Document tooMany = Jsoup.parse(expect422(addFiles(number, "customer", photo("1.png"), photo("2.png"), photo("3.png"),
+                photo("4.png"), photo("5.png"), photo("6.png"))));
+        assertThat(tooMany.select("#reply-files-error").text()).isNotBlank();
+        Document none = Jsoup.parse(expect422(addFiles(number, "customer")));
+        assertThat(none.select("#reply-files-error").text()).isNotBlank();
+
+        assertThat(entriesOf(number)).isEqualTo(before);
+        assertThat(reply(999_999, "Hello", "customer").statusCode()).isEqualTo(404);
+    }
+
+    static String expect422(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        return answer.body();
+    }
+
+    @Test
+    void everyCommentAndFileIsInTheHistoryWithWhoAndWhen() {
+        int number = reported("CONV-HISTORY", null, photo("leak.png"));
+        alice.get("/portal/jobs/" + number);
+        assertThat(alice.post("/portal/jobs/" + number + "/comments", Map.of("comment", "Still dripping.")).statusCode())
+                .isEqualTo(303);
+        assertThat(reply(number, "Ask for the parts first.", "internal").statusCode()).isEqualTo(303);
+        assertThat(addFiles(number, "customer", file("quote.pdf", "application/pdf", Samples.pdf())).statusCode())
+                .isEqualTo(303);
+
+        List<Map<String, Object>> history = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT h.kind, h.changed_by, h.changes ->> 'visibility' AS visibility, h.account_id IS NOT NULL AS who_known,
+                       h.changed_at > now() - interval '2 minutes' AS just_now
+                  FROM job_history h JOIN jobs j ON j.id = h.job_id
+                 WHERE j.id2 = :n AND h.kind IN ('comment', 'file') ORDER BY h.id""").bind("n", number).mapToMap().list());
+        assertThat(history).extracting(row -> row.get("kind") + "/" + row.get("visibility") + "/" + row.get("changed_by"))
+                .containsExactly("file/customer/" + history.get(0).get("changed_by"),
+                        "comment/customer/" + history.get(0).get("changed_by"),
+                        "comment/internal/Pat Planner", "file/customer/Pat Planner");
+        assertThat(history).allSatisfy(row -> assertThat(row).containsEntry("who_known", true).containsEntry("just_now", true));
+        assertThat((String) history.get(0).get("changed_by")).contains("Alice");
+
+        Document job = page(planner, "/backoffice/jobs/" + number);
+        String shown = job.select("#history").text();
+        assertThat(shown).contains("Pat Planner", "comment", "file added", "Ask for the parts first.", "quote.pdf",
+                "The service team only (internal)", "The customer and the service team");
+    }
+}
