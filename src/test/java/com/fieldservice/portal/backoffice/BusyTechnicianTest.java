@@ -2,16 +2,8 @@ package com.fieldservice.portal.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fieldservice.portal.demo.DemoData;
-import com.fieldservice.portal.support.TestClock;
-import com.fieldservice.portal.support.TestDatabase;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,17 +17,13 @@ import org.junit.jupiter.api.Test;
 class BusyTechnicianTest {
 
     private static final int JOBS = 12_000;
-    private static Jdbi jdbi;
-    private static final JobSearch search = new JobSearch(null, TestClock.DEFAULT);
-    private static final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    private static GridOnDemoData grid;
     private static String busy;
     private static String quiet;
 
     @BeforeAll
     static void fill() {
-        jdbi = TestDatabase.freshJdbi();
-        DemoData.fillIfEmpty(jdbi, JOBS);
-        jdbi.useHandle(h -> {
+        grid = new GridOnDemoData(JOBS, h -> {
             List<String> codes = h.createQuery("SELECT code FROM app_user WHERE code IS NOT NULL ORDER BY code LIMIT 2")
                     .mapTo(String.class).list();
             busy = codes.get(0);
@@ -45,19 +33,12 @@ class BusyTechnicianTest {
             h.execute("DELETE FROM job_planning WHERE app_user_id IN (SELECT id FROM app_user WHERE code IN (?, ?))", busy, quiet);
             h.execute("UPDATE jobs SET suggested_user_id = (SELECT id FROM app_user WHERE code = ?) WHERE id2 % 8 = 0", busy);
             h.execute("UPDATE jobs SET suggested_user_id = (SELECT id FROM app_user WHERE code = ?) WHERE id2 % 1000 = 1", quiet);
-            h.execute("ANALYZE jobs");
-        });
-        jdbi.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logBeforeExecution(StatementContext context) {
-                statements.add(context.getRenderedSql());
-            }
         });
     }
 
     @BeforeEach
     void forget() {
-        statements.clear();
+        grid.forget();
     }
 
     @Test
@@ -89,15 +70,11 @@ class BusyTechnicianTest {
     }
 
     private static List<Integer> page(Map<String, List<String>> params) {
-        return jdbi.inTransaction(h -> {
-            JobSearch.Prepared prepared = search.prepare(h, JobQuery.parse(params));
-            JobSearch.Matches matches = search.matches(h, prepared);
-            return search.page(h, prepared, matches).rows().stream().map(JobSearch.Row::id2).toList();
-        });
+        return grid.run(params).numbers();
     }
 
     private static String pageStatement() {
-        return statements.stream().filter(sql -> sql.contains("sort_key")).reduce((first, second) -> second).orElseThrow();
+        return grid.statements().stream().filter(sql -> sql.contains("sort_key")).reduce((first, second) -> second).orElseThrow();
     }
 
     private static List<Integer> expected(String order) {
@@ -105,7 +82,7 @@ class BusyTechnicianTest {
     }
 
     private static List<Integer> expectedFor(String code, String order) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return grid.jdbi.withHandle(h -> h.createQuery("""
                 SELECT j.id2 FROM jobs j WHERE j.suggested_user_id = (SELECT id FROM app_user WHERE code = :code)
                 """ + order + " LIMIT 25").bind("code", code).mapTo(Integer.class).list());
     }

@@ -1,17 +1,9 @@
 package com.fieldservice.portal.backoffice;
 
-import com.fieldservice.portal.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fieldservice.portal.demo.DemoData;
-import com.fieldservice.portal.support.TestDatabase;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,33 +17,22 @@ import org.junit.jupiter.api.Test;
 class CommonWordSearchTest {
 
     private static final int JOBS = 12_000;
-    private static Jdbi jdbi;
-    private static final JobSearch search = new JobSearch(null, TestClock.DEFAULT);
-    private static final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    private static GridOnDemoData grid;
     private static List<Integer> rare;
 
     @BeforeAll
     static void fill() {
-        jdbi = TestDatabase.freshJdbi();
-        DemoData.fillIfEmpty(jdbi, JOBS);
-        rare = jdbi.withHandle(h -> h.createQuery("SELECT id2 FROM jobs ORDER BY id2 LIMIT 3 OFFSET 500").mapTo(Integer.class).list());
-        jdbi.useHandle(h -> {
+        grid = new GridOnDemoData(JOBS, h -> {
+            rare = h.createQuery("SELECT id2 FROM jobs ORDER BY id2 LIMIT 3 OFFSET 500").mapTo(Integer.class).list();
             h.execute("UPDATE jobs SET description = concat_ws(' ', description, 'everywhere')");
             h.execute("UPDATE jobs SET description = description || ' xylophonic' WHERE id2 IN (?, ?)", rare.get(0), rare.get(1));
             h.execute("UPDATE jobs SET description = 'xylophonic only' WHERE id2 = ?", rare.get(2));
-            h.execute("ANALYZE jobs");
-        });
-        jdbi.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logBeforeExecution(StatementContext context) {
-                statements.add(context.getRenderedSql());
-            }
         });
     }
 
     @BeforeEach
     void forget() {
-        statements.clear();
+        grid.forget();
     }
 
     @Test
@@ -64,16 +45,16 @@ class CommonWordSearchTest {
 
     @Test
     void aCommonWordAloneIsNotCountedAndShowsTheNewestJobsHavingIt() {
-        Result result = run(Map.of("q", List.of("everywhere")));
+        GridOnDemoData.Result result = run(Map.of("q", List.of("everywhere")));
         assertThat(result.matches().count().capped()).isTrue();
-        assertThat(statements).noneMatch(sql -> sql.contains("LIMIT " + (JobSearch.COUNT_CAP + 1)));
+        assertThat(grid.statements()).noneMatch(sql -> sql.contains("LIMIT " + (JobSearch.COUNT_CAP + 1)));
         assertThat(result.numbers()).isEqualTo(sql("SELECT id2 FROM jobs WHERE description LIKE '%everywhere%' ORDER BY id2 DESC LIMIT 25"));
     }
 
     @Test
     void aCommonWordWithARareOneFindsTheJobsHavingBoth() {
-        Result result = run(Map.of("q", List.of("everywhere xylophonic")));
-        assertThat(statements).anyMatch(sql -> sql.contains("ts_match_vq"));
+        GridOnDemoData.Result result = run(Map.of("q", List.of("everywhere xylophonic")));
+        assertThat(grid.statements()).anyMatch(sql -> sql.contains("ts_match_vq"));
         assertThat(result.matches().count().value()).isEqualTo(2);
         assertThat(result.numbers()).containsExactlyInAnyOrder(rare.get(0), rare.get(1));
         assertThat(run(Map.of("q", List.of("xylophonic"))).numbers()).containsExactlyInAnyOrderElementsOf(rare);
@@ -81,33 +62,25 @@ class CommonWordSearchTest {
 
     @Test
     void aCommonWordWithAnotherFilterIsCounted() {
-        String status = jdbi.withHandle(h -> h.createQuery("""
+        String status = grid.jdbi.withHandle(h -> h.createQuery("""
                 SELECT s.code FROM jobs j JOIN job_status s ON s.id = j.job_status_id
                  GROUP BY s.code HAVING count(*) < 1000 ORDER BY count(*) DESC LIMIT 1""").mapTo(String.class).one());
-        Result result = run(Map.of("q", List.of("everywhere"), "status", List.of(status)));
+        GridOnDemoData.Result result = run(Map.of("q", List.of("everywhere"), "status", List.of(status)));
         long expected = sql("SELECT j.id2 FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE s.code = '" + status
                 + "' AND j.description LIKE '%everywhere%'").size();
         assertThat(result.matches().count().capped()).isFalse();
         assertThat(result.matches().count().value()).isEqualTo(expected).isPositive();
     }
 
-    private record Result(JobSearch.Matches matches, List<Integer> numbers) {
-    }
-
     private static JobSearch.Prepared prepare(String q) {
-        return jdbi.withHandle(h -> search.prepare(h, JobQuery.parse(Map.of("q", List.of(q)))));
+        return grid.prepare(Map.of("q", List.of(q)));
     }
 
-    private static Result run(Map<String, List<String>> params) {
-        return jdbi.inTransaction(h -> {
-            JobSearch.Prepared prepared = search.prepare(h, JobQuery.parse(params));
-            JobSearch.Matches matches = search.matches(h, prepared);
-            List<Integer> numbers = search.page(h, prepared, matches).rows().stream().map(JobSearch.Row::id2).toList();
-            return new Result(matches, numbers);
-        });
+    private static GridOnDemoData.Result run(Map<String, List<String>> params) {
+        return grid.run(params);
     }
 
     private static List<Integer> sql(String sql) {
-        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Integer.class).list());
+        return grid.sql(sql);
     }
 }
