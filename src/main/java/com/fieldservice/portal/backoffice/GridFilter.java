@@ -136,7 +136,7 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
      */
     private static GridFilter<String> named(String param, Condition<UUID> byId, Condition<String> byText) {
         return new GridFilter<>(param, GridFilter::name, List::of, Shown.TEXT, (text, where) -> {
-            Optional<UUID> id = uuid(text);
+            Optional<UUID> id = RequestValues.guid(text);
             if (id.isPresent()) {
                 byId.add(id.get(), where);
             } else {
@@ -323,13 +323,5 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
                 return null;
             }
         };
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

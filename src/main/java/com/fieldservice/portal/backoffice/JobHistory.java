@@ -1,5 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.web.RequestValues;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.jobs.FieldChange;
@@ -21,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A work order's history as a person reads it: each change under its field's label (the
@@ -66,7 +67,7 @@ final class JobHistory {
                 }
                 if (FieldChange.STATUS.equals(change.field())) {
                     codes.add(value);
-                } else if (isReference(change.field()) && isGuid(value)) {
+                } else if (isReference(change.field()) && RequestValues.guid(value).isPresent()) {
                     ids.add(value);
                 }
             }
@@ -119,15 +120,6 @@ final class JobHistory {
     private static boolean isReference(String field) {
         FieldSpec spec = JobFields.byName().get(field);
         return spec != null && spec.kind() == FieldSpec.Kind.REFERENCE;
-    }
-
-    private static boolean isGuid(String value) {
-        try {
-            UUID.fromString(value);
-            return value.length() == 36;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** {"field": {"old": x, "new": y}, ...} as a list, the workflow's "status" as the status field; any other shape as field: value. */

@@ -1,5 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.support.FormValues;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
@@ -7,7 +9,6 @@ import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -47,7 +48,7 @@ class JobEditConflictTest {
     @Test
     void bothChangingTheSameFieldOffersAChoiceAndSavesTheOneChosen() {
         int number = created("Door sensor fault");
-        Map<String, String> mine = values(editForm(planner, number));
+        Map<String, String> mine = FormValues.of(editForm(planner, number));
         theyChange(number, Map.of("name", "Door sensor fault, lobby"));
 
         mine.put("name", "Door sensor fault, back door");
@@ -66,7 +67,7 @@ class JobEditConflictTest {
         assertThat(page.getElementById("change-customer_reference").select(".outcome").text()).isEqualTo("Yours");
         assertThat(page.select("#conflict-form input[type=hidden][name=name]")).isEmpty();
 
-        Map<String, String> choice = values(page);
+        Map<String, String> choice = FormValues.of(page);
         choice.put("name", "Door sensor fault, lobby");
         assertThat(planner.post(edit(number), choice).statusCode()).isEqualTo(303);
         assertThat(row(number)).containsEntry("name", "Door sensor fault, lobby").containsEntry("customer_reference", "PO-4411");
@@ -75,7 +76,7 @@ class JobEditConflictTest {
     @Test
     void differentFieldsAreMergedWithoutRawJsonAndSavedAsOffered() {
         int number = created("Boiler pressure");
-        Map<String, String> mine = values(editForm(planner, number));
+        Map<String, String> mine = FormValues.of(editForm(planner, number));
         theyChange(number, Map.of("internal_memo", "Caretaker has the key"));
 
         mine.put("description", "Pressure at 0.2 bar");
@@ -89,7 +90,7 @@ class JobEditConflictTest {
         assertThat(page.getElementById("change-description").select(".outcome").text()).isEqualTo("Yours");
         assertThat(page.select("input[type=radio]")).isEmpty();
 
-        assertThat(planner.post(edit(number), values(page)).statusCode()).isEqualTo(303);
+        assertThat(planner.post(edit(number), FormValues.of(page)).statusCode()).isEqualTo(303);
         assertThat(row(number)).containsEntry("description", "Pressure at 0.2 bar")
                 .containsEntry("internal_memo", "Caretaker has the key");
     }
@@ -106,7 +107,7 @@ class JobEditConflictTest {
                   JOIN project p ON p.company_id = c.company_id
                  WHERE p.id2 = %d AND NOT c.archived ORDER BY c.id LIMIT 2""".formatted(installationNumber));
         assertThat(contacts).hasSize(2);
-        Map<String, String> mine = values(editForm(planner, number));
+        Map<String, String> mine = FormValues.of(editForm(planner, number));
         theyChange(number, Map.of("job_type_id", id(types, 0), "suggested_user_id", id(people, 0),
                 "contact_id", id(contacts, 0), "due_date", "2026-12-20", "suggested_date_start", "2026-12-18T08:15"));
 
@@ -129,7 +130,7 @@ class JobEditConflictTest {
         assertThat(page.select("#change-suggested_date_start .yours").text()).isEqualTo("2026-12-19 14:45");
         assertThat(page.select("#changes input[type=radio]")).hasSize(10);
 
-        Map<String, String> choice = values(page);
+        Map<String, String> choice = FormValues.of(page);
         choice.put("contact_id", id(contacts, 0));
         choice.put("due_date", "2026-12-20");
         assertThat(planner.post(edit(number), choice).statusCode()).isEqualTo(303);
@@ -145,7 +146,7 @@ class JobEditConflictTest {
     @Test
     void textAreasKeepTheirLinesOnThePageAndWhenSaved() {
         int number = created("Leak under the sink");
-        Map<String, String> mine = values(editForm(planner, number));
+        Map<String, String> mine = FormValues.of(editForm(planner, number));
         theyChange(number, Map.of("prejob_information", "Ring twice.\r\nDog in the garden."));
 
         mine.put("prejob_information", "Call before coming.\r\nParking at the back.\r\n\r\nBring a ladder.");
@@ -157,20 +158,20 @@ class JobEditConflictTest {
         assertThat(row.select(".yours").first().wholeText()).isEqualTo("Call before coming.\nParking at the back.\n\nBring a ladder.");
         assertThat(row.select(".yours").hasClass("preserve-lines")).isTrue();
 
-        assertThat(planner.post(edit(number), values(page)).statusCode()).isEqualTo(303);
+        assertThat(planner.post(edit(number), FormValues.of(page)).statusCode()).isEqualTo(303);
         assertThat(row(number)).containsEntry("prejob_information", "Call before coming.\nParking at the back.\n\nBring a ladder.");
     }
 
     @Test
     void aFurtherSaveMeanwhileBringsTheConflictPageAgainAndNothingTypedIsLost() {
         int number = created("Gate motor");
-        Map<String, String> mine = values(editForm(planner, number));
+        Map<String, String> mine = FormValues.of(editForm(planner, number));
         theyChange(number, Map.of("name", "Gate motor, north gate"));
 
         mine.putAll(Map.of("name", "Gate motor replaced", "description", "Motor hums, gate doesn't move",
                 "estimated_time", "90", "earliest_date_plannable", "2026-12-14"));
         Document first = Jsoup.parse(planner.post(edit(number), mine).body());
-        Map<String, String> carried = values(first);
+        Map<String, String> carried = FormValues.of(first);
         // every value sent is in the conflict form, the only field they changed included as one of the choices
         mine.forEach((field, value) -> {
             if (!field.equals("version") && !field.equals("parent_number") && !field.equals("project_search")) {
@@ -188,7 +189,7 @@ class JobEditConflictTest {
         assertThat(again.select("#change-internal_memo .outcome").text()).isEqualTo("Theirs");
         assertThat(again.select("input[name=version]").val()).isNotEqualTo(first.select("input[name=version]").val());
 
-        assertThat(planner.post(edit(number), values(again)).statusCode()).isEqualTo(303);
+        assertThat(planner.post(edit(number), FormValues.of(again)).statusCode()).isEqualTo(303);
         assertThat(row(number)).containsEntry("name", "Gate motor replaced").containsEntry("internal_memo", "Code 4321")
                 .containsEntry("description", "Motor hums, gate doesn't move").containsEntry("estimated_time", 90);
     }
@@ -196,7 +197,7 @@ class JobEditConflictTest {
     @Test
     void aStatusMovedMeanwhileIsShownAndLeftAsTheyMovedIt() {
         int number = created("Annual check");
-        Map<String, String> mine = values(editForm(planner, number));
+        Map<String, String> mine = FormValues.of(editForm(planner, number));
         assertThat(colleague.post("/backoffice/jobs/" + number + "/status", Map.of("status", "ToBePlanned")).statusCode())
                 .isEqualTo(303);
 
@@ -205,12 +206,12 @@ class JobEditConflictTest {
         assertThat(page.select("#change-job_status_code .before").text()).isEqualTo("Open");
         assertThat(page.select("#change-job_status_code .theirs").text()).isEqualTo("To be Planned");
         assertThat(page.select("input[name=job_status_code]")).isEmpty();
-        assertThat(planner.post(edit(number), values(page)).statusCode()).isEqualTo(303);
+        assertThat(planner.post(edit(number), FormValues.of(page)).statusCode()).isEqualTo(303);
         assertThat(row(number)).containsEntry("customer_reference", "PO-9");
     }
 
     private static void theyChange(int number, Map<String, String> changes) {
-        Map<String, String> theirs = values(editForm(colleague, number));
+        Map<String, String> theirs = FormValues.of(editForm(colleague, number));
         theirs.putAll(changes);
         assertThat(colleague.post(edit(number), theirs).statusCode()).isEqualTo(303);
     }
@@ -240,19 +241,5 @@ class JobEditConflictTest {
                 "project_search", "#" + installationNumber, "name", name));
         assertThat(answer.statusCode()).isEqualTo(303);
         return Integer.parseInt(answer.headers().firstValue("Location").orElseThrow().replaceAll("\\D+(\\d+).*", "$1"));
-    }
-
-    /** What the browser would post back from this form unchanged. */
-    static Map<String, String> values(Document form) {
-        Map<String, String> values = new HashMap<>();
-        form.select("form[method=post] input[name], form[method=post] textarea[name]").forEach(field -> {
-            if (!field.attr("type").equals("radio") || field.hasAttr("checked")) {
-                values.put(field.attr("name"), field.tagName().equals("textarea") ? field.wholeText() : field.val());
-            }
-        });
-        form.select("form[method=post] select[name]").forEach(select ->
-                values.put(select.attr("name"), select.select("option[selected]").val()));
-        values.remove("_csrf");
-        return values;
     }
 }

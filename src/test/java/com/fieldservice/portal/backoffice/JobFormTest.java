@@ -1,5 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.support.FormValues;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
@@ -94,7 +96,7 @@ class JobFormTest {
         assertThat(number("SELECT count(*) FROM jobs")).isEqualTo(before);
 
         int number = created("Dates at the edges");
-        Map<String, String> edited = JobEditConflictTest.values(Jsoup.parse(planner.get("/backoffice/jobs/" + number + "/edit").body()));
+        Map<String, String> edited = FormValues.of(Jsoup.parse(planner.get("/backoffice/jobs/" + number + "/edit").body()));
         edited.put("suggested_date_start", "3000-01-01T00:00");
         HttpResponse<String> refused = planner.post("/backoffice/jobs/" + number + "/edit", edited);
         assertThat(refused.statusCode()).isEqualTo(422);
@@ -239,7 +241,7 @@ class JobFormTest {
         assertThat(number("SELECT count(*) FROM jobs")).isEqualTo(before);
 
         int number = created("Everything at once, edited");
-        Map<String, String> edited = JobEditConflictTest.values(Jsoup.parse(planner.get("/backoffice/jobs/" + number + "/edit").body()));
+        Map<String, String> edited = FormValues.of(Jsoup.parse(planner.get("/backoffice/jobs/" + number + "/edit").body()));
         edited.putAll(Map.of("parent_number", "999999999", "name", "", "estimated_time", "soon"));
         HttpResponse<String> refused = planner.post("/backoffice/jobs/" + number + "/edit", edited);
         assertThat(refused.statusCode()).isEqualTo(422);
@@ -267,7 +269,7 @@ class JobFormTest {
         assertThat(form.select("select[name=job_type_id] option[selected]").val()).isEqualTo(defaultType);
         assertThat(form.select("select[name=job_priority_id] option[selected]").val()).isEqualTo(defaultPriority);
 
-        Map<String, String> asOffered = JobEditConflictTest.values(form);
+        Map<String, String> asOffered = FormValues.of(form);
         asOffered.putAll(Map.of("project_search", "#" + installationNumber, "name", "Started with the defaults"));
         HttpResponse<String> answer = planner.post("/backoffice/jobs/new", asOffered);
         assertThat(answer.statusCode()).isEqualTo(303);

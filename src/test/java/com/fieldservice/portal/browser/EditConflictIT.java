@@ -1,5 +1,7 @@
 package com.fieldservice.portal.browser;
 
+import com.fieldservice.portal.support.FormValues;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
@@ -7,9 +9,7 @@ import com.fieldservice.portal.support.Browser;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
-import java.util.HashMap;
 import java.util.Map;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class EditConflictIT {
             browser.driver().get(portal.url("/backoffice/jobs/" + number + "/edit"));
 
             WebSession colleague = portal.signedIn("colleague@conflict.test");
-            Map<String, String> theirs = formValues(colleague.get("/backoffice/jobs/" + number + "/edit").body());
+            Map<String, String> theirs = FormValues.of(colleague.get("/backoffice/jobs/" + number + "/edit").body());
             theirs.put("name", "Their name");
             theirs.put("internal_memo", "Their memo");
             assertThat(colleague.post("/backoffice/jobs/" + number + "/edit", theirs).statusCode()).isEqualTo(303);
@@ -83,15 +83,5 @@ class EditConflictIT {
         WebElement element = browser.driver().findElement(target);
         browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
-    }
-
-    private static Map<String, String> formValues(String page) {
-        Map<String, String> values = new HashMap<>();
-        Jsoup.parse(page).select("form[method=post] input[name], form[method=post] textarea[name]").forEach(field ->
-                values.put(field.attr("name"), field.tagName().equals("textarea") ? field.wholeText() : field.val()));
-        Jsoup.parse(page).select("form[method=post] select[name]").forEach(select ->
-                values.put(select.attr("name"), select.select("option[selected]").val()));
-        values.remove("_csrf");
-        return values;
     }
 }
