@@ -4,11 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/measure.sh
-db_port=${PORTAL_EMBEDDED_DB_PORT:-54329}
-paths=$(mktemp)
-psql -h 127.0.0.1 -p "$db_port" -U postgres portal -Atc \
-    "SELECT '/api/jobs/' || id FROM jobs TABLESAMPLE SYSTEM (1) REPEATABLE (42) LIMIT 5000" > "$paths"
-echo "work orders in the database: $(psql -h 127.0.0.1 -p "$db_port" -U postgres portal -Atc 'SELECT count(*) FROM jobs')"
+source bench/paths.sh
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "work orders in the database: $(portal_sql 'SELECT count(*) FROM jobs')"
+api_paths "$work"
 export AUTH=$(printf %s "${API_CREDENTIALS:-api@demo.test:demo-password}" | base64 -w0)
-measure api-job "$paths"
-rm -f "$paths"
+measure api-job "$work/api-job"
