@@ -192,7 +192,7 @@ class JobActionsTest {
     }
 
     @Test
-    void aCustomerCancelsWhileOpenAndTheHistorySaysWhoThenTheJobTakesNothingMore() {
+    void aCustomerCancelsWhileOpenAndTheHistorySaysWhoThenCommentsForThirtyDaysOnly() {
         int number = reported();
         alice.get("/portal");
         HttpResponse<String> cancel = alice.post("/portal/jobs/" + number + "/cancel", Map.of());
@@ -208,15 +208,36 @@ class JobActionsTest {
         assertThat(again.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(again.body()).select("#actions-refused").text()).startsWith("This work order can no longer be canceled");
 
+        // closed 30 days ago (on the business calendar): still takes what she has to add
+        closedDaysAgo(number, 30);
+        Document closed = Jsoup.parse(alice.get("/portal/jobs/" + number).body());
+        assertThat(closed.select("#actions-closed").text()).isEqualTo(
+                "This work order is closed. For 30 days after it closed, you may still add comments and files.");
+        assertThat(closed.select("#comment-form, #files-form")).hasSize(2);
+        assertThat(comment(alice, number, "Thanks, all good now.").statusCode()).isEqualTo(303);
+
+        // 31 days: the forms make way for whom to call, and what is sent anyway is refused, nothing saved
+        closedDaysAgo(number, 31);
+        Document tooLate = Jsoup.parse(alice.get("/portal/jobs/" + number).body());
+        assertThat(tooLate.select("#comment-form, #files-form, #cancel-form")).isEmpty();
+        assertThat(tooLate.select("#actions-call").text()).isEqualTo("This work order closed more than 30 days ago and takes "
+                + "no more comments or files. To talk about it, please call our service team.");
         HttpResponse<String> late = comment(alice, number, "Still there?");
         assertThat(late.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(late.body());
-        assertThat(page.select("#actions-refused").text()).isEqualTo("This work order is closed: it takes no more comments or files.");
+        assertThat(page.select("#actions-refused").text()).isEqualTo("This work order closed too long ago: it takes no more comments or files.");
         assertThat(page.select("#comment-form, #files-form, #cancel-form")).isEmpty();
         HttpResponse<String> lateFiles = alice.postMultipart("/portal/jobs/" + number + "/files", Map.of(), List.of(photo("late.png")));
         assertThat(lateFiles.statusCode()).isEqualTo(422);
-        assertThat(count("SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = " + number)).isZero();
+        assertThat(count("SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = " + number)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = " + number)).isZero();
+    }
+
+    /** Moves the day the work order closed back this many days of the business calendar (at 10:00 that day). */
+    static void closedDaysAgo(int number, int days) {
+        java.time.OffsetDateTime closedOn = com.fieldservice.portal.support.TestClock.DEFAULT.today().minusDays(days)
+                .atTime(10, 0).atZone(com.fieldservice.portal.support.TestClock.DEFAULT.zone()).toOffsetDateTime();
+        portal.jdbi().useHandle(h -> h.execute("UPDATE jobs SET date_closed = ? WHERE id2 = ?", closedOn, number));
     }
 
     @Test
