@@ -162,8 +162,9 @@ class ConversationTest {
                 .containsOnly("internal");
 
         List<String> answers = new ArrayList<>();
-        for (String path : List.of("/portal/jobs/" + number, "/portal/jobs/" + number + "/activity", "/portal/jobs",
-                "/portal/jobs.csv", "/portal/lookup?customer_reference=" + reference)) {
+        for (String path : List.of("/portal", "/portal/jobs/" + number, "/portal/jobs/" + number + "/activity", "/portal/jobs",
+                "/portal/jobs?q=" + number, "/portal/jobs?tab=closed", "/portal/jobs.csv", "/portal/jobs.csv?tab=closed",
+                "/portal/lookup?customer_reference=" + reference, "/portal/report/done/" + number, "/portal/report")) {
             HttpResponse<String> answer = alice.get(path);
             assertThat(answer.statusCode()).as(path).isIn(200, 303);
             answers.add(answer.body());

@@ -233,6 +233,15 @@ class JobActionsTest {
         assertThat(count("SELECT count(*) FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = " + number)).isZero();
     }
 
+    @Test
+    void withoutASupportPhoneTheReportFormLeavesTheEmergencyLineOut() {
+        Document form = Jsoup.parse(alice.get("/portal/report").body());
+        assertThat(form.select("#job_priority_id")).hasSize(1);
+        assertThat(form.select("#job_priority_id-hint")).isEmpty();
+        assertThat(form.select("#job_priority_id").hasAttr("aria-describedby")).isFalse();
+        assertThat(form.text()).doesNotContain("emergency");
+    }
+
     /** Moves the day the work order closed back this many days of the business calendar (at 10:00 that day). */
     static void closedDaysAgo(int number, int days) {
         java.time.OffsetDateTime closedOn = com.fieldservice.portal.support.TestClock.DEFAULT.today().minusDays(days)
