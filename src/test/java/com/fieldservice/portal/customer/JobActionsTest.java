@@ -5,6 +5,7 @@ import static com.fieldservice.portal.customer.Samples.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.HeldLock;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
@@ -240,6 +241,34 @@ class JobActionsTest {
         assertThat(form.select("#job_priority_id-hint")).isEmpty();
         assertThat(form.select("#job_priority_id").hasAttr("aria-describedby")).isFalse();
         assertThat(form.text()).doesNotContain("emergency");
+    }
+
+    @Test
+    void twoUploadsAtOnceNeverPassTheLimitPerWorkOrder() throws Exception {
+        int number = reported();
+        portal.jdbi().useHandle(h -> h.execute("INSERT INTO job_attachment (job_id, file_name, content_type, size, bytes)"
+                + " SELECT j.id, 'page-' || n || '.pdf', 'application/pdf', 8, decode('255044462d312e34', 'hex')"
+                + " FROM jobs j, generate_series(1, 16) n WHERE j.id2 = ?", number));
+        alice.get("/portal/jobs/" + number);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<HttpResponse<String>> a;
+            java.util.concurrent.Future<HttpResponse<String>> b;
+            // both get into their transactions and queue at the work order's row; released, they race
+            try (HeldLock row = HeldLock.take(portal.jdbi(), "SELECT id FROM jobs WHERE id2 = " + number + " FOR NO KEY UPDATE")) {
+                a = pool.submit(() -> alice.postMultipart("/portal/jobs/" + number + "/files", Map.of(),
+                        List.of(photo("a1.png"), photo("a2.png"), photo("a3.png"))));
+                b = pool.submit(() -> alice.postMultipart("/portal/jobs/" + number + "/files", Map.of(),
+                        List.of(photo("b1.png"), photo("b2.png"), photo("b3.png"))));
+                assertThat(row.awaitWaiting(2, java.time.Duration.ofSeconds(20)))
+                        .allSatisfy(query -> assertThat(query).contains("FROM jobs j"));
+            }
+            assertThat(List.of(a.get().statusCode(), b.get().statusCode())).containsExactlyInAnyOrder(303, 422);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("SELECT count(*) FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = " + number))
+                .isEqualTo(19);
     }
 
     /** Moves the day the work order closed back this many days of the business calendar (at 10:00 that day). */
