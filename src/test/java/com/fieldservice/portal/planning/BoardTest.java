@@ -32,12 +32,12 @@ class BoardTest {
     @BeforeAll
     static void start() {
         fixtures = new PlanningFixtures();
-        planner = fixtures.signedIn("planner@demo.test");
+        planner = fixtures.planner;
     }
 
     @AfterAll
     static void stop() {
-        fixtures.portal.close();
+        fixtures.close();
     }
 
     private static Document board(String query) {

@@ -8,13 +8,27 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /** A portal over a little demo data, with fresh work orders of Acme (Alice's company) made to order. */
-final class PlanningFixtures {
+final class PlanningFixtures implements AutoCloseable {
 
     final TestPortal portal = TestPortal.start();
     final Jdbi jdbi = portal.jdbi();
+    /** The demo's planner, signed in. */
+    final WebSession planner;
 
     PlanningFixtures() {
         DemoData.fillIfEmpty(jdbi, 300);
+        planner = signedIn("planner@demo.test");
+    }
+
+    @Override
+    public void close() {
+        portal.close();
+    }
+
+    /** The planner adds a visit from the work order's page. */
+    java.net.http.HttpResponse<String> add(int number, Map<String, String> fields) {
+        planner.get("/backoffice/jobs/" + number);
+        return planner.post("/backoffice/jobs/" + number + "/visits", fields);
     }
 
     WebSession signedIn(String username) {

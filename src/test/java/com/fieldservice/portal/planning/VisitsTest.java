@@ -30,17 +30,16 @@ class VisitsTest {
     @BeforeAll
     static void start() {
         fixtures = new PlanningFixtures();
-        planner = fixtures.signedIn("planner@demo.test");
+        planner = fixtures.planner;
     }
 
     @AfterAll
     static void stop() {
-        fixtures.portal.close();
+        fixtures.close();
     }
 
     private static HttpResponse<String> add(int number, Map<String, String> fields) {
-        planner.get("/backoffice/jobs/" + number);
-        return planner.post("/backoffice/jobs/" + number + "/visits", fields);
+        return fixtures.add(number, fields);
     }
 
     private static Document page(int number) {
