@@ -1,11 +1,15 @@
 package com.fieldservice.portal.jobs;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one parser for days and times taken from requests (forms, filters, the report form): it
@@ -74,11 +78,11 @@ public final class DateInput {
         }
     }
 
-    private static final java.util.regex.Pattern WEEK = java.util.regex.Pattern.compile("(\\d{4})-W(\\d{2})");
+    private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     /** An ISO week, yyyy-Www (2026-W50), as the Monday it begins with. */
     public static LocalDate week(String text) throws Refused {
-        java.util.regex.Matcher matcher = WEEK.matcher(text.strip());
+        Matcher matcher = WEEK.matcher(text.strip());
         if (!matcher.matches()) {
             throw new Refused("validation.week");
         }
@@ -86,17 +90,17 @@ public final class DateInput {
         int week = Integer.parseInt(matcher.group(2));
         inRange(year);
         LocalDate fourthOfJanuary = LocalDate.of(year, 1, 4);
-        if (week < 1 || week > fourthOfJanuary.range(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+        if (week < 1 || week > fourthOfJanuary.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
             throw new Refused("validation.week");
         }
-        return fourthOfJanuary.with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                .with(java.time.DayOfWeek.MONDAY);
+        return fourthOfJanuary.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(DayOfWeek.MONDAY);
     }
 
     /** The ISO week a day falls in, as {@link #week} reads it (2026-W50). */
     public static String weekOf(LocalDate day) {
-        return "%04d-W%02d".formatted(day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
-                day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return "%04d-W%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR),
+                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** Whether a time computed from typed ones (a visit's end) still falls in the years this parser accepts. */

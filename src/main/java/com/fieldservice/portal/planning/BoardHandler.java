@@ -5,7 +5,9 @@ import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +44,7 @@ public final class BoardHandler {
         String weekText = ctx.queryParam("week");
         LocalDate monday;
         try {
-            monday = weekText == null || weekText.isBlank() ? clock.today().with(java.time.DayOfWeek.MONDAY)
+            monday = weekText == null || weekText.isBlank() ? clock.today().with(DayOfWeek.MONDAY)
                     : DateInput.week(weekText);
         } catch (DateInput.Refused refused) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -96,7 +98,7 @@ public final class BoardHandler {
         for (BoardDao.Visit visit : visits) {
             List<List<BoardDao.Visit>> days = byTechnician.get(visit.technicianId());
             if (days != null) {
-                long day = java.time.temporal.ChronoUnit.DAYS.between(monday, clock.dayOf(visit.dateStart()));
+                long day = ChronoUnit.DAYS.between(monday, clock.dayOf(visit.dateStart()));
                 days.get((int) Math.max(0, Math.min(6, day))).add(visit);
             }
         }

@@ -3,6 +3,7 @@ package com.fieldservice.portal.planning;
 import com.fieldservice.portal.auth.LocalPath;
 import com.fieldservice.portal.backoffice.JobDetailHandler;
 import com.fieldservice.portal.conversation.ReplyForm;
+import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
@@ -58,7 +59,7 @@ public final class VisitHandler {
                     invalid.overlapWith().orElse(null)), HttpStatus.UNPROCESSABLE_CONTENT);
         } else if (outcome instanceof VisitService.Conflict) {
             page.show(ctx, number, ReplyForm.empty(), new VisitForm(visit, input.values(),
-                    Map.of("visit", com.fieldservice.portal.jobs.FieldError.of("planning.visit.changedMeanwhile")), null),
+                    Map.of("visit", FieldError.of("planning.visit.changedMeanwhile")), null),
                     HttpStatus.CONFLICT);
         } else {
             throw new NotFoundResponse();

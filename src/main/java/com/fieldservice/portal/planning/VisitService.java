@@ -6,6 +6,7 @@ import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.jobs.DateInput;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobDao;
+import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.RequestValues;
 import java.time.OffsetDateTime;
@@ -93,8 +94,11 @@ public final class VisitService {
             if (job.get().closed()) {
                 return new Invalid(Map.of("visit", FieldError.of("planning.visit.closed")), Optional.empty());
             }
-            if (job.get().statusCode().equals("Planned") && visits.count(job.get().id()) == 1) {
-                return new Invalid(Map.of("visit", FieldError.of("planning.visit.lastOfPlanned")), Optional.empty());
+            // the last visit of a work order whose status needs one (Planned, Dispatched) stays
+            boolean last = visits.count(job.get().id()) == 1;
+            if (last && Workflow.unmetNeed(job.get().statusCode(), false, false).isPresent()) {
+                return new Invalid(Map.of("visit", FieldError.of("planning.visit.lastNeeded", job.get().statusCode())),
+                        Optional.empty());
             }
             visits.delete(job.get().id(), visit);
             finish(handle, job.get(), who, "visit-removed", shown(stored.get()), null);
