@@ -155,7 +155,7 @@ public final class App implements AutoCloseable {
         JobActionsHandler customerActions = new JobActionsHandler(jobActions);
         VisitHandler visits = new VisitHandler(new VisitService(jdbi, clock), jobDetail);
         BoardHandler board = new BoardHandler(jdbi, clock);
-        CalendarHandler calendars = new CalendarHandler(jdbi, clock);
+        CalendarHandler calendars = new CalendarHandler(jdbi, clock, audit);
         StaffConversationHandler staffReplies = new StaffConversationHandler(new StaffConversation(jdbi), jobDetail::show);
 
         return Javalin.create(c -> {

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.planning;
 
+import com.fieldservice.portal.auth.Audit;
 import com.fieldservice.portal.customer.CustomerJobView;
 import com.fieldservice.portal.customer.CustomerScope;
 import com.fieldservice.portal.customer.PortalJobDao;
@@ -29,8 +30,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Visits as iCalendar: a customer's confirmed visit ("Add to my calendar", within their scope),
  * and a technician's feed (this week and the next) behind a secret URL. The secret is 256 random
- * bits, shown once when an administrator renews it and kept only as its SHA-256; renewing it
- * makes the old URL answer 404.
+ * bits, shown once when an administrator renews it (which the audit log records) and kept only
+ * as its SHA-256; renewing it makes the old URL answer 404.
  */
 public final class CalendarHandler {
 
@@ -40,10 +41,12 @@ public final class CalendarHandler {
 
     private final Jdbi jdbi;
     private final BusinessClock clock;
+    private final Audit audit;
 
-    public CalendarHandler(Jdbi jdbi, BusinessClock clock) {
+    public CalendarHandler(Jdbi jdbi, BusinessClock clock, Audit audit) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** GET /portal/jobs/{number}/visits/{n}/calendar.ics: the n-th visit the customer sees, if confirmed. */
@@ -115,6 +118,7 @@ public final class CalendarHandler {
             throw new NotFoundResponse();
         }
         String name = jdbi.withExtension(CalendarDao.class, dao -> dao.technicianName(technician));
+        audit.record(RequestScope.requirePrincipal(ctx), Audit.CALENDAR_LINK_RENEWED, name + " (" + technician + ")", ctx.ip());
         ctx.status(HttpStatus.OK);
         ctx.render("planning/calendar-link.html", Map.of("technician", name == null ? "" : name,
                 "url", ctx.scheme() + "://" + ctx.host() + "/calendar/" + token));

@@ -194,5 +194,11 @@ class BoardTest {
         assertThat(fixtures.portal.get(path).statusCode()).isEqualTo(404);
         assertThat(fixtures.portal.get(newPath).statusCode()).isEqualTo(200);
         assertThat(fixtures.portal.get("/calendar/guessed").statusCode()).isEqualTo(404);
+        // each renewal is in the audit log, with who and for whom
+        List<String> audited = fixtures.jdbi.withHandle(h -> h.createQuery(
+                "SELECT username || ' ' || detail FROM audit_log WHERE event = 'calendar_link_renewed' ORDER BY id")
+                .mapTo(String.class).list());
+        assertThat(audited).hasSize(2).allSatisfy(entry -> assertThat(entry).startsWith("admin@demo.test ")
+                .contains(fixtures.technician("T0010").toString()));
     }
 }
