@@ -21,10 +21,10 @@ public interface BoardDao {
                AND (CAST(:team AS uuid) IS NULL OR u.id = CAST(:team AS uuid) OR u.team_leader_user_id = CAST(:team AS uuid))""";
 
     /**
-     * A visit is on the board of the week it starts in; a visit that began up to this long before
-     * the week and lasts into it is shown too (the bound lets the index on date_start serve).
+     * A visit is on the board of every week it touches: it began at most this long before (the
+     * longest a visit may last, VisitService.LONGEST_DAYS), a bound that lets the index on date_start serve.
      */
-    String LONGEST_VISIT = "interval '14 days'";
+    String LONGEST_VISIT = "interval '" + VisitService.LONGEST_DAYS + " days'";
 
     record Choice(String kind, UUID id, String name) {
     }

@@ -57,6 +57,8 @@ public final class VisitService {
     }
 
     static final String LACKS_SKILL = "planning.visit.lacksSkill";
+    /** The longest a visit may last, in days: the board reads a week's visits from those started this long before it. */
+    static final int LONGEST_DAYS = 14;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -136,6 +138,8 @@ public final class VisitService {
         Optional<OffsetDateTime> end = time(input.end(), "end", errors);
         if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
             errors.put("end", FieldError.of("planning.visit.endBeforeStart"));
+        } else if (start.isPresent() && end.isPresent() && end.get().isAfter(start.get().plusDays(LONGEST_DAYS))) {
+            errors.put("end", FieldError.of("planning.visit.tooLong", LONGEST_DAYS));
         }
         if (!errors.isEmpty()) {
             return new Invalid(errors, Optional.empty());

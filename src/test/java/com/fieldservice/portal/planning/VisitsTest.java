@@ -111,6 +111,7 @@ class VisitsTest {
         assertThat(add(number, visit("NOBODY", "2099-04-10T10:00", "2099-04-10T11:00")).body()).contains("No technician has this code");
         assertThat(add(number, visit("T0001", "10/04/2099", "2099-04-10T11:00")).statusCode()).isEqualTo(422);
         assertThat(add(number, visit("T0001", "0000-04-10T10:00", "2099-04-10T11:00")).statusCode()).isEqualTo(422);
+        assertThat(add(number, visit("T0001", "2099-04-10T10:00", "2099-04-25T11:00")).body()).contains("14 days at the most");
         assertThat(fixtures.visits(number)).isZero();
         assertThat(fixtures.job(number).get("version")).isEqualTo(version);
     }
