@@ -21,10 +21,12 @@ public final class Audit {
     public static final String ACCOUNT_ENABLED = "account_enabled";
     public static final String PASSWORD_LINK_ISSUED = "password_link_issued";
     public static final String PASSWORD_SET = "password_set";
+    /** A technician's calendar feed got a new secret address (planning/CalendarHandler). */
+    public static final String CALENDAR_LINK_RENEWED = "calendar_link_renewed";
 
     public static final List<String> EVENTS = List.of(SIGN_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, SIGN_OUT,
             ACCESS_REFUSED, CSRF_REFUSED, PASSWORD_CHANGED, ACCOUNT_CREATED, ACCOUNT_UPDATED, ACCOUNT_DISABLED,
-            ACCOUNT_ENABLED, PASSWORD_LINK_ISSUED, PASSWORD_SET);
+            ACCOUNT_ENABLED, PASSWORD_LINK_ISSUED, PASSWORD_SET, CALENDAR_LINK_RENEWED);
 
     private final Jdbi jdbi;
 
