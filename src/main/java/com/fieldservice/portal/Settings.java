@@ -1,5 +1,6 @@
 package com.fieldservice.portal;
 
+import com.fieldservice.portal.web.Language;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param secureCookies   PORTAL_SECURE_COOKIES=true behind HTTPS
  * @param timeZone        PORTAL_TIME_ZONE, the business time zone: every time a person types or reads is in
  *                        it (default Europe/Brussels); never the machine's zone
+ * @param defaultLanguage PORTAL_DEFAULT_LANGUAGE, en, fr or nl (default en): the language of a visitor whose
+ *                        browser asks for none the portal speaks, and of an account that chose none
  */
 public record Settings(
         int port,
@@ -30,7 +33,8 @@ public record Settings(
         int embeddedDbPort,
         Optional<Integer> demoJobs,
         boolean secureCookies,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        Language defaultLanguage) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Brussels");
@@ -50,7 +54,8 @@ public record Settings(
                 intValue(env, "PORTAL_EMBEDDED_DB_PORT", DEFAULT_EMBEDDED_DB_PORT, 1, 65535),
                 text(env, "PORTAL_DEMO_JOBS").map(v -> intValue(env, "PORTAL_DEMO_JOBS", 0, 0, 100_000_000)),
                 booleanValue(env, "PORTAL_SECURE_COOKIES"),
-                zone(env, "PORTAL_TIME_ZONE"));
+                zone(env, "PORTAL_TIME_ZONE"),
+                language(env, "PORTAL_DEFAULT_LANGUAGE"));
     }
 
     public boolean embeddedDatabase() {
@@ -99,6 +104,13 @@ public record Settings(
         } catch (DateTimeException e) {
             throw new SettingsException(name + " must be a time zone such as Europe/Brussels, not '" + raw.get() + "'");
         }
+    }
+
+    private static Language language(Map<String, String> env, String name) {
+        Optional<String> raw = text(env, name);
+        return raw.map(code -> Language.of(code)
+                        .orElseThrow(() -> new SettingsException(name + " must be en, fr or nl, not '" + code + "'")))
+                .orElse(Language.EN);
     }
 
     /** A setting that can't be used; the message names the variable and what it expects. */

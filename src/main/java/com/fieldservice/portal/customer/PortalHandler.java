@@ -2,6 +2,7 @@ package com.fieldservice.portal.customer;
 
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
+import com.fieldservice.portal.web.Language;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.BufferedWriter;
@@ -77,7 +78,7 @@ public final class PortalHandler {
         jdbi.useTransaction(handle -> {
             try (Stream<CustomerJobView.Row> rows = handle.attach(PortalJobDao.class)
                     .all(query.filter(scope), query.orderClause())) {
-                JobCsv.write(out, query.closed(), rows, fmt);
+                JobCsv.write(out, query.closed(), rows, fmt.in(Language.of(ctx)));
             }
         });
         try {
