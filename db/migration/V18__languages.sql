@@ -7,41 +7,22 @@ ALTER TABLE account ADD COLUMN language varchar(2) CHECK (language IN ('en', 'fr
 -- Names of the reference data per language, as the reference model keeps its models' texts
 -- (equipment_model_translation): one row per thing, field and language; a missing row reads the
 -- base name. The customer-facing statuses are texts of the portal (messages/customer*.properties).
-CREATE TABLE job_status_translation (
-    job_status_id    uuid          NOT NULL REFERENCES job_status (id) ON DELETE CASCADE,
-    field_name       varchar(50)   NOT NULL,
-    language_code    varchar(10)   NOT NULL,
-    value_translated varchar(4000) NOT NULL,
-    PRIMARY KEY (job_status_id, field_name, language_code)
-);
-CREATE TABLE job_type_translation (
-    job_type_id      uuid          NOT NULL REFERENCES job_type (id) ON DELETE CASCADE,
-    field_name       varchar(50)   NOT NULL,
-    language_code    varchar(10)   NOT NULL,
-    value_translated varchar(4000) NOT NULL,
-    PRIMARY KEY (job_type_id, field_name, language_code)
-);
-CREATE TABLE job_priority_translation (
-    job_priority_id  uuid          NOT NULL REFERENCES job_priority (id) ON DELETE CASCADE,
-    field_name       varchar(50)   NOT NULL,
-    language_code    varchar(10)   NOT NULL,
-    value_translated varchar(4000) NOT NULL,
-    PRIMARY KEY (job_priority_id, field_name, language_code)
-);
-CREATE TABLE skill_translation (
-    skill_id         uuid          NOT NULL REFERENCES skill (id) ON DELETE CASCADE,
-    field_name       varchar(50)   NOT NULL,
-    language_code    varchar(10)   NOT NULL,
-    value_translated varchar(4000) NOT NULL,
-    PRIMARY KEY (skill_id, field_name, language_code)
-);
-CREATE TABLE equipment_family_translation (
-    equipment_family_id uuid          NOT NULL REFERENCES equipment_family (id) ON DELETE CASCADE,
-    field_name          varchar(50)   NOT NULL,
-    language_code       varchar(10)   NOT NULL,
-    value_translated    varchar(4000) NOT NULL,
-    PRIMARY KEY (equipment_family_id, field_name, language_code)
-);
+DO $$
+DECLARE
+    thing text;
+BEGIN
+    FOREACH thing IN ARRAY ARRAY['job_status', 'job_type', 'job_priority', 'skill', 'equipment_family'] LOOP
+        EXECUTE format($sql$
+            CREATE TABLE %1$I (
+                %2$I             uuid          NOT NULL REFERENCES %3$I (id) ON DELETE CASCADE,
+                field_name       varchar(50)   NOT NULL,
+                language_code    varchar(10)   NOT NULL,
+                value_translated varchar(4000) NOT NULL,
+                PRIMARY KEY (%2$I, field_name, language_code))$sql$,
+            thing || '_translation', thing || '_id', thing);
+    END LOOP;
+END
+$$;
 
 INSERT INTO job_status_translation (job_status_id, field_name, language_code, value_translated)
 SELECT s.id, 'name', t.language_code, t.value_translated

@@ -20,42 +20,45 @@ class TranslationsTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(,\\s*(number|date|time)[^,}]*(,[^}]*)?)?");
 
-    @Test
-    void everyKeyOfEveryBundleIsInEveryLanguageAndNothingMore() {
+    /** What is wrong with one bundle's file in one language, compared with the English. */
+    private interface Check {
+        void compare(String file, Properties english, Properties translated, List<String> wrong);
+    }
+
+    private static List<String> everyTranslation(Check check) {
         List<String> wrong = new ArrayList<>();
         for (String bundle : Texts.BUNDLES) {
             Properties english = Texts.file(bundle, Language.EN);
             for (Language language : List.of(Language.FR, Language.NL)) {
-                Properties translated = Texts.file(bundle, language);
-                english.stringPropertyNames().stream().filter(key -> !translated.containsKey(key))
-                        .forEach(key -> wrong.add(bundle + "_" + language.code() + " lacks " + key));
-                translated.stringPropertyNames().stream().filter(key -> !english.containsKey(key))
-                        .forEach(key -> wrong.add(bundle + "_" + language.code() + " has " + key + ", unknown in English"));
+                check.compare(bundle + "_" + language.code(), english, Texts.file(bundle, language), wrong);
             }
         }
-        assertThat(wrong).isEmpty();
+        return wrong;
+    }
+
+    @Test
+    void everyKeyOfEveryBundleIsInEveryLanguageAndNothingMore() {
+        assertThat(everyTranslation((file, english, translated, wrong) -> {
+            english.stringPropertyNames().stream().filter(key -> !translated.containsKey(key))
+                    .forEach(key -> wrong.add(file + " lacks " + key));
+            translated.stringPropertyNames().stream().filter(key -> !english.containsKey(key))
+                    .forEach(key -> wrong.add(file + " has " + key + ", unknown in English"));
+        })).isEmpty();
     }
 
     @Test
     void everyTranslationHasTheSamePlaceholdersAsTheEnglish() {
-        List<String> wrong = new ArrayList<>();
-        for (String bundle : Texts.BUNDLES) {
-            Properties english = Texts.file(bundle, Language.EN);
-            for (Language language : List.of(Language.FR, Language.NL)) {
-                Properties translated = Texts.file(bundle, language);
-                for (String key : english.stringPropertyNames()) {
-                    String text = translated.getProperty(key);
-                    if (text != null && !placeholders(english.getProperty(key)).equals(placeholders(text))) {
-                        wrong.add(bundle + "_" + language.code() + " " + key + ": " + placeholders(text) + ", English "
-                                + placeholders(english.getProperty(key)));
-                    }
-                    if (text != null && text.indexOf('\'') >= 0) {
-                        wrong.add(bundle + "_" + language.code() + " " + key + ": a straight apostrophe, write ’");
-                    }
+        assertThat(everyTranslation((file, english, translated, wrong) -> {
+            for (String key : english.stringPropertyNames()) {
+                String text = translated.getProperty(key);
+                if (text != null && !placeholders(english.getProperty(key)).equals(placeholders(text))) {
+                    wrong.add(file + " " + key + ": " + placeholders(text) + ", English " + placeholders(english.getProperty(key)));
+                }
+                if (text != null && text.indexOf('\'') >= 0) {
+                    wrong.add(file + " " + key + ": a straight apostrophe, write ’");
                 }
             }
-        }
-        assertThat(wrong).isEmpty();
+        })).isEmpty();
     }
 
     @Test
