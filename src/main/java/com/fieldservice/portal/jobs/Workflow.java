@@ -1,5 +1,7 @@
 package com.fieldservice.portal.jobs;
 
+import com.fieldservice.portal.reference.TranslatedName;
+import com.fieldservice.portal.web.Language;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +21,20 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public final class Workflow {
 
     public record Status(UUID id, String code, String name, boolean isClosed, boolean allowedOnCreate,
-                         String customerStatus, int sortOrder) {
+                         String customerStatus, int sortOrder, String nameFr, String nameNl) {
+
+        /** Its name in a language, else the base name. */
+        public String name(Language language) {
+            return TranslatedName.pick(language, name, nameFr, nameNl);
+        }
     }
 
     record Transition(UUID fromJobStatusId, UUID toJobStatusId) {
     }
 
     interface Dao {
-        @SqlQuery("SELECT id, code, name, is_closed, allowed_on_create, customer_status, sort_order FROM job_status")
+        @SqlQuery("SELECT id, code, name, is_closed, allowed_on_create, customer_status, sort_order,"
+                + " translated_name(id, 'fr') AS name_fr, translated_name(id, 'nl') AS name_nl FROM job_status")
         @RegisterConstructorMapper(Status.class)
         List<Status> statuses();
 
