@@ -1,5 +1,6 @@
 package com.fieldservice.portal;
 
+import com.fieldservice.portal.ops.OpsSettings;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param secureCookies   PORTAL_SECURE_COOKIES=true behind HTTPS
  * @param timeZone        PORTAL_TIME_ZONE, the business time zone: every time a person types or reads is in
  *                        it (default Europe/Brussels); never the machine's zone
+ * @param ops             the variables of running several instances: proxies, logs, metrics, read replica
+ *                        (see {@link OpsSettings})
  */
 public record Settings(
         int port,
@@ -30,7 +33,8 @@ public record Settings(
         int embeddedDbPort,
         Optional<Integer> demoJobs,
         boolean secureCookies,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        OpsSettings ops) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Brussels");
@@ -41,27 +45,32 @@ public record Settings(
     }
 
     public static Settings from(Map<String, String> env) {
+        String dbUser = text(env, "PORTAL_DB_USER").orElse("postgres");
+        String dbPassword = text(env, "PORTAL_DB_PASSWORD").orElse("");
         return new Settings(
                 intValue(env, "PORTAL_PORT", DEFAULT_PORT, 0, 65535),
                 text(env, "PORTAL_DB_URL"),
-                text(env, "PORTAL_DB_USER").orElse("postgres"),
-                text(env, "PORTAL_DB_PASSWORD").orElse(""),
+                dbUser,
+                dbPassword,
                 Path.of(text(env, "PORTAL_DATA_DIR").orElse("data")).toAbsolutePath(),
                 intValue(env, "PORTAL_EMBEDDED_DB_PORT", DEFAULT_EMBEDDED_DB_PORT, 1, 65535),
                 text(env, "PORTAL_DEMO_JOBS").map(v -> intValue(env, "PORTAL_DEMO_JOBS", 0, 0, 100_000_000)),
                 booleanValue(env, "PORTAL_SECURE_COOKIES"),
-                zone(env, "PORTAL_TIME_ZONE"));
+                zone(env, "PORTAL_TIME_ZONE"),
+                OpsSettings.from(env, dbUser, dbPassword));
     }
 
     public boolean embeddedDatabase() {
         return dbUrl.isEmpty();
     }
 
-    private static Optional<String> text(Map<String, String> env, String name) {
+    /** A variable's value, stripped; empty when unset or blank. */
+    public static Optional<String> text(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+    /** A whole number within bounds, or the fallback when unset; else a SettingsException naming the variable. */
+    public static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
         Optional<String> raw = text(env, name);
         if (raw.isEmpty()) {
             return fallback;
