@@ -22,6 +22,7 @@ import com.fieldservice.portal.backoffice.BackOfficeHandler;
 import com.fieldservice.portal.backoffice.JobFormHandler;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.ops.FinishInFlight;
 import com.fieldservice.portal.ops.Operations;
 import com.fieldservice.portal.backoffice.JobDetailHandler;
 import com.fieldservice.portal.backoffice.JobGridHandler;
@@ -56,7 +57,6 @@ import com.fieldservice.portal.web.ThymeleafRenderer;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,8 +198,8 @@ public final class App implements AutoCloseable {
             c.jetty.modifyServer(server -> {
                 server.setStopTimeout(GRACEFUL_STOP_MILLIS);
                 server.setStopAtShutdown(false);
-                // lets requests in flight finish while new ones are refused
-                server.insertHandler(new GracefulHandler());
+                // lets requests in flight finish, and those accepted just before the port closed
+                server.insertHandler(new FinishInFlight());
                 server.insertHandler(new IgnoreMethodOverride());
             });
 

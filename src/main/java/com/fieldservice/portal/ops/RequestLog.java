@@ -4,7 +4,6 @@ import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.web.RequestScope;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -55,7 +54,7 @@ public final class RequestLog {
     public static void finish(Context ctx, float millis) {
         try {
             ACCESS.info("{} {} {} {} {}", kv("method", ctx.method().name()), kv("route", route(ctx)),
-                    kv("status", ctx.statusCode()), kv("duration_ms", String.format(Locale.ROOT, "%.1f", millis)),
+                    kv("status", ctx.statusCode()), kv("duration_ms", Math.round(millis * 10) / 10.0),
                     kv("account", RequestScope.knownPrincipal(ctx).map(Principal::accountId).map(UUID::toString).orElse("-")));
         } finally {
             MDC.clear();

@@ -56,6 +56,7 @@ class RequestLogTest {
             assertThat(line.path("status").asInt()).isEqualTo(404);
             assertThat(line.path("method").asText()).isEqualTo("GET");
             assertThat(line.path("account").asText()).isEqualTo(plannerId.toString());
+            assertThat(line.path("duration_ms").isNumber()).isTrue();
             assertThat(line.path("duration_ms").asDouble()).isGreaterThanOrEqualTo(0.0);
             assertThat(line.path("@timestamp").asText()).isNotEmpty();
             assertThat(line.path("requestId").asText()).isEqualTo(page.headers().firstValue("X-Request-Id").orElseThrow());
