@@ -92,7 +92,7 @@ class RequestLogTest {
 
             String id = missing.headers().firstValue("X-Request-Id").orElseThrow();
             assertThat(missing.statusCode()).isEqualTo(404);
-            assertThat(Jsoup.parse(missing.body()).select("#incident").text()).isEqualTo(id);
+            assertThat(Jsoup.parse(missing.body()).select("#reference").text()).isEqualTo(id);
             assertThat(log.access("unmatched")).singleElement()
                     .satisfies(line -> assertThat(line.path("requestId").asText()).isEqualTo(id));
         }
