@@ -2,6 +2,7 @@ package com.fieldservice.portal.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fieldservice.portal.support.ReferenceFixtures;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
@@ -25,6 +26,7 @@ class MetricsTest {
     @BeforeAll
     static void start() {
         portal = TestPortal.start(Map.of("PORTAL_METRICS_TOKEN", TOKEN));
+        ReferenceFixtures.insert(portal.jdbi());
         TestAccounts.staff(portal.jdbi(), "planner@portal.test", "planner");
     }
 
@@ -64,6 +66,18 @@ class MetricsTest {
                 .contains("jvm_memory_used_bytes")
                 .containsPattern("portal_db_statements_seconds_count\\{dao=\"SessionDao\",database=\"primary\",method=\"insert\",outcome=\"ok\"}");
         assertThat(value(text, "portal_sign_in_failures_total\\{form=\"sign_in\"}")).get().isEqualTo(failuresBefore + 1);
+    }
+
+    @Test
+    void aCommentCountsWhereItIsWritten() {
+        String series = "portal_comments_total\\{visibility=\"internal\"}";
+        double before = value(metrics(), series).orElse(0.0);
+        WebSession planner = portal.signedIn("planner@portal.test");
+        planner.get("/backoffice/jobs/" + ReferenceFixtures.FULL_JOB_ID2);
+        assertThat(planner.post("/backoffice/jobs/" + ReferenceFixtures.FULL_JOB_ID2 + "/comments",
+                Map.of("comment", "Spare part ordered", "visibility", "internal")).statusCode()).isEqualTo(303);
+
+        assertThat(value(metrics(), series)).get().isEqualTo(before + 1);
     }
 
     private static String metrics() {
