@@ -23,6 +23,8 @@ import com.fieldservice.portal.backoffice.BackOfficeHandler;
 import com.fieldservice.portal.backoffice.JobFormHandler;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.ops.FinishInFlight;
+import com.fieldservice.portal.ops.Operations;
 import com.fieldservice.portal.backoffice.JobDetailHandler;
 import com.fieldservice.portal.backoffice.JobGridHandler;
 import com.fieldservice.portal.backoffice.QuickFindHandler;
@@ -61,7 +63,6 @@ import com.fieldservice.portal.web.ThymeleafRenderer;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,11 +85,13 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin javalin;
     private final List<Routes.Route> routeTable;
+    private final Operations ops;
 
-    private App(Database database, Javalin javalin, List<Routes.Route> routeTable) {
+    private App(Database database, Javalin javalin, List<Routes.Route> routeTable, Operations ops) {
         this.database = database;
         this.javalin = javalin;
         this.routeTable = routeTable;
+        this.ops = ops;
     }
 
     public static void main(String[] args) {
@@ -103,7 +106,14 @@ public final class App implements AutoCloseable {
 
     public static App start(Settings settings) {
         long began = System.nanoTime();
-        Database database = Database.open(settings);
+        Operations ops = new Operations(settings.ops(), settings.secureCookies());
+        Database database;
+        try {
+            database = Database.open(settings, ops::observe);
+        } catch (RuntimeException e) {
+            ops.close();
+            throw e;
+        }
         LOG.info("database ready in {} ms ({})", (System.nanoTime() - began) / 1_000_000,
                 settings.embeddedDatabase() ? "embedded PostgreSQL, data in " + settings.dataDir() : "external PostgreSQL");
         try {
@@ -111,8 +121,9 @@ public final class App implements AutoCloseable {
             // laid out around today, so that the demo's due dates and visits look current
             settings.demoJobs().ifPresent(jobs -> DemoData.fillIfEmpty(database.jdbi(), jobs, clock.today(), clock.zone()));
             List<Routes.Route> table = new ArrayList<>();
-            Javalin javalin = routes(settings, clock, database, table).start(settings.port());
-            App app = new App(database, javalin, List.copyOf(table));
+            ops.attach(database);
+            Javalin javalin = routes(settings, clock, database, ops, table).start(settings.port());
+            App app = new App(database, javalin, List.copyOf(table), ops);
             LOG.info("portal listening on http://localhost:{} ({} ms after start)", javalin.port(),
                     (System.nanoTime() - began) / 1_000_000);
             if (settings.demoJobs().isPresent()) {
@@ -121,13 +132,17 @@ public final class App implements AutoCloseable {
             }
             return app;
         } catch (RuntimeException e) {
+            ops.close();
             database.close();
             throw e;
         }
     }
 
-    private static Javalin routes(Settings settings, BusinessClock clock, Database database, List<Routes.Route> table) {
+    private static Javalin routes(Settings settings, BusinessClock clock, Database database, Operations ops,
+                                  List<Routes.Route> table) {
         Jdbi jdbi = database.jdbi();
+        // the heavy read-only pages read the replica, if there is one (PORTAL_DB_READ_URL)
+        Jdbi reads = database.readJdbi();
         ObjectMapper json = Json.mapper();
         Cookies cookies = new Cookies(settings.secureCookies());
         Audit audit = new Audit(jdbi);
@@ -141,13 +156,14 @@ public final class App implements AutoCloseable {
         PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi, throttle, audit));
         HealthHandler health = new HealthHandler(database);
         PortalFormat customerFormat = new PortalFormat(clock);
-        BackOfficeHandler backOffice = new BackOfficeHandler(jdbi, clock);
-        JobGridHandler jobGrid = new JobGridHandler(jdbi, clock);
+        BackOfficeHandler backOffice = new BackOfficeHandler(reads, clock);
+        JobGridHandler jobGrid = new JobGridHandler(reads, clock);
         JobDetailHandler jobDetail = new JobDetailHandler(jdbi, clock);
         QuickFindHandler quickFind = new QuickFindHandler(jdbi);
         TrackHandler track = new TrackHandler(jdbi, throttle, customerFormat);
-        JobApiHandler jobApi = new JobApiHandler(jdbi, json);
-        JobService jobService = new JobService(jdbi, Workflow.load(jdbi), clock);
+        JobApiHandler jobApi = new JobApiHandler(reads, json);
+        Workflow workflow = Workflow.load(jdbi);
+        JobService jobService = new JobService(jdbi, workflow, clock);
         JobFormHandler jobForms = new JobFormHandler(jobService, jdbi);
         AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies());
         AuditLogHandler auditLog = new AuditLogHandler(audit);
@@ -161,8 +177,15 @@ public final class App implements AutoCloseable {
         CalendarHandler calendars = new CalendarHandler(jdbi, clock, audit);
         StaffConversationHandler staffReplies = new StaffConversationHandler(new StaffConversation(jdbi), jobDetail::show);
 
+        // every instance forgets what another one (or psql) changed
+        ops.caches().onChange(workflow::reload, "job_status", "job_status_transition")
+                .onChange(jobGrid::forgetLookups, "job_status", "job_type", "job_priority", "skill")
+                .onChange(backOffice::forget, "jobs", "job_status", "job_type", "job_priority")
+                .start();
+
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
+            ops.configure(c);
             c.jsonMapper(new JavalinJackson(json, false));
             c.fileRenderer(new ThymeleafRenderer(new DateDisplay(clock)));
             // assets are public; everything else declares its roles below
@@ -185,8 +208,8 @@ public final class App implements AutoCloseable {
             c.jetty.modifyServer(server -> {
                 server.setStopTimeout(GRACEFUL_STOP_MILLIS);
                 server.setStopAtShutdown(false);
-                // lets requests in flight finish while new ones are refused
-                server.insertHandler(new GracefulHandler());
+                // lets requests in flight finish, and those accepted just before the port closed
+                server.insertHandler(new FinishInFlight());
                 server.insertHandler(new IgnoreMethodOverride());
             });
 
@@ -201,6 +224,9 @@ public final class App implements AutoCloseable {
             Routes routes = new Routes(c.routes);
             routes.get("/", signInPages::root, ANYONE)
                     .get("/health", health::show, ANYONE)
+                    .get("/ready", ops.readiness()::show, ANYONE)
+                    // answers only the bearer of PORTAL_METRICS_TOKEN; 404 without the variable
+                    .get("/metrics", ops.metrics()::scrape, ANYONE)
                     .get("/login", signInPages::form, ANYONE)
                     .post("/login", signInPages::submit, ANYONE)
                     .post("/logout", signInPages::signOut, ADMIN, PLANNER, CUSTOMER)
@@ -287,13 +313,18 @@ public final class App implements AutoCloseable {
         return database;
     }
 
-    /** Stops taking requests, lets those in flight finish, then stops the database. */
+    /**
+     * Says it is no longer ready (/ready: 503) for PORTAL_DRAIN_SECONDS, then stops taking
+     * requests, lets those in flight finish, then stops the database.
+     */
     @Override
     public void close() {
         LOG.info("portal stopping");
         try {
+            ops.drain();
             javalin.stop();
         } finally {
+            ops.close();
             database.close();
             LOG.info("portal stopped");
         }

@@ -1,6 +1,7 @@
 package com.fieldservice.portal;
 
 import com.fieldservice.portal.web.Language;
+import com.fieldservice.portal.ops.OpsSettings;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -26,6 +27,8 @@ import com.fieldservice.portal.web.PhoneNumbers;
  *                        order takes no more comments; unset: the pages name no number
  * @param defaultLanguage PORTAL_DEFAULT_LANGUAGE, en, fr or nl (default en): the language of a visitor whose
  *                        browser asks for none the portal speaks, and of an account that chose none
+ * @param ops             the variables of running several instances: proxies, logs, metrics, read replica
+ *                        (see {@link OpsSettings})
  */
 public record Settings(
         int port,
@@ -38,7 +41,8 @@ public record Settings(
         boolean secureCookies,
         ZoneId timeZone,
         Optional<String> supportPhone,
-        Language defaultLanguage) {
+        Language defaultLanguage,
+        OpsSettings ops) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Brussels");
@@ -49,29 +53,34 @@ public record Settings(
     }
 
     public static Settings from(Map<String, String> env) {
+        String dbUser = text(env, "PORTAL_DB_USER").orElse("postgres");
+        String dbPassword = text(env, "PORTAL_DB_PASSWORD").orElse("");
         return new Settings(
                 intValue(env, "PORTAL_PORT", DEFAULT_PORT, 0, 65535),
                 text(env, "PORTAL_DB_URL"),
-                text(env, "PORTAL_DB_USER").orElse("postgres"),
-                text(env, "PORTAL_DB_PASSWORD").orElse(""),
+                dbUser,
+                dbPassword,
                 Path.of(text(env, "PORTAL_DATA_DIR").orElse("data")).toAbsolutePath(),
                 intValue(env, "PORTAL_EMBEDDED_DB_PORT", DEFAULT_EMBEDDED_DB_PORT, 1, 65535),
                 text(env, "PORTAL_DEMO_JOBS").map(v -> intValue(env, "PORTAL_DEMO_JOBS", 0, 0, 100_000_000)),
                 booleanValue(env, "PORTAL_SECURE_COOKIES"),
                 zone(env, "PORTAL_TIME_ZONE"),
                 phone(env, "PORTAL_SUPPORT_PHONE"),
-                language(env, "PORTAL_DEFAULT_LANGUAGE"));
+                language(env, "PORTAL_DEFAULT_LANGUAGE"),
+                OpsSettings.from(env, dbUser, dbPassword));
     }
 
     public boolean embeddedDatabase() {
         return dbUrl.isEmpty();
     }
 
-    private static Optional<String> text(Map<String, String> env, String name) {
+    /** A variable's value, stripped; empty when unset or blank. */
+    public static Optional<String> text(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+    /** A whole number within bounds, or the fallback when unset; else a SettingsException naming the variable. */
+    public static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
         Optional<String> raw = text(env, name);
         if (raw.isEmpty()) {
             return fallback;

@@ -45,9 +45,15 @@ public interface SessionDao {
     @SqlUpdate("DELETE FROM web_session WHERE account_id = :accountId")
     int deleteAllOf(@Bind("accountId") UUID accountId);
 
+    /**
+     * Every instance runs this at each sign-in; SKIP LOCKED lets them all at once without
+     * waiting for each other: a row another one is deleting is left to it.
+     */
     @SqlUpdate("""
             DELETE FROM web_session
-             WHERE last_seen < now() - make_interval(secs => :idleSeconds)
-                OR date_create < now() - make_interval(secs => :absoluteSeconds)""")
+             WHERE token_hash IN (SELECT token_hash FROM web_session
+                                   WHERE last_seen < now() - make_interval(secs => :idleSeconds)
+                                      OR date_create < now() - make_interval(secs => :absoluteSeconds)
+                                     FOR UPDATE SKIP LOCKED)""")
     int deleteExpired(@Bind("idleSeconds") long idleSeconds, @Bind("absoluteSeconds") long absoluteSeconds);
 }

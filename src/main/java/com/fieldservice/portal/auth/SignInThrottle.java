@@ -1,5 +1,6 @@
 package com.fieldservice.portal.auth;
 
+import com.fieldservice.portal.ops.BusinessEvents;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -63,6 +64,7 @@ public final class SignInThrottle {
     }
 
     public void recordFailure(String form, String username, String clientAddress) {
+        BusinessEvents.signInFailed(form);
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO sign_in_attempt (form, username, client_address, succeeded) VALUES (?, left(?, 250), ?, false)""",
                 form, username == null || username.isBlank() ? null : username, counted(clientAddress)));

@@ -44,12 +44,26 @@ public final class BackOfficeHandler {
     private record Snapshot(Map<String, Object> model, long countedAt) {
     }
 
+    /**
+     * Once the jobs or their lookups changed (on any instance), the numbers are counted again, but
+     * not more often than this: a busy day changes jobs every second.
+     */
+    private static final long RECOUNT_NANOS = 2_000_000_000L;
+
     private volatile Snapshot snapshot;
+    private volatile boolean changed;
+
+    /** The jobs or the lookups changed: the next view counts again (at most every two seconds). */
+    public void forget() {
+        changed = true;
+    }
 
     public void home(Context ctx) {
         Snapshot current = snapshot;
         long now = System.nanoTime();
-        if (current == null || now - current.countedAt() > FRESH_NANOS) {
+        long age = current == null ? Long.MAX_VALUE : now - current.countedAt();
+        if (age > FRESH_NANOS || changed && age > RECOUNT_NANOS) {
+            changed = false;
             current = new Snapshot(Map.copyOf(count()), now);
             snapshot = current;
         }

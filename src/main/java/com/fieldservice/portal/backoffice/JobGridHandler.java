@@ -31,6 +31,11 @@ public final class JobGridHandler {
         this.dates = new DateDisplay(clock);
     }
 
+    /** The lookups changed (on any instance). */
+    public void forgetLookups() {
+        search.forgetLookups();
+    }
+
     public void grid(Context ctx) {
         JobQuery query = JobQuery.parse(ctx.queryParamMap());
         Map<String, Object> model = new HashMap<>();

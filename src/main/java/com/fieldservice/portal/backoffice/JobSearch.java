@@ -146,6 +146,11 @@ public final class JobSearch {
     }
     private volatile CachedLookups cached;
 
+    /** The lookups changed (on any instance): the next request reads them again. */
+    public void forgetLookups() {
+        cached = null;
+    }
+
     /**
      * The lookups (one small query, then reused for 30 s, unless {@code fresh}), for the filter
      * form, to turn codes into ids and to name each line's type, priority and status.

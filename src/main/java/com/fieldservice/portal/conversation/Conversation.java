@@ -1,5 +1,6 @@
 package com.fieldservice.portal.conversation;
 
+import com.fieldservice.portal.ops.BusinessEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
@@ -61,6 +62,7 @@ public final class Conversation {
         dao.insertComment(jobId, who.accountId(), who.appUserId().orElse(null),
                 who.isBackOffice() ? null : who.contactId().orElse(null), authorName(dao, who), !who.isBackOffice(),
                 comment, visibility.code());
+        BusinessEvents.commented(visibility.code());
         Map<String, String> changes = new LinkedHashMap<>();
         changes.put("visibility", visibility.code());
         changes.put("comment", comment.length() > EXCERPT ? comment.substring(0, EXCERPT) + "…" : comment);

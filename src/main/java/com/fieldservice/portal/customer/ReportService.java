@@ -1,5 +1,6 @@
 package com.fieldservice.portal.customer;
 
+import com.fieldservice.portal.ops.BusinessEvents;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.conversation.Conversation;
 import com.fieldservice.portal.jobs.FieldError;
@@ -148,6 +149,7 @@ public final class ReportService {
         if (token != null && dao.recordSubmission(token, who.accountId(), jobId) == 0) {
             throw new SubmittedMeanwhile();
         }
+        BusinessEvents.reported();
         return new Created(number);
     }
 

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.jobs;
 
+import com.fieldservice.portal.ops.BusinessEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -214,6 +215,7 @@ public final class JobService {
                 return conflict(dao, id, current.get().version(), dao.current(number).orElseThrow().version(), Map.of());
             }
             record(dao, id, who, "status", Map.of("status", change(from.code(), to.get().code())), current.get().version() + 1);
+            BusinessEvents.statusChanged(to.get().code());
             // a status change leaves the suggestion as it was read
             JobDao.Current job = current.get();
             keepSuggestionVisit(dao, id, to.get().code(), job.suggestedUserId(), job.suggestedDateStart(), job.estimatedTime());

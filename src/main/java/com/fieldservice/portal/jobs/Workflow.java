@@ -45,31 +45,44 @@ public final class Workflow {
 
     public static final String INITIAL = "Open";
 
-    private final Map<String, Status> byCode;
-    private final Map<String, List<Status>> next;
+    /** The graph as last read; replaced whole when the tables change ({@link #reload}). */
+    private record Graph(Map<String, Status> byCode, Map<String, List<Status>> next) {
+        static Graph of(List<Status> statuses, List<Transition> transitions) {
+            List<Status> ordered = statuses.stream().sorted(Comparator.comparingInt(Status::sortOrder)).toList();
+            Map<String, Status> byCode = new LinkedHashMap<>();
+            ordered.forEach(status -> byCode.put(status.code(), status));
+            Map<UUID, Status> byId = ordered.stream().collect(Collectors.toMap(Status::id, s -> s));
+            return new Graph(byCode, ordered.stream().collect(Collectors.toMap(Status::code, from -> transitions.stream()
+                    .filter(t -> t.fromJobStatusId().equals(from.id()))
+                    .map(t -> byId.get(t.toJobStatusId()))
+                    .sorted(Comparator.comparingInt(Status::sortOrder))
+                    .toList())));
+        }
+    }
 
-    private Workflow(List<Status> statuses, List<Transition> transitions) {
-        List<Status> ordered = statuses.stream().sorted(Comparator.comparingInt(Status::sortOrder)).toList();
-        this.byCode = new LinkedHashMap<>();
-        ordered.forEach(status -> byCode.put(status.code(), status));
-        Map<UUID, Status> byId = ordered.stream().collect(Collectors.toMap(Status::id, s -> s));
-        this.next = ordered.stream().collect(Collectors.toMap(Status::code, from -> transitions.stream()
-                .filter(t -> t.fromJobStatusId().equals(from.id()))
-                .map(t -> byId.get(t.toJobStatusId()))
-                .sorted(Comparator.comparingInt(Status::sortOrder))
-                .toList()));
+    private final Jdbi jdbi;
+    private volatile Graph graph;
+
+    private Workflow(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        reload();
     }
 
     public static Workflow load(Jdbi jdbi) {
-        return jdbi.withExtension(Dao.class, dao -> new Workflow(dao.statuses(), dao.transitions()));
+        return new Workflow(jdbi);
+    }
+
+    /** Reads the graph again: the statuses or their transitions changed (on any instance). */
+    public void reload() {
+        graph = jdbi.withExtension(Dao.class, dao -> Graph.of(dao.statuses(), dao.transitions()));
     }
 
     public List<Status> statuses() {
-        return List.copyOf(byCode.values());
+        return List.copyOf(graph.byCode().values());
     }
 
     public Optional<Status> status(String code) {
-        return Optional.ofNullable(code).map(byCode::get);
+        return Optional.ofNullable(code).map(graph.byCode()::get);
     }
 
     public Status statusOrThrow(String code) {
@@ -78,7 +91,7 @@ public final class Workflow {
 
     /** The statuses a job may move to from this one, in the workflow's order. */
     public List<Status> allowedFrom(String code) {
-        return next.getOrDefault(code, List.of());
+        return graph.next().getOrDefault(code, List.of());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.fieldservice.portal.web;
 
 import com.fieldservice.portal.db.DatabaseException;
+import com.fieldservice.portal.ops.RequestLog;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -42,7 +43,8 @@ public final class ErrorPages {
             databaseDown(e, ctx);
             return;
         }
-        String incident = Long.toHexString(System.nanoTime());
+        // the request's id: the same in the log, in the X-Request-Id answer and on the page
+        String incident = RequestLog.id(ctx);
         LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
         if (isApi(ctx)) {

@@ -40,6 +40,11 @@ public final class RequestScope {
         return Optional.ofNullable(ctx.attribute(PRINCIPAL));
     }
 
+    /** The account the access check already found, without looking it up (for the access log). */
+    public static Optional<Principal> knownPrincipal(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+    }
+
     /** The signed-in account; only for routes that require one (the access check guarantees it). */
     public static Principal requirePrincipal(Context ctx) {
         return principal(ctx).orElseThrow(() -> new IllegalStateException("no principal on " + ctx.path()));

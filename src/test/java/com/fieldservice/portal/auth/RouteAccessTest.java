@@ -47,6 +47,8 @@ class RouteAccessTest {
     static final Map<String, Integer> SERVED = Map.ofEntries(
             Map.entry("GET /", 303),
             Map.entry("GET /health", 200),
+            Map.entry("GET /ready", 200),
+            Map.entry("GET /metrics", 404),
             Map.entry("GET /login", 200),
             Map.entry("POST /login", 401),
             Map.entry("POST /logout", 303),
