@@ -178,9 +178,11 @@ public final class App implements AutoCloseable {
         StaffConversationHandler staffReplies = new StaffConversationHandler(new StaffConversation(jdbi), jobDetail::show);
 
         // every instance forgets what another one (or psql) changed
-        ops.caches().onChange(workflow::reload, "job_status", "job_status_transition")
-                .onChange(jobGrid::forgetLookups, "job_status", "job_type", "job_priority", "skill")
-                .onChange(backOffice::forget, "jobs", "job_status", "job_type", "job_priority")
+        ops.caches().onChange(workflow::reload, "job_status", "job_status_transition", "job_status_translation")
+                .onChange(jobGrid::forgetLookups, "job_status", "job_type", "job_priority", "skill",
+                        "job_status_translation", "job_type_translation", "job_priority_translation", "skill_translation")
+                .onChange(backOffice::forget, "jobs", "job_status", "job_type", "job_priority",
+                        "job_status_translation", "job_type_translation", "job_priority_translation")
                 .start();
 
         return Javalin.create(c -> {
