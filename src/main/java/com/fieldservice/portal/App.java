@@ -145,7 +145,7 @@ public final class App implements AutoCloseable {
         AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies());
         AuditLogHandler auditLog = new AuditLogHandler(audit);
         SetPasswordHandler setPassword = new SetPasswordHandler(new SetPasswordService(jdbi, throttle, audit));
-        JobActionsService jobActions = new JobActionsService(jdbi, jobService);
+        JobActionsService jobActions = new JobActionsService(jdbi, jobService, clock, settings.supportPhone());
         PortalHandler portal = new PortalHandler(jdbi, jobActions, customerFormat);
         ReportHandler report = new ReportHandler(new ReportService(jdbi, jobService, clock), jobActions, jdbi);
         JobActionsHandler customerActions = new JobActionsHandler(jobActions);
@@ -223,6 +223,7 @@ public final class App implements AutoCloseable {
                     .get("/backoffice/jobs/{number}/files/{id}", customerActions::backOfficeFile, ADMIN, PLANNER)
                     .post("/backoffice/jobs/{number}/comments", staffReplies::comment, ADMIN, PLANNER)
                     .post("/backoffice/jobs/{number}/files", staffReplies::addFiles, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/{number}/read", staffReplies::markRead, ADMIN, PLANNER)
                     .get("/admin/accounts", admin::list, ADMIN)
                     .get("/admin/accounts/new-staff", admin::newStaff, ADMIN)
                     .post("/admin/accounts/new-staff", admin::createStaff, ADMIN)

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import com.fieldservice.portal.web.PhoneNumbers;
 
 /**
  * Every PORTAL_* environment variable, read once at start-up and validated. The README lists
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param secureCookies   PORTAL_SECURE_COOKIES=true behind HTTPS
  * @param timeZone        PORTAL_TIME_ZONE, the business time zone: every time a person types or reads is in
  *                        it (default Europe/Brussels); never the machine's zone
+ * @param supportPhone    PORTAL_SUPPORT_PHONE, the number customers call in an emergency or once a work
+ *                        order takes no more comments; unset: the pages name no number
  */
 public record Settings(
         int port,
@@ -30,7 +33,8 @@ public record Settings(
         int embeddedDbPort,
         Optional<Integer> demoJobs,
         boolean secureCookies,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        Optional<String> supportPhone) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Brussels");
@@ -50,7 +54,8 @@ public record Settings(
                 intValue(env, "PORTAL_EMBEDDED_DB_PORT", DEFAULT_EMBEDDED_DB_PORT, 1, 65535),
                 text(env, "PORTAL_DEMO_JOBS").map(v -> intValue(env, "PORTAL_DEMO_JOBS", 0, 0, 100_000_000)),
                 booleanValue(env, "PORTAL_SECURE_COOKIES"),
-                zone(env, "PORTAL_TIME_ZONE"));
+                zone(env, "PORTAL_TIME_ZONE"),
+                phone(env, "PORTAL_SUPPORT_PHONE"));
     }
 
     public boolean embeddedDatabase() {
@@ -99,6 +104,15 @@ public record Settings(
         } catch (DateTimeException e) {
             throw new SettingsException(name + " must be a time zone such as Europe/Brussels, not '" + raw.get() + "'");
         }
+    }
+
+    /** A phone number as customers dial it (digits, spaces, + ( ) . / -), at most 50 characters. */
+    private static Optional<String> phone(Map<String, String> env, String name) {
+        Optional<String> raw = text(env, name);
+        if (raw.isPresent() && !PhoneNumbers.plausible(raw.get())) {
+            throw new SettingsException(name + " must be a phone number such as +32 3 555 01 00, not '" + raw.get() + "'");
+        }
+        return raw;
     }
 
     /** A setting that can't be used; the message names the variable and what it expects. */

@@ -19,6 +19,7 @@ class SettingsTest {
         assertThat(settings.demoJobs()).isEmpty();
         assertThat(settings.secureCookies()).isFalse();
         assertThat(settings.timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Brussels"));
+        assertThat(settings.supportPhone()).isEmpty();
     }
 
     @Test
@@ -26,7 +27,8 @@ class SettingsTest {
         Settings settings = Settings.from(Map.of(
                 "PORTAL_PORT", "8080", "PORTAL_DB_URL", "jdbc:postgresql://db/portal", "PORTAL_DB_USER", "portal",
                 "PORTAL_DB_PASSWORD", "secret", "PORTAL_DATA_DIR", "/var/lib/portal", "PORTAL_EMBEDDED_DB_PORT", "5500",
-                "PORTAL_DEMO_JOBS", "3000", "PORTAL_SECURE_COOKIES", "true", "PORTAL_TIME_ZONE", "America/New_York"));
+                "PORTAL_DEMO_JOBS", "3000", "PORTAL_SECURE_COOKIES", "true", "PORTAL_TIME_ZONE", "America/New_York",
+                "PORTAL_SUPPORT_PHONE", " +32 3 555 99 99 "));
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.dbUrl()).contains("jdbc:postgresql://db/portal");
         assertThat(settings.embeddedDatabase()).isFalse();
@@ -37,6 +39,7 @@ class SettingsTest {
         assertThat(settings.demoJobs()).contains(3000);
         assertThat(settings.secureCookies()).isTrue();
         assertThat(settings.timeZone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+        assertThat(settings.supportPhone()).contains("+32 3 555 99 99");
     }
 
     @Test
@@ -51,6 +54,10 @@ class SettingsTest {
         for (String zone : new String[] {"Europe/Brusels", "+01:00", "CET-ish"}) {
             assertThatThrownBy(() -> Settings.from(Map.of("PORTAL_TIME_ZONE", zone)))
                     .hasMessage("PORTAL_TIME_ZONE must be a time zone such as Europe/Brussels, not '" + zone + "'");
+        }
+        for (String phone : new String[] {"call us", "12", "+32 3 555 01 00 ext. 4", "9".repeat(51)}) {
+            assertThatThrownBy(() -> Settings.from(Map.of("PORTAL_SUPPORT_PHONE", phone)))
+                    .hasMessage("PORTAL_SUPPORT_PHONE must be a phone number such as +32 3 555 01 00, not '" + phone + "'");
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.time.BusinessClock;
 import io.javalin.http.Context;
 import java.time.DayOfWeek;
@@ -14,7 +15,8 @@ import org.jdbi.v3.core.Jdbi;
  * The back office's landing page: the open work by status, what needs attention (overdue, due
  * this week, not yet planned, reported by customers today), each linking to the grid filtered on
  * it, and the jobs opened and closed per week over the last 13 weeks. Three statements, each on
- * an index of open jobs or of dates (V6). Days and weeks (from Monday) are those of the business
+ * an index of open jobs or of dates (V6), reused for 30 seconds; and the work orders awaiting the
+ * team's reply, counted afresh on every visit from their own small table (V16). Days and weeks (from Monday) are those of the business
  * zone, as the grid's date filters.
  */
 public final class BackOfficeHandler {
@@ -51,7 +53,10 @@ public final class BackOfficeHandler {
             current = new Snapshot(Map.copyOf(count()), now);
             snapshot = current;
         }
-        ctx.render("backoffice/home.html", current.model());
+        Map<String, Object> model = new HashMap<>(current.model());
+        // not from the snapshot: a planner who just answered expects the count to drop (one row per waiting work order)
+        model.put("awaitingReply", jdbi.withExtension(ReplyStateDao.class, ReplyStateDao::awaitingReply));
+        ctx.render("backoffice/home.html", model);
     }
 
     private Map<String, Object> count() {

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.web.RequestValues;
 
 import com.fieldservice.portal.jobs.DateInput;
@@ -88,13 +89,15 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
                         j.requested_by_contact_id IS NOT NULL
                         AND j.date_reported_by_company >= :reported_from AND j.date_reported_by_company < :reported_to""");
             });
+    /** A customer wrote since the team last answered them (a small table kept with the conversation, by key). */
+    static final GridFilter<Boolean> AWAITING_REPLY = flag("awaiting_reply", "1", ReplyStateDao.AWAITING);
     static final GridFilter<String> LEVEL = new GridFilter<>("level", GridFilter::level, List::of,
             Shown.CHOICE, (level, where) -> where.and(level.equals("parents")
                     ? "EXISTS (SELECT 1 FROM jobs ch WHERE ch.parent_id = j.id)" : "j.parent_id IS NOT NULL"));
 
     /** Every filter, in the order of the URL and of the SQL. */
     static final List<GridFilter<?>> ALL = List.of(Q, REF, STATUS, OPEN, TYPE, PRIORITY, SKILL, COMPANY, INSTALLATION,
-            TECHNICIAN, DUE_FROM, DUE_TO, OVERDUE, UNPLANNED, REPORTED, LEVEL);
+            TECHNICIAN, DUE_FROM, DUE_TO, OVERDUE, UNPLANNED, REPORTED, AWAITING_REPLY, LEVEL);
 
     /** The link's values of a value of this filter (its type checked where it was parsed). */
     @SuppressWarnings("unchecked")

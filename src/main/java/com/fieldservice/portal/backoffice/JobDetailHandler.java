@@ -1,6 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.conversation.ReplyForm;
+import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.time.BusinessClock;
 import io.javalin.http.Context;
@@ -13,9 +14,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@code GET /backoffice/jobs/{number}}: one work order for the back office, in groups, with its
  * parent, its children, its planned visits, its conversation with the customer and its history.
- * At most seven statements whatever the job holds: the job with every joined entity, the
- * children, the visits, the timeline, the history, the names its history's values point at, and
- * the statuses it may move to.
+ * At most eight statements whatever the job holds: the job with every joined entity, the
+ * children, the visits, the timeline, whether the customer awaits a reply, the history, the names
+ * its history's values point at, and the statuses it may move to.
  */
 public final class JobDetailHandler {
 
@@ -52,6 +53,7 @@ public final class JobDetailHandler {
             model.put("children", dao.children(job.get().id()));
             model.put("visits", dao.visits(job.get().id()));
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
+            model.put("awaitingSince", handle.attach(ReplyStateDao.class).awaitingSince(job.get().id()).orElse(null));
             model.put("history", history.read(dao, dao.history(job.get().id())));
             model.put("transitions", dao.transitions(job.get().statusId()));
             return true;

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.time.BusinessClock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,15 +49,15 @@ public final class JobSearch {
     public record Listed(int id2, String name, String companyName, String companyCode, Integer installationId2,
                          String installationName, UUID typeId, UUID priorityId, UUID statusId, OffsetDateTime dueDate,
                          boolean overdue, String technician, String customerReference, String referenceBackOffice,
-                         OffsetDateTime modifiedDateutc, String sortKey) {
+                         OffsetDateTime modifiedDateutc, String sortKey, boolean awaitingReply) {
     }
 
-    /** One line of the grid. */
+    /** One line of the grid; {@code awaitingReply}: the customer wrote since the team last answered. */
     public record Row(int id2, String name, String companyName, String companyCode, Integer installationId2,
                       String installationName, String typeName, String priorityName, String statusCode,
                       String statusName, String customerStatus, boolean closed, OffsetDateTime dueDate,
                       boolean overdue, String technician, String customerReference, String referenceBackOffice,
-                      OffsetDateTime modifiedDateutc, String sortKey) {
+                      OffsetDateTime modifiedDateutc, String sortKey, boolean awaitingReply) {
     }
 
     /** How many jobs match: exact up to the cap; {@code estimate} is the planner's guess for the whole table. */
@@ -79,7 +80,8 @@ public final class JobSearch {
                     priority == null ? null : priority.name(), status == null ? null : status.code(),
                     status == null ? null : status.name(), status == null ? null : status.customerStatus(),
                     status != null && status.closed(), listed.dueDate(), listed.overdue(), listed.technician(),
-                    listed.customerReference(), listed.referenceBackOffice(), listed.modifiedDateutc(), listed.sortKey());
+                    listed.customerReference(), listed.referenceBackOffice(), listed.modifiedDateutc(), listed.sortKey(),
+                    listed.awaitingReply());
         }
 
         private Lookup byId(UUID id) {
@@ -271,7 +273,8 @@ public final class JobSearch {
                    j.job_status_id AS status_id, j.due_date, (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
                   \s""" + TECHNICIAN_NAME + """
             \sAS technician, j.customer_reference, j.reference_back_office, j.modified_dateutc,
-                   j.sort_key
+                   j.sort_key,\s""" + ReplyStateDao.AWAITING_COLUMN + """
+             AS awaiting_reply
               FROM (""";
 
     /** The page's jobs: {@code <sortKey>} is the sort key as text (for the page links), {@code <sortValue>} the key itself, {@code <sortJoin>} the sort's table. */

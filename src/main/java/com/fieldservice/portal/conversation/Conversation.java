@@ -15,7 +15,10 @@ import org.jdbi.v3.core.Handle;
 /**
  * What both sides write into a work order's conversation, each in the caller's transaction and
  * each recorded in the work order's history (who, when, for whom): a comment, files. What a
- * comment may be is checked here for both sides.
+ * comment may be is checked here for both sides. Who waits for whom follows in the same
+ * transaction ({@link ReplyStateDao}): a customer's message makes the work order await the team's
+ * reply; the team's answer to the customer (a comment or files they see, not an internal note)
+ * ends that wait and is a new reply for every contact until they open the work order.
  */
 public final class Conversation {
 
@@ -62,10 +65,43 @@ public final class Conversation {
         changes.put("visibility", visibility.code());
         changes.put("comment", comment.length() > EXCERPT ? comment.substring(0, EXCERPT) + "…" : comment);
         record(dao, jobId, who, "comment", changes);
+        waitsFollow(handle, jobId, who, visibility);
     }
 
     public static void addFiles(Handle handle, UUID jobId, Principal who, List<ReportService.Accepted> files,
                                 Visibility visibility) {
+        store(handle, jobId, who, files, visibility);
+        waitsFollow(handle, jobId, who, visibility);
+    }
+
+    /** The photos and documents sent with the report itself: part of the report, not a message awaiting a reply. */
+    public static void addReportFiles(Handle handle, UUID jobId, Principal who, List<ReportService.Accepted> files) {
+        store(handle, jobId, who, files, Visibility.CUSTOMER);
+    }
+
+    /**
+     * A planner has read the customer's message and needs not answer it: the work order stops
+     * awaiting a reply, recorded in its history. False when it awaited none.
+     */
+    public static boolean markRead(Handle handle, UUID jobId, Principal who) {
+        if (handle.attach(ReplyStateDao.class).markRead(jobId) == 0) {
+            return false;
+        }
+        record(handle.attach(TimelineDao.class), jobId, who, "read", Map.of());
+        return true;
+    }
+
+    private static void waitsFollow(Handle handle, UUID jobId, Principal who, Visibility visibility) {
+        ReplyStateDao waits = handle.attach(ReplyStateDao.class);
+        if (!who.isBackOffice()) {
+            waits.customerWrote(jobId);
+        } else if (visibility == Visibility.CUSTOMER) {
+            waits.teamAnswered(jobId);
+        }
+    }
+
+    private static void store(Handle handle, UUID jobId, Principal who, List<ReportService.Accepted> files,
+                              Visibility visibility) {
         TimelineDao dao = handle.attach(TimelineDao.class);
         for (ReportService.Accepted file : files) {
             dao.insertFile(jobId, file.name(), file.kind().contentType(), file.bytes().length, file.bytes(),

@@ -75,6 +75,16 @@ public final class StaffConversation {
         });
     }
 
+    /** The planner read the customer's message and needs not answer: the work order stops awaiting a reply. */
+    public Outcome markRead(int number, Principal who) {
+        Optional<UUID> job = jobId(number);
+        if (job.isEmpty()) {
+            return new NotFound();
+        }
+        jdbi.useTransaction(handle -> Conversation.markRead(handle, job.get(), who));
+        return new Done();
+    }
+
     private Optional<UUID> jobId(int number) {
         return jdbi.withExtension(TimelineDao.class, dao -> dao.jobId(number));
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * {@code POST /backoffice/jobs/{number}/comments} and {@code /files}: a planner's reply to the
- * customer or internal note. Saved: back to the work order's timeline (post/redirect/get).
+ * customer or internal note; {@code /read}: the customer's message needs no answer. Saved: back to the work order's timeline (post/redirect/get).
  * Refused: 422 with the work order's page, the form as it was filled in and the messages.
  */
 public final class StaffConversationHandler {
@@ -47,6 +47,13 @@ public final class StaffConversationHandler {
         String visibility = ctx.formParam("visibility");
         answer(ctx, number, "files-added", new ReplyForm("files", "", visibility, Map.of()),
                 conversation.addFiles(number, uploads, visibility, RequestScope.requirePrincipal(ctx)));
+    }
+
+    /** No fields: the customer's message is read and needs no answer. */
+    public void markRead(Context ctx) {
+        int number = number(ctx);
+        answer(ctx, number, "marked-read", ReplyForm.empty(),
+                conversation.markRead(number, RequestScope.requirePrincipal(ctx)));
     }
 
     private void answer(Context ctx, int number, String done, ReplyForm typed, StaffConversation.Outcome outcome) {

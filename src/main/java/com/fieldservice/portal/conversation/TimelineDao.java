@@ -19,20 +19,24 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(TimelineEntry.class)
 public interface TimelineDao {
 
+    /**
+     * The work order {@code j} as its timeline needs it. The report reads as the customer wrote it:
+     * a planner who edits the description later leaves the report's text alone (the history's
+     * first change of the description holds the text before it).
+     */
+    String JOB_COLUMNS = """
+            SELECT j.id, j.company_id, j.requested_by_contact_id, j.date_reported_by_company, j.date_create,
+                   coalesce((SELECT h.changes -> 'description' ->> 'old' FROM job_history h
+                              WHERE h.job_id = j.id AND h.kind = 'edited' AND h.changes -> 'description' IS NOT NULL
+                              ORDER BY h.id LIMIT 1), j.description) AS description
+              FROM jobs j WHERE j.id2 = :number""";
+
     /** The back office: any work order, every entry. */
-    String FOR_STAFF = """
-            WITH audience AS (SELECT false AS customer_view),
-                 job AS (SELECT j.id, j.company_id, j.description, j.requested_by_contact_id, j.date_reported_by_company,
-                                j.date_create
-                           FROM jobs j WHERE j.id2 = :number)
-            """;
+    String FOR_STAFF = "WITH audience AS (SELECT false AS customer_view), job AS (" + JOB_COLUMNS + ")\n";
 
     /** A customer: a work order of their scope, what they may read of it. */
-    String FOR_CUSTOMER = """
-            WITH audience AS (SELECT true AS customer_view),
-                 job AS (SELECT j.id, j.company_id, j.description, j.requested_by_contact_id, j.date_reported_by_company,
-                                j.date_create
-                           FROM jobs j WHERE j.id2 = :number AND\s""" + CustomerScope.VISIBLE_JOB + ")\n";
+    String FOR_CUSTOMER = "WITH audience AS (SELECT true AS customer_view), job AS (" + JOB_COLUMNS
+            + " AND " + CustomerScope.VISIBLE_JOB + ")\n";
 
     /**
      * The report as the customer wrote it, the comments, the files and the status changes a

@@ -16,6 +16,7 @@ import java.util.List;
  * <i>first name</i> only; none while the status reads "received", and never a suggestion), the installation's name, serial number and location text, the site
  * address (street, number, zip, city, country, site name), the name of the contact of
  * <i>their own company</i> who reported it, and the child work orders (number, name, status).
+ * The public tracking page shows less: {@link Tracked}.
  *
  * <p>Never shown to a customer: {@code internal_memo}, {@code prejob_information},
  * {@code estimated_quantity_remark}, {@code reference_back_office} of any entity, every ERP
@@ -30,10 +31,13 @@ public final class CustomerJobView {
     private CustomerJobView() {
     }
 
-    /** A row of the work-order list, the lookup results and the CSV. */
+    /**
+     * A row of the work-order list, the lookup results and the CSV; {@code newReply}: the service
+     * team answered since the contact reading last opened the work order (never a column of the CSV).
+     */
     public record Row(int number, String name, String installationName, String customerStatus,
                       OffsetDateTime reportedOn, OffsetDateTime nextVisitStart, String nextVisitTechnician,
-                      OffsetDateTime closedOn, String customerReference) {
+                      OffsetDateTime closedOn, String customerReference, boolean newReply) {
     }
 
     /** One work order on its page. {@code jobId} only links the visits and children queries; it is never rendered. */
@@ -52,8 +56,13 @@ public final class CustomerJobView {
     public record Child(int number, String name, String customerStatus) {
     }
 
-    /** What the public tracking page shows for the right number and reference: nothing more. */
-    public record Tracked(java.util.UUID jobId, int number, String name, String description, String customerStatus) {
+    /**
+     * What the public tracking page shows for the right number and reference, nothing more: its
+     * status as a customer reads it, when it was reported, and the day of the next visit. Nothing a
+     * person typed (name, description, comments, a technician's name) reaches someone who only
+     * holds a number and a reference.
+     */
+    public record Tracked(int number, String customerStatus, OffsetDateTime reportedOn, OffsetDateTime nextVisit) {
     }
 
     /** A work order with its visits and children, as its page shows it. */

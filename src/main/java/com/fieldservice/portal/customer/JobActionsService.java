@@ -8,6 +8,7 @@ import com.fieldservice.portal.conversation.Visibility;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.time.BusinessClock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,11 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * What a customer does on a job of theirs after reporting it: comment, add files, cancel while
- * it is still Open; and who may fetch its files. A job the customer may not see is not found,
- * whatever the reason. Each change is one transaction that holds the job's row, so a job closed
- * meanwhile takes nothing more.
+ * What a customer does on a job of theirs after reporting it: comment and add files while it is
+ * open and for {@value #DAYS_AFTER_CLOSING} days after the day it closed (business days of the
+ * {@link BusinessClock}), cancel while it is still Open; and who may fetch its files. A job the
+ * customer may not see is not found, whatever the reason. Each change is one transaction that
+ * holds the job's row, so a job closed meanwhile is judged as it is then.
  */
 public final class JobActionsService {
 
@@ -36,12 +38,34 @@ public final class JobActionsService {
     public record Refused(String messageKey, Map<String, FieldError> errors) implements Outcome {
     }
 
+    /** A closed work order takes comments and files for this many days after the day it closed. */
+    public static final int DAYS_AFTER_CLOSING = 30;
+
     private final Jdbi jdbi;
     private final JobService jobs;
+    private final BusinessClock clock;
+    private final Optional<String> supportPhone;
 
-    public JobActionsService(Jdbi jdbi, JobService jobs) {
+    /** @param supportPhone whom customers call (PORTAL_SUPPORT_PHONE), if anyone is named */
+    public JobActionsService(Jdbi jdbi, JobService jobs, BusinessClock clock, Optional<String> supportPhone) {
         this.jdbi = jdbi;
         this.jobs = jobs;
+        this.clock = clock;
+        this.supportPhone = supportPhone;
+    }
+
+    /** The number customers call (PORTAL_SUPPORT_PHONE), if one is set. */
+    public Optional<String> supportPhone() {
+        return supportPhone;
+    }
+
+    /** Whether the job takes the customer's comments and files now: open, or closed for less than the days allowed. */
+    boolean takesMessages(ReportDao.CustomerJob job) {
+        if (!job.closed()) {
+            return true;
+        }
+        return job.closedOn() != null
+                && !clock.today().isAfter(clock.dayOf(job.closedOn()).plusDays(DAYS_AFTER_CLOSING));
     }
 
     /** The job as this customer may see it; empty for another company's (or, in own-requests scope, another contact's) job. */
@@ -55,8 +79,9 @@ public final class JobActionsService {
             List<TimelineEntry> timeline = jdbi.withExtension(TimelineDao.class,
                     dao -> dao.forCustomer(CustomerScope.of(who), number));
             long files = timeline.stream().filter(entry -> "file".equals(entry.kind())).count();
-            return new JobActions(job.number(), !job.closed(), Workflow.INITIAL.equals(job.statusCode()), timeline,
-                    (int) Math.max(0, ReportService.MAX_FILES_PER_JOB - files), "", Map.of(), null);
+            return new JobActions(job.number(), !job.closed(), takesMessages(job), Workflow.INITIAL.equals(job.statusCode()),
+                    timeline, (int) Math.max(0, ReportService.MAX_FILES_PER_JOB - files), supportPhone.orElse(null), "",
+                    Map.of(), null);
         });
     }
 
@@ -72,7 +97,7 @@ public final class JobActionsService {
         }
         return jdbi.inTransaction(handle -> {
             ReportDao dao = handle.attach(ReportDao.class);
-            if (dao.lockJob(job.get().id()).closed()) {
+            if (!takesMessages(dao.lockJob(job.get().id()))) {
                 return new Refused("actions.closed", Map.of());
             }
             Conversation.addComment(handle, job.get().id(), who, comment, Visibility.CUSTOMER);
@@ -93,7 +118,7 @@ public final class JobActionsService {
         return jdbi.inTransaction(handle -> {
             ReportDao dao = handle.attach(ReportDao.class);
             UUID id = job.get().id();
-            if (dao.lockJob(id).closed()) {
+            if (!takesMessages(dao.lockJob(id))) {
                 return new Refused("actions.closed", Map.of());
             }
             int left = Conversation.filesLeft(handle, id, true);

@@ -67,9 +67,9 @@ public record JobListQuery(boolean closed, String q, String installation, String
         }
     }
 
-    /** The bound parameters of the list's query. */
+    /** The bound parameters of the list's query; {@code viewer}: the contact reading it (their new replies). */
     public record Filter(UUID company, UUID contact, boolean closed, UUID installation, String locationLike,
-                         String textLike, Integer number) {
+                         String textLike, Integer number, UUID viewer) {
     }
 
     public static JobListQuery from(Context ctx) {
@@ -101,8 +101,9 @@ public record JobListQuery(boolean closed, String q, String installation, String
         return stripped.length() > MAX_TEXT ? stripped.substring(0, MAX_TEXT) : stripped;
     }
 
-    public Filter filter(CustomerScope scope) {
-        return new Filter(scope.company(), scope.contact(), closed, installationId(), like(location), like(q), number());
+    public Filter filter(CustomerScope scope, UUID viewer) {
+        return new Filter(scope.company(), scope.contact(), closed, installationId(), like(location), like(q), number(),
+                viewer);
     }
 
     UUID installationId() {

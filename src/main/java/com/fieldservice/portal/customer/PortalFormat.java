@@ -54,6 +54,11 @@ public final class PortalFormat {
         return time == null ? null : clock.local(time).toOffsetDateTime().toString();
     }
 
+    /** The local day of an instant, as a {@code <time datetime>} attribute and in the CSV ("2099-05-04"). */
+    public String isoDay(OffsetDateTime time) {
+        return csvDate(time);
+    }
+
     String csvDate(OffsetDateTime time) {
         return time == null ? "" : clock.local(time).format(ISO_DATE);
     }

@@ -1,5 +1,7 @@
 package com.fieldservice.portal.customer;
 
+import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
@@ -46,9 +48,10 @@ public final class PortalHandler {
 
     /** GET /portal/jobs */
     public void jobs(Context ctx) {
-        CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
+        Principal who = RequestScope.requirePrincipal(ctx);
+        CustomerScope scope = CustomerScope.of(who);
         JobListQuery query = JobListQuery.from(ctx);
-        JobListQuery.Filter filter = query.filter(scope);
+        JobListQuery.Filter filter = query.filter(scope, viewer(who));
         Map<String, Object> model = new HashMap<>();
         jdbi.useHandle(handle -> {
             PortalJobDao dao = handle.attach(PortalJobDao.class);
@@ -67,7 +70,8 @@ public final class PortalHandler {
 
     /** GET /portal/jobs.csv: the same query string as the list, every page, streamed. */
     public void csv(Context ctx) {
-        CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
+        Principal who = RequestScope.requirePrincipal(ctx);
+        CustomerScope scope = CustomerScope.of(who);
         JobListQuery query = JobListQuery.from(ctx);
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"work-orders-" + (query.closed() ? "closed" : "open") + ".csv\"");
@@ -76,7 +80,7 @@ public final class PortalHandler {
         // a transaction, so that PostgreSQL hands the rows over through a cursor, 500 at a time
         jdbi.useTransaction(handle -> {
             try (Stream<CustomerJobView.Row> rows = handle.attach(PortalJobDao.class)
-                    .all(query.filter(scope), query.orderClause())) {
+                    .all(query.filter(scope, viewer(who)), query.orderClause())) {
                 JobCsv.write(out, query.closed(), rows, fmt);
             }
         });
@@ -87,14 +91,20 @@ public final class PortalHandler {
         }
     }
 
-    /** GET /portal/jobs/{number} */
+    /**
+     * GET /portal/jobs/{number}. Opening it reads the service team's replies for this contact
+     * (before the timeline is read: a reply arriving meanwhile stays new rather than unseen).
+     */
     public void job(Context ctx) {
-        CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
+        Principal who = RequestScope.requirePrincipal(ctx);
+        CustomerScope scope = CustomerScope.of(who);
         Optional<Integer> number = RequestValues.workOrderNumber(ctx.pathParam("number"));
         Optional<CustomerJobView.Page> page = number.flatMap(n -> jdbi.withHandle(handle -> {
             PortalJobDao dao = handle.attach(PortalJobDao.class);
-            return dao.detail(scope, n).map(job -> new CustomerJobView.Page(job, dao.visits(job.jobId()),
-                    dao.children(scope, job.jobId())));
+            return dao.detail(scope, n).map(job -> {
+                who.contactId().ifPresent(contact -> handle.attach(ReplyStateDao.class).contactOpened(job.jobId(), contact));
+                return new CustomerJobView.Page(job, dao.visits(job.jobId()), dao.children(scope, job.jobId()));
+            });
         }));
         if (page.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND);
@@ -103,13 +113,14 @@ public final class PortalHandler {
         Map<String, Object> model = new HashMap<>();
         model.put("page", page.get());
         model.put("fmt", fmt);
-        model.put("jobActions", actions.actions(number.get(), RequestScope.requirePrincipal(ctx)).orElse(null));
+        model.put("jobActions", actions.actions(number.get(), who).orElse(null));
         ctx.render("customer/job.html", model);
     }
 
     /** GET /portal/lookup?customer_reference=...: one match opens it, several are listed, none says so. */
     public void lookup(Context ctx) {
-        CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
+        Principal who = RequestScope.requirePrincipal(ctx);
+        CustomerScope scope = CustomerScope.of(who);
         String reference = Optional.ofNullable(ctx.queryParam("customer_reference")).map(String::strip).orElse("");
         Map<String, Object> model = new HashMap<>();
         model.put("reference", reference);
@@ -120,12 +131,17 @@ public final class PortalHandler {
             ctx.render("customer/lookup.html", model);
             return;
         }
-        List<CustomerJobView.Row> rows = jdbi.withExtension(PortalJobDao.class, dao -> dao.byReference(scope, reference));
+        List<CustomerJobView.Row> rows = jdbi.withExtension(PortalJobDao.class, dao -> dao.byReference(scope, reference, viewer(who)));
         if (rows.size() == 1) {
             ctx.redirect("/portal/jobs/" + rows.get(0).number(), HttpStatus.SEE_OTHER);
             return;
         }
         model.put("rows", rows);
         ctx.render("customer/lookup.html", model);
+    }
+
+    /** The contact reading, whose new replies the rows mark (none for an account without a contact). */
+    private static java.util.UUID viewer(Principal who) {
+        return who.contactId().orElse(null);
     }
 }

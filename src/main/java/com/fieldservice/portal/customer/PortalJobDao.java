@@ -2,6 +2,7 @@ package com.fieldservice.portal.customer;
 
 import static com.fieldservice.portal.customer.CustomerScope.VISIBLE_JOB;
 
+import com.fieldservice.portal.conversation.ReplyStateDao;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,16 +32,17 @@ public interface PortalJobDao {
     String REPORTED_ON = "coalesce(j.date_reported_by_company, j.date_create)";
 
     /**
-     * The columns of {@link CustomerJobView.Row}; needs the aliases of {@link #ROW_FROM}. The
-     * installation's name is a subquery, which PostgreSQL evaluates for the page's rows only.
+     * The columns of {@link CustomerJobView.Row}; needs the aliases of {@link #ROW_FROM} and binds
+     * {@code :viewer}, the contact reading (their new replies). The installation's name and the
+     * new-reply mark are subqueries, which PostgreSQL evaluates for the page's rows only.
      */
     String ROW_COLUMNS = """
             SELECT j.id2 AS number, j.name, (SELECT p.name FROM project p WHERE p.id = j.project_id) AS installation_name,
                    s.customer_status, """ + REPORTED_ON + """
              AS reported_on,
                    nv.date_start AS next_visit_start, nv.firstname AS next_visit_technician,
-                   j.date_closed AS closed_on, j.customer_reference
-            """;
+                   j.date_closed AS closed_on, j.customer_reference,
+            """ + ReplyStateDao.NEW_REPLY_COLUMN + " AS new_reply\n";
 
     /**
      * The jobs with their status and the next planned visit (from now on; suggestions excepted)
@@ -114,7 +116,8 @@ public interface PortalJobDao {
 
                AND j.customer_reference IS NOT NULL AND lower(j.customer_reference) = lower(:reference)
              ORDER BY j.id2 DESC LIMIT 100""")
-    List<CustomerJobView.Row> byReference(@BindMethods CustomerScope scope, @Bind("reference") String reference);
+    List<CustomerJobView.Row> byReference(@BindMethods CustomerScope scope, @Bind("reference") String reference,
+                                          @Bind("viewer") UUID viewer);
 
     /** A work order of the customer's by its number. */
     @SqlQuery("""
@@ -159,9 +162,17 @@ public interface PortalJobDao {
              ORDER BY j.working_sequence NULLS LAST, j.id2""")
     List<CustomerJobView.Child> children(@BindMethods CustomerScope scope, @Bind("parent") UUID parent);
 
-    /** The public tracking page: the number and the customer's reference must both match. */
+    /**
+     * The public tracking page: the number and the customer's reference must both match. Its
+     * status as the customer reads it, when it was reported, and when the next visit begins (as
+     * the list: planned, ahead, not a suggestion, none while "received" or once closed).
+     */
     @SqlQuery("""
-            SELECT j.id AS job_id, j.id2 AS number, j.name, j.description, s.customer_status
+            SELECT j.id2 AS number, s.customer_status, """ + REPORTED_ON + """
+             AS reported_on,
+                   (SELECT min(jp.date_start) FROM job_planning jp
+                     WHERE jp.job_id = j.id AND jp.date_start >= now() AND NOT jp.is_suggestion
+                       AND NOT s.is_closed AND s.customer_status <> 'received') AS next_visit
               FROM jobs j JOIN job_status s ON s.id = j.job_status_id
              WHERE j.id2 = :number AND j.customer_reference IS NOT NULL
                AND lower(j.customer_reference) = lower(:reference)""")

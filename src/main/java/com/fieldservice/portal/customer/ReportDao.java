@@ -40,7 +40,8 @@ public interface ReportDao extends SqlObject {
     }
 
     /** A job as its customer may act on it. */
-    record CustomerJob(UUID id, int number, String statusCode, boolean closed, UUID companyId) {
+    record CustomerJob(UUID id, int number, String statusCode, boolean closed, UUID companyId,
+                       java.time.OffsetDateTime closedOn) {
     }
 
     record StoredFile(String fileName, String contentType, byte[] bytes) {
@@ -102,7 +103,8 @@ public interface ReportDao extends SqlObject {
     List<Integer> openJobsWithReference(@BindMethods CustomerScope scope, @Bind("reference") String reference);
 
     String JOB = """
-            SELECT j.id, j.id2 AS number, s.code AS status_code, s.is_closed AS closed, j.company_id
+            SELECT j.id, j.id2 AS number, s.code AS status_code, s.is_closed AS closed, j.company_id,
+                   j.date_closed AS closed_on
               FROM jobs j JOIN job_status s ON s.id = j.job_status_id
             """;
 
@@ -115,8 +117,12 @@ public interface ReportDao extends SqlObject {
     @RegisterConstructorMapper(CustomerJob.class)
     Optional<CustomerJob> anyJob(@Bind("number") int number);
 
-    /** Holds the job's row until the transaction ends, so that it isn't closed meanwhile. */
-    @SqlQuery(JOB + " WHERE j.id = :id FOR SHARE OF j")
+    /**
+     * Holds the job's row until the transaction ends, so that it isn't closed meanwhile, and
+     * takes the lock that the back office's uploads take too: two uploads at once queue here, the
+     * second counts the first's files, and together they never pass the limit per work order.
+     */
+    @SqlQuery(JOB + " WHERE j.id = :id FOR NO KEY UPDATE OF j")
     @RegisterConstructorMapper(CustomerJob.class)
     CustomerJob lockJob(@Bind("id") UUID id);
 

@@ -134,6 +134,8 @@ public final class ReportHandler {
         model.put("filesDropped", filesDropped);
         model.put("maxFiles", ReportService.MAX_FILES_PER_UPLOAD);
         model.put("searchLimit", ReportService.SEARCH_RESULTS);
+        // the emergency line under the urgency: only when there is a number to call
+        model.put("supportPhone", actions.supportPhone().orElse(null));
         ctx.render("customer/report-form.html", model);
     }
 }

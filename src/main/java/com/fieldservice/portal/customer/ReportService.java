@@ -2,11 +2,11 @@ package com.fieldservice.portal.customer;
 
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.conversation.Conversation;
-import com.fieldservice.portal.conversation.Visibility;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.PhoneNumbers;
 import com.fieldservice.portal.web.RequestValues;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -34,7 +34,6 @@ public final class ReportService {
     public static final int SEARCH_RESULTS = 20;
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,64}");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{4,}[0-9]");
     /** The fields of a mobile installation's address a customer fills in. */
     static final List<String> ADDRESS = List.of("db_address_name", "db_address_street", "db_address_street_number",
             "db_address_zip", "db_address_city");
@@ -142,7 +141,7 @@ public final class ReportService {
                                        String token, Principal who) {
         ReportDao dao = handle.attach(ReportDao.class);
         UUID jobId = dao.jobId(number);
-        Conversation.addFiles(handle, jobId, who, files, Visibility.CUSTOMER);
+        Conversation.addReportFiles(handle, jobId, who, files);
         if (phone != null) {
             dao.keepContactPhone(jobId, phone);
         }
@@ -203,7 +202,7 @@ public final class ReportService {
         int max = JobFields.get("db_address_phone").maxLength().orElse(50);
         if (phone.length() > max) {
             errors.put("contact_phone", FieldError.of("validation.tooLong", max, phone.length()));
-        } else if (!PHONE.matcher(phone).matches()) {
+        } else if (!PhoneNumbers.plausible(phone)) {
             errors.put("contact_phone", FieldError.of("report.phone.format"));
         }
         return phone;

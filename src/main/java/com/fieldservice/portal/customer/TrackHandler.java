@@ -7,14 +7,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code /track}: anyone who holds a work order's number <i>and</i> its customer reference sees
- * that one work order's number, name, description, status and planned visits, nothing else.
+ * that one work order's status as a customer reads it, the day it was reported and the day of
+ * its next visit ({@link CustomerJobView.Tracked}), nothing else: nothing a person typed.
  * Every wrong pair (unknown number, wrong reference, a work order without reference, a number
  * that isn't one) gets the very same answer, so the page tells nothing about which half was
  * wrong; each counts as a failure for the client address's rate limit ({@link SignInThrottle}),
@@ -79,9 +79,7 @@ public final class TrackHandler {
             ctx.render("customer/track.html", model);
             return;
         }
-        List<CustomerJobView.Visit> visits = jdbi.withExtension(PortalJobDao.class, dao -> dao.visits(job.get().jobId()));
         model.put("job", job.get());
-        model.put("visits", visits);
         ctx.header("Cache-Control", "no-store");
         ctx.render("customer/track.html", model);
     }

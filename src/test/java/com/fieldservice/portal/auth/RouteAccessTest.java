@@ -80,6 +80,7 @@ class RouteAccessTest {
             Map.entry("GET /backoffice/jobs/{number}/files/{id}", 404),
             Map.entry("POST /backoffice/jobs/{number}/comments", 404),
             Map.entry("POST /backoffice/jobs/{number}/files", 404),
+            Map.entry("POST /backoffice/jobs/{number}/read", 404),
             Map.entry("GET /admin/accounts", 200),
             Map.entry("GET /admin/accounts/new-staff", 200),
             Map.entry("POST /admin/accounts/new-staff", 422),

@@ -29,7 +29,8 @@ class GridFilterTest {
             Map.entry("installation", List.of("4711")), Map.entry("technician", List.of("sofie peeters")),
             Map.entry("due_from", List.of("2026-10-01")), Map.entry("due_to", List.of("2026-11-30")),
             Map.entry("overdue", List.of("1")), Map.entry("unplanned", List.of("1")),
-            Map.entry("reported", List.of("today")), Map.entry("level", List.of("parents")));
+            Map.entry("reported", List.of("today")), Map.entry("awaiting_reply", List.of("1")),
+            Map.entry("level", List.of("parents")));
 
     @Test
     void everyFilterReadsBackFromTheLinksTheGridWrites() {

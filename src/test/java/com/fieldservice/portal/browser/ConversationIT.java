@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The conversation in a real headless Chromium: Alice reports with a photo and her phone number;
  * the planner sees the photo and the phone, answers Alice and notes something for the team only;
- * Alice reads the answer and never the note.
+ * Alice sees the reply's mark in her list, opens the work order, reads the answer (and never the
+ * note), and the mark is gone.
  */
 class ConversationIT {
 
@@ -82,7 +83,17 @@ class ConversationIT {
 
         try (Browser alice = Browser.open(375, 812)) {
             alice.signIn(portal.url("/login"), "alice@acme.demo.test", DemoData.DEMO_PASSWORD, "/portal");
-            alice.driver().get(portal.url("/portal/jobs/" + number));
+            // her list marks the work order with the team's reply she hasn't read
+            alice.driver().get(portal.url("/portal/jobs"));
+            String rowPath = "//table[@id='jobs-table']//tr[.//a[@href='/portal/jobs/" + number + "']]";
+            By row = By.xpath(rowPath);
+            By newReply = By.xpath(rowPath + "//*[contains(@class, 'new-reply')]");
+            WebElement mark = alice.waiting().until(ExpectedConditions.visibilityOfElementLocated(newReply));
+            assertThat(mark.getText()).isEqualTo("New reply");
+            assertThat(alice.driver().findElements(By.cssSelector("#jobs-table .new-reply"))).hasSize(1);
+            alice.screenshot("conversation-customer-list-375.png");
+            click(alice, By.xpath(rowPath + "//a[@href='/portal/jobs/" + number + "']"));
+            alice.waiting().until(ExpectedConditions.urlContains("/portal/jobs/" + number));
             alice.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("conversation-timeline")));
             WebElement answer = alice.driver().findElement(By.cssSelector("#conversation-timeline .job-comment"));
             assertThat(answer.getText()).contains("Service team · ", "We come tomorrow at 9.");
@@ -90,6 +101,12 @@ class ConversationIT {
             assertThat(alice.driver().getPageSource()).doesNotContain("spare pump", "sounded upset");
             assertThat(alice.pageWidth()).as("no sideways scrolling").isLessThanOrEqualTo(375);
             alice.screenshot("conversation-customer-375.png");
+
+            // read: the mark is gone from her list
+            alice.driver().get(portal.url("/portal/jobs"));
+            alice.waiting().until(ExpectedConditions.visibilityOfElementLocated(row));
+            assertThat(alice.driver().findElements(newReply)).isEmpty();
+            assertThat(alice.driver().getPageSource()).doesNotContain("spare pump", "sounded upset");
         }
     }
 

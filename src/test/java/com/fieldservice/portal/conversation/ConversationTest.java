@@ -162,8 +162,9 @@ class ConversationTest {
                 .containsOnly("internal");
 
         List<String> answers = new ArrayList<>();
-        for (String path : List.of("/portal/jobs/" + number, "/portal/jobs/" + number + "/activity", "/portal/jobs",
-                "/portal/jobs.csv", "/portal/lookup?customer_reference=" + reference)) {
+        for (String path : List.of("/portal", "/portal/jobs/" + number, "/portal/jobs/" + number + "/activity", "/portal/jobs",
+                "/portal/jobs?q=" + number, "/portal/jobs?tab=closed", "/portal/jobs.csv", "/portal/jobs.csv?tab=closed",
+                "/portal/lookup?customer_reference=" + reference, "/portal/report/done/" + number, "/portal/report")) {
             HttpResponse<String> answer = alice.get(path);
             assertThat(answer.statusCode()).as(path).isIn(200, 303);
             answers.add(answer.body());
@@ -255,5 +256,113 @@ class ConversationTest {
         String shown = job.select("#history").text();
         assertThat(shown).contains("Pat Planner", "comment", "file added", "Ask for the parts first.", "quote.pdf",
                 "The service team only (internal)", "The customer and the service team");
+    }
+
+    // ------------------------------------------------------------------ who waits for whom
+
+    static int dashboardAwaiting() {
+        Document home = page(planner, "/backoffice");
+        assertThat(home.select("#dash-awaiting-reply").attr("href")).isEqualTo("/backoffice/jobs?awaiting_reply=1");
+        return Integer.parseInt(home.select("#dash-awaiting-reply .fs-3").text().replace(",", ""));
+    }
+
+    /** The grid filtered on work orders awaiting a reply: whether this one is listed, and with its mark. */
+    static boolean awaitingInTheGrid(int number) {
+        Document grid = page(planner, "/backoffice/jobs?awaiting_reply=1&size=100");
+        assertThat(grid.select("#f-awaiting_reply").hasAttr("checked")).isTrue();
+        assertThat(grid.select("#jobs tbody tr[data-number]")).allSatisfy(row ->
+                assertThat(row.select(".awaiting-reply").text()).isEqualTo("awaiting reply"));
+        boolean listed = !grid.select("#jobs tr[data-number=" + number + "]").isEmpty();
+        Document all = page(planner, "/backoffice/jobs?q=" + number);
+        assertThat(all.select("#jobs tr[data-number=" + number + "] .awaiting-reply").isEmpty()).isEqualTo(!listed);
+        return listed;
+    }
+
+    static void aliceComments(int number, String text) {
+        alice.get("/portal/jobs/" + number);
+        assertThat(alice.post("/portal/jobs/" + number + "/comments", Map.of("comment", text)).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aCustomersMessageAwaitsTheTeamsReplyUntilAnsweredOrMarkedRead() {
+        int number = reported("WAIT-1", null, photo("leak.png"));
+        int before = dashboardAwaiting();
+        assertThat(awaitingInTheGrid(number)).as("a report, even with a photo, is no message awaiting a reply").isFalse();
+
+        aliceComments(number, "Is anyone coming?");
+        assertThat(dashboardAwaiting()).isEqualTo(before + 1);
+        assertThat(awaitingInTheGrid(number)).isTrue();
+        Document grid = page(planner, "/backoffice/jobs?awaiting_reply=1");
+        assertThat(grid.select("#active-filters .filter-chip[data-filter=awaiting_reply]").text()).contains("Awaiting our reply");
+        assertThat(page(planner, "/backoffice/jobs/" + number).select("#awaiting-reply #mark-read")).hasSize(1);
+
+        assertThat(reply(number, "Checking with the technician.", "internal").statusCode()).isEqualTo(303);
+        assertThat(awaitingInTheGrid(number)).as("an internal note answers nobody").isTrue();
+        assertThat(reply(number, "Tomorrow morning.", "customer").statusCode()).isEqualTo(303);
+        assertThat(awaitingInTheGrid(number)).isFalse();
+        assertThat(dashboardAwaiting()).isEqualTo(before);
+        assertThat(page(planner, "/backoffice/jobs/" + number).select("#awaiting-reply")).isEmpty();
+
+        alice.get("/portal/jobs/" + number);
+        assertThat(alice.postMultipart("/portal/jobs/" + number + "/files", Map.of(), List.of(photo("more.png"))).statusCode())
+                .isEqualTo(303);
+        assertThat(awaitingInTheGrid(number)).as("a file is a message too").isTrue();
+        assertThat(planner.postRaw("/backoffice/jobs/" + number + "/read", Map.of()).statusCode())
+                .as("without the form's token").isEqualTo(403);
+        assertThat(awaitingInTheGrid(number)).isTrue();
+        HttpResponse<String> read = planner.post("/backoffice/jobs/" + number + "/read", Map.of());
+        assertThat(read.statusCode()).isEqualTo(303);
+        assertThat(read.headers().firstValue("Location")).hasValue("/backoffice/jobs/" + number + "?conversation=marked-read#conversation");
+        assertThat(awaitingInTheGrid(number)).isFalse();
+        assertThat(dashboardAwaiting()).isEqualTo(before);
+        Document job = page(planner, "/backoffice/jobs/" + number);
+        assertThat(job.select("#history li").eachText()).anySatisfy(entry ->
+                assertThat(entry).contains("Pat Planner", "customer’s message marked as read"));
+        assertThat(planner.post("/backoffice/jobs/999999/read", Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    /** Whether this customer's list marks the work order with a reply they haven't opened. */
+    static boolean newReplyFor(WebSession who, int number) {
+        Document list = page(who, "/portal/jobs");
+        org.jsoup.select.Elements row = list.select("#jobs-table tbody tr:has(a[href=/portal/jobs/" + number + "])");
+        assertThat(row).as("listed").hasSize(1);
+        return !row.select(".new-reply").isEmpty();
+    }
+
+    @Test
+    void eachContactSeesTheTeamsReplyAsNewUntilTheyOpenTheWorkOrder() {
+        TestAccounts.customer(portal.jdbi(), "ACME", "carol@conversation.test");
+        WebSession carol = portal.signedIn("carol@conversation.test");
+        int number = reported("UNREAD-1", null);
+        assertThat(reply(number, "Only for us: check the warranty.", "internal").statusCode()).isEqualTo(303);
+        assertThat(newReplyFor(alice, number)).as("an internal note is no reply").isFalse();
+
+        assertThat(reply(number, "We come on Friday.", "customer").statusCode()).isEqualTo(303);
+        assertThat(newReplyFor(alice, number)).isTrue();
+        assertThat(newReplyFor(carol, number)).isTrue();
+        assertThat(page(alice, "/portal/jobs").select(".new-reply").first().text()).isEqualTo("New reply");
+
+        assertThat(page(alice, "/portal/jobs/" + number).select("#conversation-timeline .job-comment-text").text())
+                .isEqualTo("We come on Friday.");
+        assertThat(newReplyFor(alice, number)).as("read once she opened it").isFalse();
+        assertThat(newReplyFor(carol, number)).as("her colleague has not read it").isTrue();
+
+        assertThat(addFiles(number, "customer", file("quote.pdf", "application/pdf", Samples.pdf())).statusCode()).isEqualTo(303);
+        assertThat(newReplyFor(alice, number)).as("a file from the team is a reply too").isTrue();
+        page(carol, "/portal/jobs/" + number);
+        assertThat(newReplyFor(carol, number)).isFalse();
+    }
+
+    @Test
+    void theReportReadsAsTheCustomerWroteItAfterAPlannerEditsTheDescription() {
+        int number = reported("CONV-ORIGINAL", null);
+        Map<String, String> form = com.fieldservice.portal.support.FormValues.of(planner.get("/backoffice/jobs/" + number + "/edit").body());
+        form.put("description", "Planner's words: leak at the pressure valve.");
+        HttpResponse<String> edited = planner.post("/backoffice/jobs/" + number + "/edit", form);
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(303);
+        for (Document job : List.of(page(planner, "/backoffice/jobs/" + number), page(alice, "/portal/jobs/" + number))) {
+            assertThat(job.select("#conversation-timeline [data-kind=report] .timeline-report-text").text())
+                    .isEqualTo("Water drips under the boiler.");
+        }
     }
 }

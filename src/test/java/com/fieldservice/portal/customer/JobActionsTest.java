@@ -5,6 +5,7 @@ import static com.fieldservice.portal.customer.Samples.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.HeldLock;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
@@ -192,7 +193,7 @@ class JobActionsTest {
     }
 
     @Test
-    void aCustomerCancelsWhileOpenAndTheHistorySaysWhoThenTheJobTakesNothingMore() {
+    void aCustomerCancelsWhileOpenAndTheHistorySaysWhoThenCommentsForThirtyDaysOnly() {
         int number = reported();
         alice.get("/portal");
         HttpResponse<String> cancel = alice.post("/portal/jobs/" + number + "/cancel", Map.of());
@@ -208,15 +209,73 @@ class JobActionsTest {
         assertThat(again.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(again.body()).select("#actions-refused").text()).startsWith("This work order can no longer be canceled");
 
+        // closed 30 days ago (on the business calendar): still takes what she has to add
+        closedDaysAgo(number, 30);
+        Document closed = Jsoup.parse(alice.get("/portal/jobs/" + number).body());
+        assertThat(closed.select("#actions-closed").text()).isEqualTo(
+                "This work order is closed. For 30 days after it closed, you may still add comments and files.");
+        assertThat(closed.select("#comment-form, #files-form")).hasSize(2);
+        assertThat(comment(alice, number, "Thanks, all good now.").statusCode()).isEqualTo(303);
+
+        // 31 days: the forms make way for whom to call, and what is sent anyway is refused, nothing saved
+        closedDaysAgo(number, 31);
+        Document tooLate = Jsoup.parse(alice.get("/portal/jobs/" + number).body());
+        assertThat(tooLate.select("#comment-form, #files-form, #cancel-form")).isEmpty();
+        assertThat(tooLate.select("#actions-call").text()).isEqualTo("This work order closed more than 30 days ago and takes "
+                + "no more comments or files. To talk about it, please call our service team.");
         HttpResponse<String> late = comment(alice, number, "Still there?");
         assertThat(late.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(late.body());
-        assertThat(page.select("#actions-refused").text()).isEqualTo("This work order is closed: it takes no more comments or files.");
+        assertThat(page.select("#actions-refused").text()).isEqualTo("This work order closed too long ago: it takes no more comments or files.");
         assertThat(page.select("#comment-form, #files-form, #cancel-form")).isEmpty();
         HttpResponse<String> lateFiles = alice.postMultipart("/portal/jobs/" + number + "/files", Map.of(), List.of(photo("late.png")));
         assertThat(lateFiles.statusCode()).isEqualTo(422);
-        assertThat(count("SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = " + number)).isZero();
+        assertThat(count("SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = " + number)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = " + number)).isZero();
+    }
+
+    @Test
+    void withoutASupportPhoneTheReportFormLeavesTheEmergencyLineOut() {
+        Document form = Jsoup.parse(alice.get("/portal/report").body());
+        assertThat(form.select("#job_priority_id")).hasSize(1);
+        assertThat(form.select("#job_priority_id-hint")).isEmpty();
+        assertThat(form.select("#job_priority_id").hasAttr("aria-describedby")).isFalse();
+        assertThat(form.text()).doesNotContain("emergency");
+    }
+
+    @Test
+    void twoUploadsAtOnceNeverPassTheLimitPerWorkOrder() throws Exception {
+        int number = reported();
+        portal.jdbi().useHandle(h -> h.execute("INSERT INTO job_attachment (job_id, file_name, content_type, size, bytes)"
+                + " SELECT j.id, 'page-' || n || '.pdf', 'application/pdf', 8, decode('255044462d312e34', 'hex')"
+                + " FROM jobs j, generate_series(1, 16) n WHERE j.id2 = ?", number));
+        alice.get("/portal/jobs/" + number);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<HttpResponse<String>> a;
+            java.util.concurrent.Future<HttpResponse<String>> b;
+            // both get into their transactions and queue at the work order's row; released, they race
+            try (HeldLock row = HeldLock.take(portal.jdbi(), "SELECT id FROM jobs WHERE id2 = " + number + " FOR NO KEY UPDATE")) {
+                a = pool.submit(() -> alice.postMultipart("/portal/jobs/" + number + "/files", Map.of(),
+                        List.of(photo("a1.png"), photo("a2.png"), photo("a3.png"))));
+                b = pool.submit(() -> alice.postMultipart("/portal/jobs/" + number + "/files", Map.of(),
+                        List.of(photo("b1.png"), photo("b2.png"), photo("b3.png"))));
+                assertThat(row.awaitWaiting(2, java.time.Duration.ofSeconds(20)))
+                        .allSatisfy(query -> assertThat(query).contains("FROM jobs j"));
+            }
+            assertThat(List.of(a.get().statusCode(), b.get().statusCode())).containsExactlyInAnyOrder(303, 422);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("SELECT count(*) FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = " + number))
+                .isEqualTo(19);
+    }
+
+    /** Moves the day the work order closed back this many days of the business calendar (at 10:00 that day). */
+    static void closedDaysAgo(int number, int days) {
+        java.time.OffsetDateTime closedOn = com.fieldservice.portal.support.TestClock.DEFAULT.today().minusDays(days)
+                .atTime(10, 0).atZone(com.fieldservice.portal.support.TestClock.DEFAULT.zone()).toOffsetDateTime();
+        portal.jdbi().useHandle(h -> h.execute("UPDATE jobs SET date_closed = ? WHERE id2 = ?", closedOn, number));
     }
 
     @Test

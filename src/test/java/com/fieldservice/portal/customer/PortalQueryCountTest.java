@@ -29,7 +29,8 @@ class PortalQueryCountTest {
         PortalFixtures.insert(jdbi);
         counter = StatementCounter.recording(jdbi);
         PortalHandler handler = new PortalHandler(jdbi,
-                new JobActionsService(jdbi, new JobService(jdbi, Workflow.load(jdbi), TestClock.DEFAULT)),
+                new JobActionsService(jdbi, new JobService(jdbi, Workflow.load(jdbi), TestClock.DEFAULT), TestClock.DEFAULT,
+                        Optional.empty()),
                 new PortalFormat(TestClock.DEFAULT));
         Principal alice = new Principal(UUID.randomUUID(), "alice", Role.CUSTOMER, "Alice", Optional.empty(),
                 Optional.empty(), Optional.of(PortalFixtures.ACME), false);

@@ -45,21 +45,23 @@ class TrackTest {
     }
 
     @Test
-    void theRightPairShowsThatWorkOrdersEssentialsOnly() {
+    void theRightPairShowsTheStatusTheReportedDayAndTheNextVisitsDayOnly() {
         HttpResponse<String> answer = track(" " + PLANNED + " ", "po-shared");
         assertThat(answer.statusCode()).isEqualTo(200);
         Document page = Jsoup.parse(answer.body());
         assertThat(page.select("#tracked-heading").text()).isEqualTo("Work order " + PLANNED);
-        assertThat(page.select("#tracked-name").text()).isEqualTo("Boiler makes a noise ACME-ONLY");
-        assertThat(page.select("#tracked-description").text()).isEqualTo("Loud banging when it starts.");
         assertThat(page.select("#tracked-job .badge").text()).isEqualTo("Scheduled");
-        assertThat(page.select("#visits li").text()).isEqualTo("Mon 4 May 2099, 09:30–11:30 Technician: Tomasz");
-        // nothing else: no installation, address, requester, reference echo in the card, internal fields
-        assertThat(page.select("#tracked-job").text()).doesNotContain("Acme main boiler", "Antwerpen", "Olivia", "SN-BOILER");
+        assertThat(page.select("#tracked-reported").text()).isEqualTo("5 Jan 2030");
+        assertThat(page.select("#tracked-next-visit").text()).isEqualTo("4 May 2099");
+        // nothing a person typed (name, description, comments, the technician's name), nothing else of the work order
+        assertThat(answer.body()).doesNotContain("Boiler makes a noise", ACME_MARK, "Loud banging", "Tomasz", REPLY,
+                "09:30", "Acme main boiler", "Antwerpen", "Olivia", "SN-BOILER");
         SENTINELS.forEach(sentinel -> assertThat(answer.body()).doesNotContainIgnoringCase(sentinel));
         // sending it again is harmless: the same page
-        assertThat(Jsoup.parse(track(String.valueOf(PLANNED), "PO-SHARED").body()).select("#tracked-name").text())
-                .isEqualTo("Boiler makes a noise ACME-ONLY");
+        assertThat(Jsoup.parse(track(String.valueOf(PLANNED), "PO-SHARED").body()).select("#tracked-next-visit").text())
+                .isEqualTo("4 May 2099");
+        Document received = Jsoup.parse(track(String.valueOf(RECEIVED), "PO-SHARED").body());
+        assertThat(received.select("#tracked-next-visit").text()).isEqualTo("Not planned yet");
     }
 
     @Test
@@ -110,13 +112,18 @@ class TrackTest {
     }
 
     @Test
-    void hostileTextIsShownAsText() {
+    void hostileTextIsNeitherShownNorRun() {
         HttpResponse<String> answer = track(String.valueOf(XSS), IMG);
-        Document page = Jsoup.parse(answer.body());
-        assertThat(page.select("#tracked-name").text()).isEqualTo(SCRIPT);
-        assertThat(page.select("#tracked-description").text()).isEqualTo(IMG);
+        assertThat(Jsoup.parse(answer.body()).select("#tracked-job")).hasSize(1);
+        assertThat(Jsoup.parse(answer.body()).select("#tracked-job").text()).doesNotContain(SCRIPT, IMG);
         PortalReadTest.assertInert(answer.body(), "/track");
         // what a visitor types is echoed inertly too
         PortalReadTest.assertInert(track(SCRIPT, IMG).body(), "/track echo");
+    }
+
+    @Test
+    void theSignInPageLeadsToTracking() {
+        Document login = Jsoup.parse(portal.visitor().get("/login").body());
+        assertThat(login.select("a#track-link").attr("href")).isEqualTo("/track");
     }
 }

@@ -1,0 +1,59 @@
+package com.fieldservice.portal.conversation;
+
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Who waits for whom in a work order's conversation (V16): the work orders whose customer wrote
+ * since the team last answered, and per contact, the team's answers they have not opened yet.
+ * Written in the transaction of the message itself ({@link Conversation}); read by key only.
+ */
+public interface ReplyStateDao {
+
+    /** The condition of a work order {@code j} awaiting the team's reply (the grid's filter). */
+    String AWAITING = "j.id IN (SELECT ar.job_id FROM job_awaiting_reply ar)";
+
+    /** Whether work order {@code j} awaits the team's reply, for a line of the grid (a lookup by key). */
+    String AWAITING_COLUMN = "EXISTS (SELECT 1 FROM job_awaiting_reply ar WHERE ar.job_id = j.id)";
+
+    /**
+     * Whether the contact bound as {@code :viewer} has an answer of the team on work order {@code j}
+     * they haven't opened yet (never, without a contact).
+     */
+    String NEW_REPLY_COLUMN = """
+            EXISTS (SELECT 1 FROM job_team_replies tr WHERE tr.job_id = j.id AND tr.replies > coalesce(
+                    (SELECT rr.replies FROM job_replies_read rr
+                      WHERE rr.job_id = j.id AND rr.contact_id = CAST(:viewer AS uuid)), 0))""";
+
+    /** The customer wrote: the work order awaits a reply from when they first did. */
+    @SqlUpdate("INSERT INTO job_awaiting_reply (job_id) VALUES (:jobId) ON CONFLICT (job_id) DO NOTHING")
+    void customerWrote(@Bind("jobId") UUID jobId);
+
+    /** The team answered the customer: nothing awaits a reply, and every contact has one more to read. */
+    @SqlUpdate("""
+            WITH answered AS (DELETE FROM job_awaiting_reply WHERE job_id = :jobId)
+            INSERT INTO job_team_replies (job_id, replies) VALUES (:jobId, 1)
+            ON CONFLICT (job_id) DO UPDATE SET replies = job_team_replies.replies + 1""")
+    void teamAnswered(@Bind("jobId") UUID jobId);
+
+    /** A planner read the customer's message and needs not answer: how many work orders stopped waiting (0 or 1). */
+    @SqlUpdate("DELETE FROM job_awaiting_reply WHERE job_id = :jobId")
+    int markRead(@Bind("jobId") UUID jobId);
+
+    /** The contact opened the work order: they have read every answer so far. */
+    @SqlUpdate("""
+            INSERT INTO job_replies_read (job_id, contact_id, replies)
+            SELECT tr.job_id, :contactId, tr.replies FROM job_team_replies tr WHERE tr.job_id = :jobId
+            ON CONFLICT (job_id, contact_id) DO UPDATE SET replies = EXCLUDED.replies""")
+    void contactOpened(@Bind("jobId") UUID jobId, @Bind("contactId") UUID contactId);
+
+    /** How many work orders await the team's reply (the dashboard's count). */
+    @SqlQuery("SELECT count(*) FROM job_awaiting_reply")
+    long awaitingReply();
+
+    /** Since when the work order awaits the team's reply, if it does. */
+    @SqlQuery("SELECT since FROM job_awaiting_reply WHERE job_id = :jobId")
+    java.util.Optional<java.time.OffsetDateTime> awaitingSince(@Bind("jobId") UUID jobId);
+}

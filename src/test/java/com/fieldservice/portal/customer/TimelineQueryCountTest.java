@@ -1,0 +1,103 @@
+package com.fieldservice.portal.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.auth.Role;
+import com.fieldservice.portal.backoffice.JobDetailHandler;
+import com.fieldservice.portal.jobs.JobService;
+import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.support.StatementCounter;
+import com.fieldservice.portal.support.TestClock;
+import com.fieldservice.portal.support.TestDatabase;
+import com.fieldservice.portal.web.RequestScope;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A work order with 200 entries in its timeline (comments and files of both sides, internal ones,
+ * status changes) costs the same few statements as one with none, on the back office's page and
+ * on the customer's: the timeline is one statement, whatever it holds.
+ */
+class TimelineQueryCountTest {
+
+    private static StatementCounter counter;
+    private static Jdbi jdbi;
+
+    @BeforeAll
+    static void start() {
+        jdbi = TestDatabase.freshJdbi();
+        PortalFixtures.insert(jdbi);
+        UUID alice = jdbi.withHandle(h -> h.createQuery("SELECT id FROM contact WHERE email = ?")
+                .bind(0, PortalFixtures.ALICE).mapTo(UUID.class).one());
+        counter = StatementCounter.recording(jdbi);
+        JobDetailHandler detail = new JobDetailHandler(jdbi, TestClock.DEFAULT);
+        PortalHandler portal = new PortalHandler(jdbi,
+                new JobActionsService(jdbi, new JobService(jdbi, Workflow.load(jdbi), TestClock.DEFAULT), TestClock.DEFAULT,
+                        Optional.empty()),
+                new PortalFormat(TestClock.DEFAULT));
+        Principal customer = new Principal(UUID.randomUUID(), "alice", Role.CUSTOMER, "Alice", Optional.empty(),
+                Optional.of(alice), Optional.of(PortalFixtures.ACME), false);
+        counter.serving(config -> {
+            config.routes.before("/portal/*", ctx -> RequestScope.setPrincipal(ctx, customer));
+            config.routes.get("/backoffice/jobs/{number}", detail::show);
+            config.routes.get("/portal/jobs/{number}", portal::job);
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        counter.close();
+    }
+
+    /** 80 comments, 60 files and 60 status changes on the work order: 200 entries. */
+    private static void fillTimeline(int number) {
+        jdbi.useHandle(h -> {
+            h.execute("""
+                    INSERT INTO job_comment (job_id, author_name, by_customer, text, visibility, date_create)
+                    SELECT j.id, 'Pat', n % 2 = 0, 'comment ' || n, CASE WHEN n % 4 = 1 THEN 'internal' ELSE 'customer' END,
+                           now() - n * interval '1 minute'
+                      FROM jobs j, generate_series(1, 80) n WHERE j.id2 = ?""", number);
+            h.execute("""
+                    INSERT INTO job_attachment (job_id, file_name, content_type, size, bytes, visibility, date_create)
+                    SELECT j.id, 'page-' || n || '.pdf', 'application/pdf', 8, decode('255044462d312e34', 'hex'),
+                           CASE WHEN n % 3 = 0 THEN 'internal' ELSE 'customer' END, now() - n * interval '1 minute'
+                      FROM jobs j, generate_series(1, 60) n WHERE j.id2 = ?""", number);
+            h.execute("""
+                    INSERT INTO job_history (job_id, changed_by, kind, changes, version, changed_at)
+                    SELECT j.id, 'Pat', 'status', jsonb_build_object('status', jsonb_build_object(
+                           'old', CASE WHEN n % 2 = 0 THEN 'Open' ELSE 'Planned' END,
+                           'new', CASE WHEN n % 2 = 0 THEN 'Planned' ELSE 'Open' END)), n, now() - n * interval '1 minute'
+                      FROM jobs j, generate_series(1, 60) n WHERE j.id2 = ?""", number);
+        });
+    }
+
+    @Test
+    void aWorkOrderWithTwoHundredTimelineEntriesTakesAFixedFewStatements() {
+        int empty = PortalFixtures.IN_PROGRESS;
+        int full = PortalFixtures.PLANNED;
+        fillTimeline(full);
+        int entries = jdbi.withHandle(h -> h.createQuery("""
+                SELECT (SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = :n)
+                     + (SELECT count(*) FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = :n)
+                     + (SELECT count(*) FROM job_history h JOIN jobs j ON j.id = h.job_id WHERE j.id2 = :n AND h.kind = 'status')""")
+                .bind("n", full).mapTo(Integer.class).one());
+        assertThat(entries).isGreaterThanOrEqualTo(200);
+
+        for (String side : new String[] {"/backoffice/jobs/", "/portal/jobs/"}) {
+            // back office: job, children, visits, timeline, awaiting reply, history, the names it points at, transitions;
+            // customer: job, replies read, visits, children, the job in scope, timeline
+            int few = side.startsWith("/backoffice") ? 8 : 6;
+            counter.forget();
+            assertThat(counter.get(side + empty)).isEqualTo(200);
+            assertThat(counter.statements()).as(side + " with no entries").hasSizeLessThanOrEqualTo(few);
+            counter.forget();
+            assertThat(counter.get(side + full)).isEqualTo(200);
+            assertThat(counter.statements()).as(side + " with 200 entries").hasSize(few);
+        }
+    }
+}
