@@ -28,6 +28,14 @@ sign_in() {
     rm -f "$jar"
 }
 
+# csrf_token: exports CSRF, the form token of the signed-in session (COOKIE), for scenarios that post forms
+csrf_token() {
+    CSRF=$(curl -s -H "Cookie: $COOKIE" "${BASE_URL:-http://localhost:7070}/backoffice" \
+        | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+    [ -n "$CSRF" ] || { echo "no form token for the signed-in session"; exit 1; }
+    export CSRF
+}
+
 measure() {
     local name=$1 paths=$2
     local wrk=(wrk -t2 -c"${USERS:-8}" -s bench/wrk-paths.lua "${BASE_URL:-http://localhost:7070}")

@@ -1,4 +1,4 @@
--- wrk script: cycles through the paths in the file named by $PATHS, sends $COOKIE (a signed-in
+-- wrk script: cycles through the paths in the file named by $PATHS (or "POST path body" lines), sends $COOKIE (a signed-in
 -- session) or $AUTH (base64 user:password, HTTP Basic), and prints the client's median, p95 and
 -- p99, then the same percentiles of the server's own time (its Server-Timing header, app;dur=).
 -- PATHS=paths.txt COOKIE=portal_session=... wrk -t2 -c8 -d15s -s bench/wrk-paths.lua http://localhost:7070
@@ -22,6 +22,12 @@ request = function()
   local headers = {}
   if os.getenv("COOKIE") then headers["Cookie"] = os.getenv("COOKIE") end
   if os.getenv("AUTH") then headers["Authorization"] = "Basic " .. os.getenv("AUTH") end
+  -- "POST <path> <form body>": a form sent as a browser sends it, {csrf} replaced by $CSRF
+  local path, body = string.match(paths[counter], "^POST (%S+) (%S+)$")
+  if path then
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    return wrk.format("POST", path, headers, (string.gsub(body, "{csrf}", os.getenv("CSRF") or "")))
+  end
   return wrk.format("GET", paths[counter], headers)
 end
 

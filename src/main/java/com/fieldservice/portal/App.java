@@ -35,6 +35,10 @@ import com.fieldservice.portal.customer.JobActionsService;
 import com.fieldservice.portal.customer.ReportHandler;
 import com.fieldservice.portal.customer.ReportService;
 import com.fieldservice.portal.customer.UploadLimits;
+import com.fieldservice.portal.planning.BoardHandler;
+import com.fieldservice.portal.planning.CalendarHandler;
+import com.fieldservice.portal.planning.VisitHandler;
+import com.fieldservice.portal.planning.VisitService;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Cookies;
@@ -149,6 +153,9 @@ public final class App implements AutoCloseable {
         PortalHandler portal = new PortalHandler(jdbi, jobActions, customerFormat);
         ReportHandler report = new ReportHandler(new ReportService(jdbi, jobService, clock), jobActions, jdbi);
         JobActionsHandler customerActions = new JobActionsHandler(jobActions);
+        VisitHandler visits = new VisitHandler(new VisitService(jdbi, clock), jobDetail);
+        BoardHandler board = new BoardHandler(jdbi, clock);
+        CalendarHandler calendars = new CalendarHandler(jdbi, clock);
         StaffConversationHandler staffReplies = new StaffConversationHandler(new StaffConversation(jdbi), jobDetail::show);
 
         return Javalin.create(c -> {
@@ -205,6 +212,13 @@ public final class App implements AutoCloseable {
                     .post("/backoffice/jobs/{number}/edit", jobForms::edit, ADMIN, PLANNER)
                     .post("/backoffice/jobs/{number}/status", jobForms::changeStatus, ADMIN, PLANNER)
                     .get("/backoffice/jobs/{number}", jobDetail::show, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/{number}/visits", visits::add, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/{number}/visits/{id}", visits::change, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/{number}/visits/{id}/delete", visits::delete, ADMIN, PLANNER)
+                    .get("/backoffice/planning", board::board, ADMIN, PLANNER)
+                    .post("/backoffice/planning/technicians/{id}/calendar", calendars::renew, ADMIN)
+                    .get("/calendar/{token}", calendars::technicianFeed, ANYONE)
+                    .get("/portal/jobs/{number}/visits/{n}/calendar.ics", calendars::customerVisit, CUSTOMER)
                     .get("/portal", portal::home, CUSTOMER)
                     .get("/portal/jobs", portal::jobs, CUSTOMER)
                     .get("/portal/jobs.csv", portal::csv, CUSTOMER)

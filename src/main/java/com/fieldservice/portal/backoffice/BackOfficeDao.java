@@ -143,18 +143,6 @@ public interface BackOfficeDao {
     @RegisterConstructorMapper(Child.class)
     List<Child> children(@Bind("job") UUID job);
 
-    record Visit(String technician, OffsetDateTime dateStart, OffsetDateTime dateEnd, boolean suggestion) {
-    }
-
-    @SqlQuery("""
-            SELECT person_name(u) AS technician, pl.date_start, pl.date_end,
-                   pl.is_suggestion AS suggestion
-              FROM job_planning pl JOIN app_user u ON u.id = pl.app_user_id
-             WHERE pl.job_id = :job
-             ORDER BY pl.date_start, pl.id""")
-    @RegisterConstructorMapper(Visit.class)
-    List<Visit> visits(@Bind("job") UUID job);
-
     record HistoryEntry(OffsetDateTime changedAt, String changedBy, String kind, String changes) {
     }
 

@@ -6,7 +6,11 @@ import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.time.BusinessClock;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.planning.VisitDao;
+import com.fieldservice.portal.planning.VisitForm;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -14,8 +18,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@code GET /backoffice/jobs/{number}}: one work order for the back office, in groups, with its
  * parent, its children, its planned visits, its conversation with the customer and its history.
- * At most eight statements whatever the job holds: the job with every joined entity, the
- * children, the visits, the timeline, whether the customer awaits a reply, the history, the names
+ * At most nine statements whatever the job holds: the job with every joined entity, the
+ * children, the visits, the technicians a visit may go to, the timeline, whether the customer
+ * awaits a reply, the history, the names
  * its history's values point at, and the statuses it may move to.
  */
 public final class JobDetailHandler {
@@ -41,8 +46,14 @@ public final class JobDetailHandler {
 
     /** The page with the reply forms as given (after a refused reply: what was typed, and why). */
     public void show(Context ctx, int number, ReplyForm reply, HttpStatus status) {
+        show(ctx, number, reply, VisitForm.empty(), status);
+    }
+
+    /** The page with a visit form as given (after a refused visit: what was typed, and why). */
+    public void show(Context ctx, int number, ReplyForm reply, VisitForm visit, HttpStatus status) {
         Map<String, Object> model = new HashMap<>();
         model.put("reply", reply);
+        model.put("visitForm", visit);
         boolean found = jdbi.withHandle(handle -> {
             BackOfficeDao dao = handle.attach(BackOfficeDao.class);
             Optional<BackOfficeDao.JobDetail> job = dao.detail(number, clock.startOf(clock.today()));
@@ -51,11 +62,20 @@ public final class JobDetailHandler {
             }
             model.put("job", job.get());
             model.put("children", dao.children(job.get().id()));
-            model.put("visits", dao.visits(job.get().id()));
+            VisitDao visits = handle.attach(VisitDao.class);
+            List<VisitDao.Listed> listed = visits.ofJob(job.get().id());
+            model.put("visits", listed);
+            model.put("technicians", visits.technicians());
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
             model.put("awaitingSince", handle.attach(ReplyStateDao.class).awaitingSince(job.get().id()).orElse(null));
             model.put("history", history.read(dao, dao.history(job.get().id())));
-            model.put("transitions", dao.transitions(job.get().statusId()));
+            List<BackOfficeDao.Transition> transitions = dao.transitions(job.get().statusId());
+            model.put("transitions", transitions);
+            // what a status still needs of the job (a technician, a visit), said before the planner submits
+            Map<String, String> needs = new HashMap<>();
+            transitions.forEach(t -> Workflow.unmetNeed(t.code(), job.get().suggestedUser() != null || !listed.isEmpty(),
+                    !listed.isEmpty()).ifPresent(need -> needs.put(t.code(), need)));
+            model.put("needs", needs);
             return true;
         });
         if (!found) {

@@ -132,8 +132,10 @@ public final class JobFormHandler {
             ctx.redirect("/backoffice/jobs/" + number + "?status-changed", HttpStatus.SEE_OTHER);
         } else if (outcome instanceof JobService.StatusRefused refused) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            ctx.render("backoffice/status-refused.html", Map.of("number", number, "requested", to,
+            Map<String, Object> model = new HashMap<>(Map.of("number", number, "requested", to,
                     "from", refused.from(), "allowed", refused.allowed()));
+            model.put("need", refused.need());
+            ctx.render("backoffice/status-refused.html", model);
         } else if (outcome instanceof JobService.Conflict) {
             ctx.redirect("/backoffice/jobs/" + number + "?status-conflict", HttpStatus.SEE_OTHER);
         } else {

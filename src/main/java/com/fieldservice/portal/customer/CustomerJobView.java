@@ -12,8 +12,8 @@ import java.util.List;
  * <p>A customer sees: the work-order number ({@code id2}), name, description, their own
  * customer reference, the customer-facing status ({@code job_status.customer_status}, never the
  * internal status), when it was reported ({@code date_reported_by_company}, else
- * {@code date_create}) and closed, the planned visits (start, end and the technician's
- * <i>first name</i> only; none while the status reads "received", and never a suggestion), the installation's name, serial number and location text, the site
+ * {@code date_create}) and closed, the confirmed visits (start, end and the technician's
+ * <i>first name</i> only; never a proposed one: database function customer_visits), the installation's name, serial number and location text, the site
  * address (street, number, zip, city, country, site name), the name of the contact of
  * <i>their own company</i> who reported it, and the child work orders (number, name, status).
  * The public tracking page shows less: {@link Tracked}.
@@ -48,8 +48,11 @@ public final class CustomerJobView {
                          String country, String reportedBy) {
     }
 
-    /** A planned visit: when, and the technician's first name. */
-    public record Visit(OffsetDateTime start, OffsetDateTime end, String technicianFirstName) {
+    /**
+     * A visit: its place in the work order's list (from 1, for its calendar link), when, the
+     * technician's first name, and whether it is still to come as confirmed (not done).
+     */
+    public record Visit(int ordinal, OffsetDateTime start, OffsetDateTime end, String technicianFirstName, boolean confirmed) {
     }
 
     /** A child work order of a multi-job. */

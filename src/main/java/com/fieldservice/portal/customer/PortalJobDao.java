@@ -45,8 +45,8 @@ public interface PortalJobDao {
             """ + ReplyStateDao.NEW_REPLY_COLUMN + " AS new_reply\n";
 
     /**
-     * The jobs with their status and the next planned visit (from now on; suggestions excepted)
-     * of open work orders past "received" only. Nothing else is joined: these statements are
+     * The jobs with their status and the next visit of open work orders: the first from now on
+     * of the visits the customer sees on the work order's page (customer_visits, V17). Nothing else is joined: these statements are
      * prepared once and planned for any filter, so a join a filter may need (installation,
      * address) would be made for every job of the company; the filters look those up themselves.
      */
@@ -54,11 +54,10 @@ public interface PortalJobDao {
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id
               LEFT JOIN LATERAL (
-                   SELECT jp.date_start, staff_name_for_customers(u) AS firstname
-                     FROM job_planning jp JOIN app_user u ON u.id = jp.app_user_id
-                    WHERE jp.job_id = j.id AND jp.date_start >= now() AND NOT jp.is_suggestion
-                      AND NOT s.is_closed AND s.customer_status <> 'received'
-                    ORDER BY jp.date_start LIMIT 1) nv ON true
+                   SELECT v.date_start, v.technician_first_name AS firstname
+                     FROM customer_visits(j.id) v
+                    WHERE v.date_start >= now() AND NOT s.is_closed
+                    ORDER BY v.date_start LIMIT 1) nv ON true
             """;
 
     /** The list's filters: tab, installation (or a location holding it), location text, search. */
@@ -140,17 +139,14 @@ public interface PortalJobDao {
     Optional<CustomerJobView.Detail> detail(@BindMethods CustomerScope scope, @Bind("number") int number);
 
     /**
-     * The planned visits of a work order. A suggestion is not a promise, and while the customer
-     * reads "received" (not planned yet, or planned again after a rejection) no visit is shown.
+     * The visits of a work order the customer sees (customer_visits, V17: confirmed ones, and
+     * those of a work order carried out), numbered in order from 1.
      */
     @SqlQuery("""
-            SELECT jp.date_start AS start, jp.date_end AS "end", staff_name_for_customers(u) AS technician_first_name
-              FROM job_planning jp
-              JOIN app_user u ON u.id = jp.app_user_id
-              JOIN jobs j ON j.id = jp.job_id
-              JOIN job_status s ON s.id = j.job_status_id
-             WHERE jp.job_id = :job AND NOT jp.is_suggestion AND s.customer_status <> 'received'
-             ORDER BY jp.date_start""")
+            SELECT row_number() OVER (ORDER BY v.date_start, v.id) AS ordinal, v.date_start AS start, v.date_end AS "end",
+                   v.technician_first_name, v.state = 'confirmed' AS confirmed
+              FROM customer_visits(:job) v
+             ORDER BY v.date_start, v.id""")
     List<CustomerJobView.Visit> visits(@Bind("job") UUID job);
 
     /** The children of a multi-job that the customer may see. */

@@ -102,7 +102,8 @@ final class WorkOrderWriter {
         }
         Instant updated = closed != null ? closed : planCreated != null ? planCreated
                 : status.code().equals("Open") ? null : min(created.plusSeconds(60L * dice.between(10, 2000)), timeline.now());
-        boolean suggested = status.phase() == StatusMix.Phase.SUGGESTED;
+        // the suggested technician and start are the first visit of an open work order (planning/VisitService)
+        boolean suggested = closed == null && !visits.isEmpty();
 
         jobs.uuid(id).uuid(order.parent()).integer(order.sequence()).uuid(installation.id()).uuid(customer.id())
                 .uuid(Lookups.require(lookups.jobTypes(), type))

@@ -1,11 +1,15 @@
 package com.fieldservice.portal.jobs;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one parser for days and times taken from requests (forms, filters, the report form): it
@@ -72,6 +76,31 @@ public final class DateInput {
                 throw new Refused("validation.dateTime");
             }
         }
+    }
+
+    private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+
+    /** An ISO week, yyyy-Www (2026-W50), as the Monday it begins with. */
+    public static LocalDate week(String text) throws Refused {
+        Matcher matcher = WEEK.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new Refused("validation.week");
+        }
+        int year = Integer.parseInt(matcher.group(1));
+        int week = Integer.parseInt(matcher.group(2));
+        inRange(year);
+        LocalDate fourthOfJanuary = LocalDate.of(year, 1, 4);
+        if (week < 1 || week > fourthOfJanuary.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+            throw new Refused("validation.week");
+        }
+        return fourthOfJanuary.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(DayOfWeek.MONDAY);
+    }
+
+    /** The ISO week a day falls in, as {@link #week} reads it (2026-W50). */
+    public static String weekOf(LocalDate day) {
+        return "%04d-W%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR),
+                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** Whether a time computed from typed ones (a visit's end) still falls in the years this parser accepts. */

@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Writes of work orders, their suggestion visit and their history. */
+/** Writes of work orders, their first visit as the suggestion moves it, and their history. */
 public interface JobDao extends SqlObject {
 
     record Created(UUID id, int id2) {
@@ -108,13 +108,27 @@ public interface JobDao extends SqlObject {
                 .mapToMap().one();
     }
 
+    /**
+     * The job's first visit moves to this technician and start (keeping its length); with none,
+     * one is added when {@code mayAdd}, lasting {@code minutes}. A closed job's visits stay as they were.
+     */
     @SqlUpdate("""
-            INSERT INTO job_planning (job_id, app_user_id, date_start, date_end, is_suggestion)
-            VALUES (:jobId, :userId, :start, :start + make_interval(mins => :minutes), true)
-            ON CONFLICT (job_id) WHERE is_suggestion
-            DO UPDATE SET app_user_id = EXCLUDED.app_user_id, date_start = EXCLUDED.date_start, date_end = EXCLUDED.date_end""")
-    void upsertSuggestion(@Bind("jobId") UUID jobId, @Bind("userId") UUID userId, @Bind("start") OffsetDateTime start,
-                          @Bind("minutes") int minutes);
+            WITH first AS (
+                 SELECT pl.id FROM job_planning pl JOIN jobs j ON j.id = pl.job_id
+                  WHERE pl.job_id = :jobId AND j.date_closed IS NULL
+                  ORDER BY pl.date_start, pl.id LIMIT 1),
+            moved AS (
+                 UPDATE job_planning pl SET app_user_id = :userId, date_start = :start,
+                        date_end = :start + (pl.date_end - pl.date_start)
+                   FROM first WHERE pl.id = first.id RETURNING pl.id)
+            INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
+            SELECT :jobId, :userId, :start, :start + make_interval(mins => :minutes)
+             WHERE :mayAdd AND NOT EXISTS (SELECT 1 FROM job_planning WHERE job_id = :jobId)""")
+    void firstVisitFollows(@Bind("jobId") UUID jobId, @Bind("userId") UUID userId, @Bind("start") OffsetDateTime start,
+                           @Bind("minutes") int minutes, @Bind("mayAdd") boolean mayAdd);
+
+    @SqlQuery("SELECT count(*) FROM job_planning WHERE job_id = :jobId")
+    int visitCount(@Bind("jobId") UUID jobId);
 
     @SqlUpdate("""
             INSERT INTO job_history (job_id, account_id, changed_by, kind, changes, version)

@@ -65,7 +65,11 @@ public final class JobService {
     public record NotFound() implements Outcome {
     }
 
-    public record StatusRefused(Workflow.Status from, List<Workflow.Status> allowed) implements Outcome {
+    /**
+     * The status change is refused: the workflow doesn't lead there from {@code from}, or, with
+     * {@code need} (a message key), the status needs something the job lacks (a technician, a visit).
+     */
+    public record StatusRefused(Workflow.Status from, List<Workflow.Status> allowed, String need) implements Outcome {
     }
 
     /** A job's writable fields as a form shows them, with the version they were read at. */
@@ -197,9 +201,15 @@ public final class JobService {
             Optional<Workflow.Status> to = workflow.status(toCode).filter(s -> workflow.allows(from.code(), s.code()))
                     .filter(s -> requiredFrom.map(from.code()::equals).orElse(true));
             if (to.isEmpty()) {
-                return new StatusRefused(from, workflow.allowedFrom(from.code()));
+                return new StatusRefused(from, workflow.allowedFrom(from.code()), null);
             }
             UUID id = current.get().id();
+            int visits = dao.visitCount(id);
+            Optional<String> need = Workflow.unmetNeed(to.get().code(), current.get().suggestedUserId() != null || visits > 0,
+                    visits > 0);
+            if (need.isPresent()) {
+                return new StatusRefused(from, workflow.allowedFrom(from.code()), need.get());
+            }
             if (dao.changeStatus(id, current.get().version(), to.get().id()) == 0) {
                 return conflict(dao, id, current.get().version(), dao.current(number).orElseThrow().version(), Map.of());
             }
@@ -211,16 +221,19 @@ public final class JobService {
         });
     }
 
-    /** Suggested, with a suggested user and start, keeps one planned visit that follows the suggestion. */
+    /**
+     * The suggested user and start are the job's first visit: a job with visits moves its first
+     * one to them; a Suggested job without one gets it (planning/VisitService keeps the other way).
+     */
     private static void keepSuggestionVisit(JobDao dao, UUID id, String statusCode, JobDraft draft) {
         keepSuggestionVisit(dao, id, statusCode, draft.suggestedUserId(), draft.suggestedDateStart(), draft.estimatedTime());
     }
 
     private static void keepSuggestionVisit(JobDao dao, UUID id, String statusCode, UUID user, OffsetDateTime start,
                                             Integer estimatedTime) {
-        if ("Suggested".equals(statusCode) && user != null && start != null) {
+        if (user != null && start != null) {
             int minutes = estimatedTime == null || estimatedTime == 0 ? DEFAULT_VISIT_MINUTES : estimatedTime;
-            dao.upsertSuggestion(id, user, start, minutes);
+            dao.firstVisitFollows(id, user, start, minutes, "Suggested".equals(statusCode));
         }
     }
 

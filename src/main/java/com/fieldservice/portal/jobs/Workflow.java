@@ -73,6 +73,20 @@ public final class Workflow {
         return next.getOrDefault(code, List.of());
     }
 
+    /**
+     * What a status needs of a work order before it may enter it, as a message key: Dispatched a
+     * technician, Planned a visit. Empty when nothing is missing. The status form and JobService ask here.
+     */
+    public static Optional<String> unmetNeed(String to, boolean hasTechnician, boolean hasVisit) {
+        if ("Dispatched".equals(to) && !hasTechnician) {
+            return Optional.of("workflow.needs.technician");
+        }
+        if ("Planned".equals(to) && !hasVisit) {
+            return Optional.of("workflow.needs.visit");
+        }
+        return Optional.empty();
+    }
+
     public boolean allows(String from, String to) {
         return allowedFrom(from).stream().anyMatch(s -> s.code().equals(to));
     }

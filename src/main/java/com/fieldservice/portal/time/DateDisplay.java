@@ -14,7 +14,9 @@ public final class DateDisplay {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DAY_TIME_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", Locale.ROOT);
     /** For {@code <time datetime>}: the local time with its offset, so it names the same moment. */
     private static final DateTimeFormatter MACHINE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -39,9 +41,19 @@ public final class DateDisplay {
         return format(value, DAY_TIME_SECONDS);
     }
 
+    /** "09:30". */
+    public String time(OffsetDateTime value) {
+        return format(value, TIME);
+    }
+
     /** "09:30:12". */
     public String timeSeconds(OffsetDateTime value) {
         return format(value, TIME_SECONDS);
+    }
+
+    /** "2026-12-15T09:30", as a date-and-time field holds it (what jobs/DateInput reads back); "" for none. */
+    public String input(OffsetDateTime value) {
+        return format(value, INPUT);
     }
 
     /** "2026-12-15T09:30:00+01:00", the machine-readable form of the same local time. */

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 class CustomerScopeTest {
 
     private static final Path PACKAGE = Path.of("src/main/java/com/fieldservice/portal/customer");
-    private static final Pattern TOUCHES_JOBS = Pattern.compile("(?i)\\b(from|join|update)\\s+jobs\\b");
+    private static final Pattern TOUCHES_JOBS = Pattern.compile("(?i)\\b(from|join|update)\\s+(jobs\\b|customer_visits\\()");
 
     /** The statements that read work orders without the scope, and why that is right. */
     private static final Map<String, String> UNSCOPED = Map.of(
             "PortalJobDao.track", "the public tracking page: the number and the customer's reference together",
-            "PortalJobDao.visits", "the visits of a work order found just before by detail (scoped) or track",
+            "PortalJobDao.visits", "the visits (customer_visits reads their job) of a work order found just before by detail (scoped) or track",
             "ReportDao.anyJob", "the back office's download of a file, for planners only",
             "ReportDao.lockJob", "locks, by id, a job found through customerJob (scoped) just before",
             "ReportDao.jobId", "the id of the job just created in the same transaction",

@@ -352,7 +352,10 @@ class PortalReadTest {
             assertThat(detail.select("#installation-name").text()).isEqualTo("Acme main boiler");
             assertThat(detail.text()).contains("SN-BOILER-1", "Boiler room, level -1");
             assertThat(detail.select("#job-address").text()).isEqualTo("Acme head office Haven 1050 2030 Antwerpen Belgium");
-            assertThat(detail.select("#visits li").text()).isEqualTo("Mon 4 May 2099, 09:30–11:30 Technician: Tomasz");
+            assertThat(detail.select("#visits li").text())
+                    .isEqualTo("Mon 4 May 2099, 09:30–11:30 Technician: Tomasz Add to my calendar");
+            assertThat(detail.select("#visits li a.visit-calendar").attr("href"))
+                    .isEqualTo("/portal/jobs/" + PLANNED + "/visits/1/calendar.ics");
             assertThat(detail.select("#children li").text()).contains(String.valueOf(CHILD), "Replace the pressure gauge", "Received");
             assertThat(detail.select("div#job-customer-actions")).hasSize(1);
         }

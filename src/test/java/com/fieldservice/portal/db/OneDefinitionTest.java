@@ -66,6 +66,19 @@ class OneDefinitionTest {
     }
 
     @Test
+    void theVisitsACustomerSeesAreReadThroughTheIndexOfTheirWorkOrder() {
+        jdbi.useTransaction(h -> {
+            h.execute("SET LOCAL enable_seqscan = off");
+            assertThat(plan(h, """
+                    EXPLAIN (VERBOSE, COSTS OFF)
+                    SELECT nv.date_start FROM jobs j LEFT JOIN LATERAL (
+                           SELECT v.date_start FROM customer_visits(j.id) v ORDER BY v.date_start LIMIT 1) nv ON true
+                     WHERE j.id2 = 1"""))
+                    .doesNotContain("customer_visits").doesNotContain("Function Scan").contains("job_planning_job");
+        });
+    }
+
+    @Test
     void referenceTimesAreWrittenInUtcWhateverTheSessionsZone() {
         jdbi.useTransaction(h -> {
             h.execute("SET LOCAL TIME ZONE 'Asia/Tokyo'");

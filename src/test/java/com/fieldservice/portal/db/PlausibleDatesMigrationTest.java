@@ -51,7 +51,7 @@ class PlausibleDatesMigrationTest {
             return oddJob;
         });
 
-        migrate(url, null);
+        migrate(url, "12");
 
         Map<String, Object> job = jdbi.withHandle(h -> h.createQuery("""
                 SELECT earliest_date_plannable IS NULL AS earliest_cleared, due_date IS NULL AS due_cleared,
@@ -76,6 +76,13 @@ class PlausibleDatesMigrationTest {
                 SELECT p.warranty_date_until IS NULL AND p.date_built IS NULL AND u.birthdate IS NULL
                   FROM project p, app_user u""").mapTo(Boolean.class).one());
         assertThat(referencesCleared).isTrue();
+
+        // the later migrations run over such data; V17 makes an open job's suggestion its first visit
+        migrate(url, null);
+        boolean suggestionIsTheVisit = jdbi.withHandle(h -> h.createQuery(
+                "SELECT suggested_date_start = '3000-01-01 23:00+00' AND suggested_user_id IS NOT NULL FROM jobs WHERE id = ?")
+                .bind(0, odd).mapTo(Boolean.class).one());
+        assertThat(suggestionIsTheVisit).isTrue();
     }
 
     private static void migrate(String url, String target) {

@@ -140,9 +140,16 @@ class DemoDataTest {
                        OR NOT EXISTS (SELECT 1 FROM job_planning p WHERE p.job_id = j.id
                                          AND p.app_user_id = j.suggested_user_id
                                          AND p.date_start = j.suggested_date_start))""")).isZero();
+        // an open work order's suggestion is its first visit, as the planning keeps it
+        assertThat(count("""
+                SELECT count(*) FROM jobs j
+                  LEFT JOIN LATERAL (SELECT app_user_id, date_start FROM job_planning p WHERE p.job_id = j.id
+                                      ORDER BY date_start, id LIMIT 1) first ON true
+                 WHERE j.date_closed IS NULL AND (j.suggested_user_id IS DISTINCT FROM first.app_user_id
+                                                  OR j.suggested_date_start IS DISTINCT FROM first.date_start)""")).isZero();
         assertThat(count("""
                 SELECT count(*) FROM jobs j JOIN job_status s ON s.id = j.job_status_id
-                 WHERE s.code IN ('Planned', 'InProgress', 'Completed', 'ExportedToErp')
+                 WHERE s.code IN ('Planned', 'Dispatched', 'InProgress', 'Completed', 'ExportedToErp')
                    AND NOT EXISTS (SELECT 1 FROM job_planning p WHERE p.job_id = j.id)""")).isZero();
         assertThat(count("""
                 SELECT count(*) FROM jobs j JOIN job_status s ON s.id = j.job_status_id

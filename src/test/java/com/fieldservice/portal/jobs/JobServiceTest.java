@@ -154,6 +154,9 @@ class JobServiceTest {
         assertThat(row(number).get("status_code")).isEqualTo("Open");
 
         for (String next : List.of("ToBePlanned", "Planned", "InProgress", "Completed")) {
+            if (next.equals("Planned")) {
+                addVisit(number);
+            }
             assertThat(service.changeStatus(number, next, fixtures.planner)).as(next).isInstanceOf(JobService.Saved.class);
         }
         assertThat(row(number).get("date_closed")).isNotNull();
@@ -198,6 +201,14 @@ class JobServiceTest {
 
     private static int count() {
         return fixtures.jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs").mapTo(Integer.class).one());
+    }
+
+    /** A visit of the fixtures' technician, as the planning adds it. */
+    private static void addVisit(int number) {
+        fixtures.jdbi.useHandle(h -> h.execute("""
+                INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
+                SELECT id, ?, '2026-12-14 08:00+00', '2026-12-14 09:00+00' FROM jobs WHERE id2 = ?""",
+                fixtures.technician, number));
     }
 
     private static int visits(int number) {

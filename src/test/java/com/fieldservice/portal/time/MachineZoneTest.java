@@ -75,8 +75,7 @@ class MachineZoneTest {
             assertThat(portal.apiGet("/api/jobs/" + id).body().replace(" ", ""))
                     .contains("\"suggested_date_start\":\"2099-06-15T07:30:00.000000+00:00\"");
 
-            // the planning board that turns a suggestion into a visit comes later; here the suggestion becomes the visit
-            portal.jdbi().useHandle(h -> h.execute("UPDATE job_planning SET is_suggestion = false WHERE job_id = ?", id));
+            // the suggestion is the job's first visit: Planned confirms it for the customer
             assertThat(planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "Planned")).statusCode())
                     .isEqualTo(303);
             WebSession alice = portal.visitor();

@@ -1,0 +1,91 @@
+package com.fieldservice.portal.planning;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The planning board's reads, four statements whatever the week holds: the filters' choices,
+ * the technicians, their visits of the week, and the work waiting to be planned.
+ */
+public interface BoardDao {
+
+    /** Which technicians a board shows: all of the service app, or those with a skill, or of a team (its leader and members). */
+    String TECHNICIANS = " " + """
+             u.allow_service_app AND NOT u.disabled AND NOT u.archived
+               AND (CAST(:skill AS uuid) IS NULL
+                    OR EXISTS (SELECT 1 FROM app_user_skill us WHERE us.app_user_id = u.id AND us.skill_id = CAST(:skill AS uuid)))
+               AND (CAST(:team AS uuid) IS NULL OR u.id = CAST(:team AS uuid) OR u.team_leader_user_id = CAST(:team AS uuid))""";
+
+    /**
+     * A visit is on the board of the week it starts in; a visit that began up to this long before
+     * the week and lasts into it is shown too (the bound lets the index on date_start serve).
+     */
+    String LONGEST_VISIT = "interval '14 days'";
+
+    record Choice(String kind, UUID id, String name) {
+    }
+
+    @SqlQuery("""
+            SELECT 'skill' AS kind, id, name FROM skill
+            UNION ALL
+            SELECT 'team', u.id, person_name(u) FROM app_user u WHERE u.is_team_leader AND u.allow_service_app AND NOT u.archived
+            ORDER BY kind, name""")
+    @RegisterConstructorMapper(Choice.class)
+    List<Choice> choices();
+
+    record Technician(UUID id, String name, String code) {
+    }
+
+    @SqlQuery("SELECT u.id, person_name(u) AS name, u.code FROM app_user u WHERE" + TECHNICIANS
+            + " ORDER BY u.firstname, u.lastname, u.code")
+    @RegisterConstructorMapper(Technician.class)
+    List<Technician> technicians(@Bind("skill") UUID skill, @Bind("team") UUID team);
+
+    record Visit(UUID technicianId, int number, String installation, OffsetDateTime dateStart, OffsetDateTime dateEnd,
+                 String state) {
+    }
+
+    @SqlQuery("""
+            SELECT pl.app_user_id AS technician_id, j.id2 AS number, p.name AS installation, pl.date_start, pl.date_end,
+                   s.visit_state AS state
+              FROM job_planning pl
+              JOIN app_user u ON u.id = pl.app_user_id
+              JOIN jobs j ON j.id = pl.job_id
+              JOIN job_status s ON s.id = j.job_status_id
+              JOIN project p ON p.id = j.project_id
+             WHERE pl.date_start < :until AND pl.date_start >= CAST(:from AS timestamptz) - """ + LONGEST_VISIT + """
+             AND pl.date_end > :from
+               AND s.customer_status <> 'cancelled' AND""" + TECHNICIANS + """
+
+             ORDER BY pl.date_start, j.id2""")
+    @RegisterConstructorMapper(Visit.class)
+    List<Visit> visits(@Bind("from") OffsetDateTime from, @Bind("until") OffsetDateTime until, @Bind("skill") UUID skill,
+                       @Bind("team") UUID team);
+
+    record Waiting(int number, String name, String installation, OffsetDateTime dueDate, String status, String skill,
+                   int version, Integer estimatedTime) {
+    }
+
+    /**
+     * Work waiting to be planned: To be Planned, Pooling or Suggested, without a visit; oldest
+     * due date first (none last), read along the index of open jobs by due date (V6).
+     */
+    @SqlQuery("""
+            SELECT j.id2 AS number, j.name, p.name AS installation, j.due_date, s.name AS status, sk.name AS skill,
+                   j.version, j.estimated_time
+              FROM jobs j
+              JOIN job_status s ON s.id = j.job_status_id
+              JOIN project p ON p.id = j.project_id
+              LEFT JOIN skill sk ON sk.id = j.skill_id
+             WHERE j.date_closed IS NULL AND s.code IN ('ToBePlanned', 'Pooling', 'Suggested')
+               AND NOT EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id)
+               AND (CAST(:skill AS uuid) IS NULL OR j.skill_id = CAST(:skill AS uuid))
+             ORDER BY coalesce(j.due_date, 'infinity'::timestamptz), j.id2
+             LIMIT :limit""")
+    @RegisterConstructorMapper(Waiting.class)
+    List<Waiting> waiting(@Bind("skill") UUID skill, @Bind("limit") int limit);
+}

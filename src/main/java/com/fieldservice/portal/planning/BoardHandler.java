@@ -1,0 +1,112 @@
+package com.fieldservice.portal.planning;
+
+import com.fieldservice.portal.jobs.DateInput;
+import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.RequestValues;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code GET /backoffice/planning?week=2026-W50&skill=&team=}: the planning board. Technicians
+ * as rows, the week's days as columns, each visit a link to its work order; beside it the work
+ * waiting to be planned, each with a form that adds its visit. Four statements (BoardDao). A
+ * week that can't be read answers 400 with a page saying so.
+ */
+public final class BoardHandler {
+
+    /** How many waiting work orders the board lists. */
+    static final int WAITING = 30;
+    static final String PATH = "/backoffice/planning";
+
+    /** A technician's row: their visits, one list per day of the week. */
+    public record Row(BoardDao.Technician technician, List<List<BoardDao.Visit>> days) {
+    }
+
+    private final Jdbi jdbi;
+    private final BusinessClock clock;
+
+    public BoardHandler(Jdbi jdbi, BusinessClock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public void board(Context ctx) {
+        String weekText = ctx.queryParam("week");
+        LocalDate monday;
+        try {
+            monday = weekText == null || weekText.isBlank() ? clock.today().with(DayOfWeek.MONDAY)
+                    : DateInput.week(weekText);
+        } catch (DateInput.Refused refused) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            ctx.render("planning/bad-week.html", Map.of("week", weekText, "error", refused.asFieldError(),
+                    "thisWeek", DateInput.weekOf(clock.today())));
+            return;
+        }
+        UUID skill = RequestValues.guid(ctx.queryParam("skill")).orElse(null);
+        UUID team = RequestValues.guid(ctx.queryParam("team")).orElse(null);
+        Map<String, Object> model = new HashMap<>();
+        jdbi.useHandle(handle -> {
+            BoardDao dao = handle.attach(BoardDao.class);
+            List<BoardDao.Choice> choices = dao.choices();
+            model.put("skills", choices.stream().filter(c -> c.kind().equals("skill")).toList());
+            model.put("teams", choices.stream().filter(c -> c.kind().equals("team")).toList());
+            List<BoardDao.Technician> technicians = dao.technicians(skill, team);
+            List<BoardDao.Visit> visits = dao.visits(clock.startOf(monday), clock.startOf(monday.plusDays(7)), skill, team);
+            model.put("rows", rows(technicians, visits, monday));
+            model.put("technicians", technicians);
+            model.put("waiting", dao.waiting(skill, WAITING));
+        });
+        List<LocalDate> days = new ArrayList<>();
+        for (int d = 0; d < 7; d++) {
+            days.add(monday.plusDays(d));
+        }
+        String week = DateInput.weekOf(monday);
+        model.put("days", days);
+        model.put("week", week);
+        String skillText = skill == null ? "" : skill.toString();
+        String teamText = team == null ? "" : team.toString();
+        model.put("skill", skillText);
+        model.put("team", teamText);
+        model.put("previous", link(DateInput.weekOf(monday.minusWeeks(1)), skillText, teamText));
+        model.put("next", link(DateInput.weekOf(monday.plusWeeks(1)), skillText, teamText));
+        model.put("here", link(week, skillText, teamText));
+        model.put("defaultStart", monday.atTime(8, 0).toString());
+        model.put("defaultEnd", monday.atTime(10, 0).toString());
+        ctx.render("planning/board.html", model);
+    }
+
+    /** Each technician's visits by day of the week (the day a visit starts on; before the week: Monday). */
+    private List<Row> rows(List<BoardDao.Technician> technicians, List<BoardDao.Visit> visits, LocalDate monday) {
+        Map<UUID, List<List<BoardDao.Visit>>> byTechnician = new LinkedHashMap<>();
+        for (BoardDao.Technician technician : technicians) {
+            List<List<BoardDao.Visit>> days = new ArrayList<>();
+            for (int d = 0; d < 7; d++) {
+                days.add(new ArrayList<>());
+            }
+            byTechnician.put(technician.id(), days);
+        }
+        for (BoardDao.Visit visit : visits) {
+            List<List<BoardDao.Visit>> days = byTechnician.get(visit.technicianId());
+            if (days != null) {
+                long day = ChronoUnit.DAYS.between(monday, clock.dayOf(visit.dateStart()));
+                days.get((int) Math.max(0, Math.min(6, day))).add(visit);
+            }
+        }
+        return technicians.stream().map(t -> new Row(t, byTechnician.get(t.id()))).toList();
+    }
+
+    /** The week's link with the board's filters kept. */
+    static String link(String week, String skill, String team) {
+        return PATH + "?week=" + week + (skill.isEmpty() ? "" : "&skill=" + skill) + (team.isEmpty() ? "" : "&team=" + team);
+    }
+}

@@ -1,0 +1,127 @@
+package com.fieldservice.portal.planning;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The writes of visits (job_planning) and what they check, inside the caller's transaction. */
+public interface VisitDao {
+
+    /** A work order as a visit change reads it, its row locked until the transaction ends. */
+    record LockedJob(UUID id, int id2, int version, String statusCode, String visitState, boolean closed, UUID skillId,
+                     Integer estimatedTime) {
+    }
+
+    record Technician(UUID id, String name, String code) {
+    }
+
+    /** A visit as it is stored, with its technician's name (for the history). */
+    record Stored(UUID id, UUID jobId, UUID technicianId, String technician, OffsetDateTime start, OffsetDateTime end) {
+    }
+
+    @SqlQuery("""
+            SELECT j.id, j.id2, j.version, s.code AS status_code, s.visit_state, s.is_closed AS closed, j.skill_id,
+                   j.estimated_time
+              FROM jobs j JOIN job_status s ON s.id = j.job_status_id
+             WHERE j.id2 = :number
+               FOR NO KEY UPDATE OF j""")
+    @RegisterConstructorMapper(LockedJob.class)
+    Optional<LockedJob> lockJob(@Bind("number") int number);
+
+    /**
+     * A technician (a person who uses the service app) by code or GUID, their row locked until
+     * the transaction ends: two planners placing visits for the same technician wait for each
+     * other, so the overlap check below sees the other's visit.
+     */
+    @SqlQuery("""
+            SELECT u.id, person_name(u) AS name, u.code FROM app_user u
+             WHERE (u.id = CAST(:id AS uuid) OR lower(u.code) = lower(:code))
+               AND u.allow_service_app AND NOT u.disabled AND NOT u.archived
+             LIMIT 1
+               FOR NO KEY UPDATE""")
+    @RegisterConstructorMapper(Technician.class)
+    Optional<Technician> lockTechnician(@Bind("id") UUID id, @Bind("code") String code);
+
+    /** The number of another work order's visit of this technician that overlaps [start, end), if any. */
+    @SqlQuery("""
+            SELECT j.id2 FROM job_planning pl JOIN jobs j ON j.id = pl.job_id
+             WHERE pl.app_user_id = :technician AND pl.date_start < :end AND pl.date_end > :start
+               AND pl.id IS DISTINCT FROM :except
+             ORDER BY pl.date_start LIMIT 1""")
+    Optional<Integer> overlapping(@Bind("technician") UUID technician, @Bind("start") OffsetDateTime start,
+                                  @Bind("end") OffsetDateTime end, @Bind("except") UUID except);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM app_user_skill WHERE app_user_id = :technician AND skill_id = :skill)")
+    boolean masters(@Bind("technician") UUID technician, @Bind("skill") UUID skill);
+
+    @SqlQuery("""
+            SELECT pl.id, pl.job_id, pl.app_user_id AS technician_id, person_name(u) AS technician,
+                   pl.date_start AS start, pl.date_end AS "end"
+              FROM job_planning pl JOIN app_user u ON u.id = pl.app_user_id
+             WHERE pl.id = :id AND pl.job_id = :job""")
+    @RegisterConstructorMapper(Stored.class)
+    Optional<Stored> visit(@Bind("job") UUID job, @Bind("id") UUID id);
+
+    @SqlQuery("""
+            INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
+            VALUES (:job, :technician, :start, :end) RETURNING id""")
+    UUID insert(@Bind("job") UUID job, @Bind("technician") UUID technician, @Bind("start") OffsetDateTime start,
+                @Bind("end") OffsetDateTime end);
+
+    @SqlUpdate("""
+            UPDATE job_planning SET app_user_id = :technician, date_start = :start, date_end = :end
+             WHERE id = :id AND job_id = :job""")
+    int update(@Bind("job") UUID job, @Bind("id") UUID id, @Bind("technician") UUID technician,
+               @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end);
+
+    @SqlUpdate("DELETE FROM job_planning WHERE id = :id AND job_id = :job")
+    int delete(@Bind("job") UUID job, @Bind("id") UUID id);
+
+    @SqlQuery("SELECT count(*) FROM job_planning WHERE job_id = :job")
+    int count(@Bind("job") UUID job);
+
+    /**
+     * The job's suggested technician and start follow its first visit (none: both empty), so
+     * that the JSON API shows the plan; the job's version moves on (the jobs trigger), as for any
+     * change of it. Only from the version the change was read at.
+     */
+    @SqlUpdate("""
+            UPDATE jobs j SET suggested_user_id = first.app_user_id, suggested_date_start = first.date_start
+              FROM (SELECT :job AS job_id) me
+              LEFT JOIN LATERAL (SELECT pl.app_user_id, pl.date_start FROM job_planning pl WHERE pl.job_id = me.job_id
+                                  ORDER BY pl.date_start, pl.id LIMIT 1) first ON true
+             WHERE j.id = me.job_id AND j.version = :version""")
+    int followFirstVisit(@Bind("job") UUID job, @Bind("version") int version);
+
+    /** The visits of a work order, for its page: with their state and whether the technician lacks the job's skill. */
+    record Listed(UUID id, UUID technicianId, String technician, String technicianCode, OffsetDateTime dateStart,
+                  OffsetDateTime dateEnd, String state, boolean lacksSkill) {
+    }
+
+    @SqlQuery("""
+            SELECT pl.id, u.id AS technician_id, person_name(u) AS technician, u.code AS technician_code,
+                   pl.date_start, pl.date_end, s.visit_state AS state,
+                   (j.skill_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM app_user_skill us
+                     WHERE us.app_user_id = u.id AND us.skill_id = j.skill_id)) AS lacks_skill
+              FROM job_planning pl
+              JOIN app_user u ON u.id = pl.app_user_id
+              JOIN jobs j ON j.id = pl.job_id
+              JOIN job_status s ON s.id = j.job_status_id
+             WHERE pl.job_id = :job
+             ORDER BY pl.date_start, pl.id""")
+    @RegisterConstructorMapper(Listed.class)
+    List<Listed> ofJob(@Bind("job") UUID job);
+
+    /** Who may be sent on a visit (people of the service app), for the visit forms' suggestions. */
+    @SqlQuery("""
+            SELECT u.id, person_name(u) AS name, u.code FROM app_user u
+             WHERE u.allow_service_app AND NOT u.disabled AND NOT u.archived
+             ORDER BY u.firstname, u.lastname, u.code""")
+    @RegisterConstructorMapper(Technician.class)
+    List<Technician> technicians();
+}

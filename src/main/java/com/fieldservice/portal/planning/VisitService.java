@@ -1,0 +1,198 @@
+package com.fieldservice.portal.planning;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.jobs.DateInput;
+import com.fieldservice.portal.jobs.FieldError;
+import com.fieldservice.portal.jobs.JobDao;
+import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.RequestValues;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Adds, moves and removes the visits of a work order, each in one transaction with its history
+ * entry and the job's suggested technician and start (which follow the first visit). The work
+ * order's row is locked first, then the technician's: two planners placing the same technician
+ * at the same time are served one after the other, so an overlap is always seen.
+ */
+public final class VisitService {
+
+    /** What a visit's form holds, as typed. */
+    public record VisitInput(String technician, String start, String end, boolean allowOverlap, Optional<Integer> version) {
+        public Map<String, String> values() {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("technician", technician == null ? "" : technician);
+            values.put("start", start == null ? "" : start);
+            values.put("end", end == null ? "" : end);
+            return values;
+        }
+    }
+
+    public sealed interface Outcome permits Saved, Invalid, NotFound, Conflict {
+    }
+
+    /** Saved; {@code warnings} are message keys the planner should read (a technician without the job's skill). */
+    public record Saved(int number, List<String> warnings) implements Outcome {
+    }
+
+    /** Nothing saved; {@code overlapWith} is the other work order's number when the only trouble is an overlap. */
+    public record Invalid(Map<String, FieldError> errors, Optional<Integer> overlapWith) implements Outcome {
+    }
+
+    public record NotFound() implements Outcome {
+    }
+
+    /** The work order changed since the version the form was read at. */
+    public record Conflict() implements Outcome {
+    }
+
+    static final String LACKS_SKILL = "planning.visit.lacksSkill";
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+    private final BusinessClock clock;
+
+    public VisitService(Jdbi jdbi, BusinessClock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public Outcome add(int number, VisitInput input, Principal who) {
+        return jdbi.inTransaction(handle -> change(handle, number, Optional.empty(), input, who));
+    }
+
+    public Outcome move(int number, UUID visit, VisitInput input, Principal who) {
+        return jdbi.inTransaction(handle -> change(handle, number, Optional.of(visit), input, who));
+    }
+
+    public Outcome remove(int number, UUID visit, Optional<Integer> version, Principal who) {
+        return jdbi.inTransaction(handle -> {
+            VisitDao visits = handle.attach(VisitDao.class);
+            Optional<VisitDao.LockedJob> job = visits.lockJob(number);
+            if (job.isEmpty()) {
+                return new NotFound();
+            }
+            Optional<VisitDao.Stored> stored = visits.visit(job.get().id(), visit);
+            if (stored.isEmpty()) {
+                return new NotFound();
+            }
+            if (version.isPresent() && version.get() != job.get().version()) {
+                return new Conflict();
+            }
+            if (job.get().closed()) {
+                return new Invalid(Map.of("visit", FieldError.of("planning.visit.closed")), Optional.empty());
+            }
+            // the last visit of a work order whose status needs one (Planned, Dispatched) stays
+            boolean last = visits.count(job.get().id()) == 1;
+            if (last && Workflow.unmetNeed(job.get().statusCode(), false, false).isPresent()) {
+                return new Invalid(Map.of("visit", FieldError.of("planning.visit.lastNeeded", job.get().statusCode())),
+                        Optional.empty());
+            }
+            visits.delete(job.get().id(), visit);
+            finish(handle, job.get(), who, "visit-removed", shown(stored.get()), null);
+            return new Saved(number, List.of());
+        });
+    }
+
+    private Outcome change(Handle handle, int number, Optional<UUID> visitId, VisitInput input, Principal who) {
+        VisitDao visits = handle.attach(VisitDao.class);
+        Optional<VisitDao.LockedJob> locked = visits.lockJob(number);
+        if (locked.isEmpty()) {
+            return new NotFound();
+        }
+        VisitDao.LockedJob job = locked.get();
+        Optional<VisitDao.Stored> before = visitId.flatMap(id -> visits.visit(job.id(), id));
+        if (visitId.isPresent() && before.isEmpty()) {
+            return new NotFound();
+        }
+        if (input.version().isPresent() && input.version().get() != job.version()) {
+            return new Conflict();
+        }
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        if (job.closed()) {
+            errors.put("visit", FieldError.of("planning.visit.closed"));
+        }
+        String technicianText = input.technician() == null ? "" : input.technician().strip();
+        Optional<VisitDao.Technician> technician = technicianText.isEmpty() ? Optional.empty()
+                : visits.lockTechnician(RequestValues.guid(technicianText).orElse(null), technicianText);
+        if (technicianText.isEmpty()) {
+            errors.put("technician", FieldError.of("planning.visit.technicianRequired"));
+        } else if (technician.isEmpty()) {
+            errors.put("technician", FieldError.of("planning.visit.technicianUnknown"));
+        }
+        Optional<OffsetDateTime> start = time(input.start(), "start", errors);
+        Optional<OffsetDateTime> end = time(input.end(), "end", errors);
+        if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
+            errors.put("end", FieldError.of("planning.visit.endBeforeStart"));
+        }
+        if (!errors.isEmpty()) {
+            return new Invalid(errors, Optional.empty());
+        }
+        UUID technicianId = technician.get().id();
+        Optional<Integer> other = visits.overlapping(technicianId, start.get(), end.get(), visitId.orElse(null));
+        if (other.isPresent() && !input.allowOverlap()) {
+            return new Invalid(Map.of("start", FieldError.of("planning.visit.overlap", String.valueOf(other.get()))), other);
+        }
+        if (visitId.isPresent()) {
+            visits.update(job.id(), visitId.get(), technicianId, start.get(), end.get());
+        } else {
+            visits.insert(job.id(), technicianId, start.get(), end.get());
+        }
+        VisitDao.Stored after = new VisitDao.Stored(null, job.id(), technicianId, technician.get().name(), start.get(), end.get());
+        finish(handle, job, who, before.isPresent() ? "visit-moved" : "visit-added",
+                before.map(this::shown).orElse(null), shown(after));
+        boolean lacksSkill = job.skillId() != null && !visits.masters(technicianId, job.skillId());
+        return new Saved(number, lacksSkill ? List.of(LACKS_SKILL) : List.of());
+    }
+
+    private Optional<OffsetDateTime> time(String text, String field, Map<String, FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            errors.put(field, FieldError.of("planning.visit.timeRequired"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DateInput.dateTime(text, clock.zone()));
+        } catch (DateInput.Refused refused) {
+            errors.put(field, refused.asFieldError());
+            return Optional.empty();
+        }
+    }
+
+    /** The job follows its first visit (a new version) and its history says what changed. */
+    private void finish(Handle handle, VisitDao.LockedJob job, Principal who, String kind, String old, String now) {
+        if (handle.attach(VisitDao.class).followFirstVisit(job.id(), job.version()) != 1) {
+            throw new IllegalStateException("work order " + job.id2() + " changed while locked");
+        }
+        Map<String, Map<String, String>> changes = new LinkedHashMap<>();
+        Map<String, String> change = new LinkedHashMap<>();
+        change.put("old", old);
+        change.put("new", now);
+        changes.put("visit", change);
+        try {
+            handle.attach(JobDao.class).addHistory(job.id(), who.accountId(), who.displayName(), kind,
+                    JSON.writeValueAsString(changes), job.version() + 1);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "Tom Wouters · 2026-12-14 09:00–10:00" in the business zone (the end's day too when it differs). */
+    String shown(VisitDao.Stored visit) {
+        var start = clock.local(visit.start());
+        var end = clock.local(visit.end());
+        String until = start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end) : SHOWN.format(end);
+        return visit.technician() + " · " + SHOWN.format(start) + "–" + until;
+    }
+}

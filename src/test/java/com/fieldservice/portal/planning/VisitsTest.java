@@ -1,0 +1,231 @@
+package com.fieldservice.portal.planning;
+
+import static com.fieldservice.portal.planning.PlanningFixtures.visit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fieldservice.portal.support.WebSession;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The visits of a work order, through the planner's routes: each rule of issue 12's first part. */
+class VisitsTest {
+
+    static PlanningFixtures fixtures;
+    static WebSession planner;
+
+    @BeforeAll
+    static void start() {
+        fixtures = new PlanningFixtures();
+        planner = fixtures.planner;
+    }
+
+    @AfterAll
+    static void stop() {
+        fixtures.close();
+    }
+
+    private static HttpResponse<String> add(int number, Map<String, String> fields) {
+        return fixtures.add(number, fields);
+    }
+
+    private static Document page(int number) {
+        return Jsoup.parse(planner.get("/backoffice/jobs/" + number).body());
+    }
+
+    private static java.time.Instant local(String typed) {
+        return LocalDateTime.parse(typed).atZone(ZoneId.of("Europe/Brussels")).toInstant();
+    }
+
+    @Test
+    void aVisitIsAddedWithItsHistoryAndTheJobsSuggestionFollowsItsFirstVisit() {
+        int number = fixtures.job("ToBePlanned", null);
+        int version = (int) fixtures.job(number).get("version");
+        HttpResponse<String> added = add(number, visit("T0001", "2099-03-10T09:00", "2099-03-10T11:00"));
+        assertThat(added.statusCode()).isEqualTo(303);
+        assertThat(added.headers().firstValue("Location").orElseThrow()).startsWith("/backoffice/jobs/" + number + "?visit-saved");
+        // a later one, by its GUID, of another technician: the first visit still leads
+        UUID second = fixtures.technician("T0002");
+        assertThat(add(number, visit(second.toString(), "2099-03-12T13:00", "2099-03-12T14:00")).statusCode()).isEqualTo(303);
+
+        Map<String, Object> job = fixtures.job(number);
+        assertThat(job.get("suggested_user_id")).isEqualTo(fixtures.technician("T0001"));
+        assertThat(((java.sql.Timestamp) job.get("suggested_date_start")).toInstant()).isEqualTo(local("2099-03-10T09:00"));
+        assertThat((int) job.get("version")).isEqualTo(version + 2);
+        // the integration reads the same plan
+        String json = fixtures.portal.apiGet("/api/jobs/" + job.get("id")).body().replace(" ", "");
+        assertThat(json).contains("\"suggested_date_start\":\"2099-03-10T08:00:00.000000+00:00\"",
+                "\"suggested_user_id\":\"" + fixtures.technician("T0001") + "\"");
+
+        Document page = page(number);
+        assertThat(page.select("#visits tbody tr.visit")).hasSize(2);
+        assertThat(page.select("#visits tbody tr.visit").get(0).text()).contains("2099-03-10 09:00", "2099-03-10 11:00", "proposed");
+        assertThat(page.select("#history").text()).contains("visit added", "2099-03-10 09:00–11:00", "2099-03-12 13:00–14:00");
+
+        // moving the first one after the second: the second leads now
+        UUID first = fixtures.firstVisit(number);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/visits/" + first,
+                visit("T0001", "2099-03-13T09:00", "2099-03-13T10:00")).statusCode()).isEqualTo(303);
+        job = fixtures.job(number);
+        assertThat(job.get("suggested_user_id")).isEqualTo(second);
+        assertThat(((java.sql.Timestamp) job.get("suggested_date_start")).toInstant()).isEqualTo(local("2099-03-12T13:00"));
+        assertThat(page(number).select("#history").text()).contains("visit changed", "2099-03-10 09:00–11:00 → ");
+
+        // removing both: no suggestion left
+        planner.get("/backoffice/jobs/" + number);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/visits/" + fixtures.firstVisit(number) + "/delete", Map.of())
+                .statusCode()).isEqualTo(303);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/visits/" + fixtures.firstVisit(number) + "/delete", Map.of())
+                .statusCode()).isEqualTo(303);
+        job = fixtures.job(number);
+        assertThat(job.get("suggested_user_id")).isNull();
+        assertThat(job.get("suggested_date_start")).isNull();
+        assertThat(page(number).select("#history").text()).contains("visit removed");
+    }
+
+    @Test
+    void aRefusedVisitAnswers422WithTheFormAsTypedAndSavesNothing() {
+        int number = fixtures.job("ToBePlanned", null);
+        int version = (int) fixtures.job(number).get("version");
+        HttpResponse<String> refused = add(number, visit("T0001", "2099-04-10T11:00", "2099-04-10T10:00"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("#visit-errors").text()).contains("The end must come after the start");
+        assertThat(page.select("#add-visit input[name=technician]").val()).isEqualTo("T0001");
+        assertThat(page.select("#add-visit input[name=start]").val()).isEqualTo("2099-04-10T11:00");
+        assertThat(page.select("#add-visit input[name=end]").val()).isEqualTo("2099-04-10T10:00");
+
+        assertThat(add(number, visit("NOBODY", "2099-04-10T10:00", "2099-04-10T11:00")).body()).contains("No technician has this code");
+        assertThat(add(number, visit("T0001", "10/04/2099", "2099-04-10T11:00")).statusCode()).isEqualTo(422);
+        assertThat(add(number, visit("T0001", "0000-04-10T10:00", "2099-04-10T11:00")).statusCode()).isEqualTo(422);
+        assertThat(fixtures.visits(number)).isZero();
+        assertThat(fixtures.job(number).get("version")).isEqualTo(version);
+    }
+
+    @Test
+    void aClosedWorkOrdersVisitsDontChange() {
+        int number = fixtures.job("ToBePlanned", null);
+        assertThat(add(number, visit("T0003", "2099-05-10T09:00", "2099-05-10T10:00")).statusCode()).isEqualTo(303);
+        fixtures.status(number, "Planned");
+        fixtures.status(number, "InProgress");
+        fixtures.status(number, "Completed");
+        HttpResponse<String> refused = add(number, visit("T0003", "2099-05-11T09:00", "2099-05-11T10:00"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("This work order is closed");
+        planner.get("/backoffice/jobs/" + number);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/visits/" + fixtures.firstVisit(number) + "/delete", Map.of())
+                .statusCode()).isEqualTo(422);
+        assertThat(fixtures.visits(number)).isEqualTo(1);
+        assertThat(page(number).select("#visits tr.visit").text()).contains("done");
+    }
+
+    @Test
+    void anOverlapIsRefusedNamingTheOtherWorkOrderUnlessThePlannerConfirms() {
+        int one = fixtures.job("ToBePlanned", null);
+        int other = fixtures.job("ToBePlanned", null);
+        assertThat(add(one, visit("T0004", "2099-06-10T09:00", "2099-06-10T11:00")).statusCode()).isEqualTo(303);
+        HttpResponse<String> refused = add(other, visit("T0004", "2099-06-10T10:30", "2099-06-10T12:00"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("#visit-errors").text()).contains("work order " + one);
+        assertThat(page.select("#add-visit input[name=allow_overlap]")).hasSize(1);
+        assertThat(fixtures.visits(other)).isZero();
+        // touching is no overlap; confirming plans it anyway
+        assertThat(add(other, visit("T0004", "2099-06-10T11:00", "2099-06-10T12:00")).statusCode()).isEqualTo(303);
+        Map<String, String> anyway = new HashMap<>(visit("T0004", "2099-06-10T08:30", "2099-06-10T09:30"));
+        anyway.put("allow_overlap", "1");
+        assertThat(add(other, anyway).statusCode()).isEqualTo(303);
+        assertThat(fixtures.visits(other)).isEqualTo(2);
+        // moving a visit over itself is no overlap
+        UUID first = fixtures.firstVisit(one);
+        assertThat(planner.post("/backoffice/jobs/" + one + "/visits/" + first,
+                visit("T0004", "2099-06-10T09:30", "2099-06-10T10:30")).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void twoPlannersPlacingTheSameTechnicianAtOnceGetOneVisitOnly() throws Exception {
+        List<Integer> jobs = List.of(fixtures.job("ToBePlanned", null), fixtures.job("ToBePlanned", null),
+                fixtures.job("ToBePlanned", null), fixtures.job("ToBePlanned", null));
+        WebSession other = fixtures.signedIn("planner@demo.test");
+        planner.get("/backoffice/jobs/" + jobs.get(0));
+        other.get("/backoffice/jobs/" + jobs.get(0));
+        ExecutorService pool = Executors.newFixedThreadPool(jobs.size());
+        try {
+            List<Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                WebSession session = i % 2 == 0 ? planner : other;
+                int number = jobs.get(i);
+                Callable<Integer> post = () -> session.post("/backoffice/jobs/" + number + "/visits",
+                        visit("T0005", "2099-07-10T09:00", "2099-07-10T10:00")).statusCode();
+                answers.add(pool.submit(post));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(303, 422).filteredOn(s -> s == 303).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jobs.stream().mapToInt(fixtures::visits).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void aTechnicianWithoutTheSkillIsPlannedWithAVisibleWarning() {
+        int lacking = fixtures.job("ToBePlanned", fixtures.skill("T0006", false));
+        HttpResponse<String> added = add(lacking, visit("T0006", "2099-08-10T09:00", "2099-08-10T10:00"));
+        assertThat(added.statusCode()).isEqualTo(303);
+        assertThat(added.headers().firstValue("Location").orElseThrow()).contains("visit-warning=skill");
+        Document page = Jsoup.parse(planner.get(added.headers().firstValue("Location").orElseThrow()).body());
+        assertThat(page.select("#visit-warning").text()).contains("does not have the skill");
+        assertThat(page.select("#visits tr.visit").text()).contains("lacks the skill");
+
+        int able = fixtures.job("ToBePlanned", fixtures.skill("T0006", true));
+        HttpResponse<String> fine = add(able, visit("T0006", "2099-08-11T09:00", "2099-08-11T10:00"));
+        assertThat(fine.headers().firstValue("Location").orElseThrow()).doesNotContain("visit-warning");
+        assertThat(page(able).select("#visits tr.visit").text()).doesNotContain("lacks the skill");
+    }
+
+    @Test
+    void aFormReadAtAnOlderVersionIsRefusedWith409() {
+        int number = fixtures.job("ToBePlanned", null);
+        int version = (int) fixtures.job(number).get("version");
+        assertThat(add(number, visit("T0007", "2099-09-10T09:00", "2099-09-10T10:00")).statusCode()).isEqualTo(303);
+        Map<String, String> stale = new HashMap<>(visit("T0007", "2099-09-11T09:00", "2099-09-11T10:00"));
+        stale.put("version", String.valueOf(version));
+        HttpResponse<String> refused = add(number, stale);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("changed meanwhile");
+        assertThat(fixtures.visits(number)).isEqualTo(1);
+    }
+
+    @Test
+    void aVisitsStateFollowsItsWorkOrdersStatus() {
+        int number = fixtures.job("Suggested", null);
+        assertThat(add(number, visit("T0008", "2099-10-10T09:00", "2099-10-10T10:00")).statusCode()).isEqualTo(303);
+        assertThat(page(number).select(".visit-state").text()).isEqualTo("proposed");
+        fixtures.status(number, "Planned");
+        assertThat(page(number).select(".visit-state").text()).isEqualTo("confirmed");
+        fixtures.status(number, "InProgress");
+        assertThat(page(number).select(".visit-state").text()).isEqualTo("confirmed");
+        fixtures.status(number, "Completed");
+        assertThat(page(number).select(".visit-state").text()).isEqualTo("done");
+        List<String> states = fixtures.jdbi.withHandle(h -> h.createQuery(
+                "SELECT code || ':' || visit_state FROM job_status WHERE code IN ('Dispatched', 'Canceled', 'Open') ORDER BY code")
+                .mapTo(String.class).list());
+        assertThat(states).containsExactly("Canceled:done", "Dispatched:proposed", "Open:proposed");
+    }
+}
