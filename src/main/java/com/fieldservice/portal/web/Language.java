@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * {@code PORTAL_DEFAULT_LANGUAGE}. URLs never change with the language.
  */
 public enum Language {
-    EN(Locale.forLanguageTag("en-BE")),
+    EN(Locale.ENGLISH),
     FR(Locale.forLanguageTag("fr-BE")),
     NL(Locale.forLanguageTag("nl-BE"));
 

@@ -49,6 +49,7 @@ public final class ThymeleafRenderer implements FileRenderer {
         context.setVariable("currentUser", RequestScope.principal(ctx).orElse(null));
         context.setVariable("csrfToken", RequestScope.csrfToken(ctx));
         context.setVariable("local", dates.in(language));
+        context.setVariable("num", NumberDisplay.in(language));
         context.setVariable("language", language);
         context.setVariable("languages", Language.values());
         context.setVariable("languageLinks", Language.links(ctx));

@@ -84,8 +84,7 @@ class LanguageChoiceTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(refused.body()).select("#language-error").text())
                 .isEqualTo(Texts.get(Language.EN, "account.language.unknown"));
-        assertThat(portal.jdbi().withHandle(h -> h.createQuery(
-                "SELECT language FROM account WHERE username = 'claire@lang.test'").mapTo(String.class).one())).isEqualTo("en");
+        assertThat(languageOf("claire@lang.test")).contains("en");
     }
 
     @Test
@@ -101,15 +100,38 @@ class LanguageChoiceTest {
         HttpResponse<String> invited = admin.post("/admin/accounts/invite", Map.of("company", "LANG", "first_name", "Jan",
                 "last_name", "Peeters", "email", "jan@lang.test", "scope", "company", "language", "nl"));
         assertThat(invited.statusCode()).isEqualTo(303);
-        assertThat(portal.jdbi().withHandle(h -> h.createQuery(
-                "SELECT language FROM account WHERE username = 'jan@lang.test'").mapTo(String.class).findOne()))
-                .isEqualTo(Optional.of("nl"));
+        assertThat(languageOf("jan@lang.test")).contains("nl");
 
         admin.get("/admin/accounts/invite");
         HttpResponse<String> wrong = admin.post("/admin/accounts/invite", Map.of("company", "LANG", "first_name", "Ann",
                 "last_name", "Dupont", "email", "ann@lang.test", "scope", "company", "language", "klingon"));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(wrong.body()).select("#language-error").text()).isNotEmpty();
+    }
+
+    @Test
+    void csvExportsForFrenchAndDutchReadersSeparateWithSemicolonsAfterAByteOrderMark() {
+        WebSession claire = portal.signedIn("claire@lang.test");
+        claire.get("/account");
+        claire.post("/account/language", Map.of("language", "fr"));
+        String customers = claire.get("/portal/jobs.csv").body();
+        assertThat(customers).startsWith("\uFEFF" + Texts.get(Language.FR, "portal.jobs.col.number") + ";"
+                + Texts.get(Language.FR, "portal.jobs.col.name") + ";");
+
+        WebSession admin = portal.signedIn("admin@lang.test");
+        admin.get("/account");
+        admin.post("/account/language", Map.of("language", "nl"));
+        assertThat(admin.get("/backoffice/jobs.csv").body()).startsWith("\uFEFF" + Texts.get(Language.NL, "field.id2") + ";"
+                + Texts.get(Language.NL, "field.name") + ";");
+        // what scripts read does not change with anyone's language
+        assertThat(admin.get("/backoffice/jobs.csv?names=reference").body()).startsWith("\uFEFFid2,name,company,");
+        admin.post("/account/language", Map.of("language", "en"));
+        assertThat(admin.get("/backoffice/jobs.csv").body()).startsWith("\uFEFF" + Texts.get(Language.EN, "field.id2") + ",");
+    }
+
+    private static Optional<String> languageOf(String username) {
+        return portal.jdbi().withHandle(h -> h.createQuery("SELECT language FROM account WHERE username = :u")
+                .bind("u", username).mapTo(String.class).findOne());
     }
 
     private static HttpResponse<String> get(WebSession session, String path, String acceptLanguage) {
