@@ -3,6 +3,7 @@ package com.fieldservice.portal.backoffice;
 import com.fieldservice.portal.conversation.ReplyForm;
 import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.Language;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
@@ -42,18 +43,19 @@ public final class JobDetailHandler {
     public void show(Context ctx, int number, ReplyForm reply, HttpStatus status) {
         Map<String, Object> model = new HashMap<>();
         model.put("reply", reply);
+        String language = Language.of(ctx).code();
         boolean found = jdbi.withHandle(handle -> {
             BackOfficeDao dao = handle.attach(BackOfficeDao.class);
-            Optional<BackOfficeDao.JobDetail> job = dao.detail(number, clock.startOf(clock.today()));
+            Optional<BackOfficeDao.JobDetail> job = dao.detail(number, clock.startOf(clock.today()), language);
             if (job.isEmpty()) {
                 return false;
             }
             model.put("job", job.get());
-            model.put("children", dao.children(job.get().id()));
+            model.put("children", dao.children(job.get().id(), language));
             model.put("visits", dao.visits(job.get().id()));
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
             model.put("history", history.read(dao, dao.history(job.get().id())));
-            model.put("transitions", dao.transitions(job.get().statusId()));
+            model.put("transitions", dao.transitions(job.get().statusId(), language));
             return true;
         });
         if (!found) {

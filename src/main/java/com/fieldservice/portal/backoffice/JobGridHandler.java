@@ -35,12 +35,12 @@ public final class JobGridHandler {
         JobQuery query = JobQuery.parse(ctx.queryParamMap());
         Map<String, Object> model = new HashMap<>();
         jdbi.useTransaction(handle -> {
-            JobSearch.Prepared prepared = search.prepare(handle, query);
+            JobSearch.Prepared prepared = search.prepare(handle, query).in(Language.of(ctx));
             JobSearch.Matches matches = search.matches(handle, prepared);
             model.put("page", search.page(handle, prepared, matches));
             model.put("count", matches.count());
-            model.put("lookups", new Lookups(prepared.lookups()));
-            model.put("chips", query.chips(prepared.lookups()));
+            model.put("lookups", new Lookups(prepared.named()));
+            model.put("chips", query.chips(prepared.named()));
         });
         model.put("query", query);
         model.put("pageSizes", JobQuery.PAGE_SIZES);
@@ -74,7 +74,7 @@ public final class JobGridHandler {
             DateDisplay shown = dates.in(language);
             out.write(Csv.BYTE_ORDER_MARK);
             Csv.line(out, GridColumn.headers(referenceNames, language), separator);
-            search.stream(query, row -> {
+            search.stream(query, language, row -> {
                 try {
                     Csv.line(out, GridColumn.cells(row, shown, referenceNames), separator);
                 } catch (IOException e) {
