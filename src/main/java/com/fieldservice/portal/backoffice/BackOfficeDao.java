@@ -185,9 +185,12 @@ public interface BackOfficeDao {
      */
     @SqlQuery("""
             WITH wanted AS (SELECT CAST(:ids AS uuid[]) AS ids)
-            SELECT t.id::text AS key, t.name FROM job_type t, wanted w WHERE t.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, x.name FROM job_priority x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, x.name FROM skill x, wanted w WHERE x.id = ANY(w.ids)
+            SELECT t.id::text AS key, coalesce(translated_name(t.id, :language), t.name) AS name
+              FROM job_type t, wanted w WHERE t.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, coalesce(translated_name(x.id, :language), x.name)
+                        FROM job_priority x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, coalesce(translated_name(x.id, :language), x.name)
+                        FROM skill x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT x.id::text, x.name FROM company x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT x.id::text, x.name FROM db_country x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT x.id::text, x.name FROM project x, wanted w WHERE x.id = ANY(w.ids)
@@ -196,9 +199,10 @@ public interface BackOfficeDao {
                         FROM app_user x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT x.id::text, nullif(btrim(concat_ws(' ', x.firstname, x.lastname)), '')
                         FROM contact x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT s.code, s.name FROM job_status s WHERE s.code = ANY(CAST(:codes AS text[]))""")
+            UNION ALL SELECT s.code, coalesce(translated_name(s.id, :language), s.name)
+                        FROM job_status s WHERE s.code = ANY(CAST(:codes AS text[]))""")
     @RegisterConstructorMapper(Named.class)
-    List<Named> names(@Bind("ids") String[] ids, @Bind("codes") String[] codes);
+    List<Named> names(@Bind("ids") String[] ids, @Bind("codes") String[] codes, @Bind("language") String language);
 
     record Transition(String code, String name) {
     }

@@ -54,7 +54,7 @@ public final class JobDetailHandler {
             model.put("children", dao.children(job.get().id(), language));
             model.put("visits", dao.visits(job.get().id()));
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
-            model.put("history", history.read(dao, dao.history(job.get().id())));
+            model.put("history", history.read(dao, dao.history(job.get().id()), Language.of(ctx)));
             model.put("transitions", dao.transitions(job.get().statusId(), language));
             return true;
         });
