@@ -11,6 +11,7 @@ import com.fieldservice.portal.db.Database;
 import com.fieldservice.portal.db.DatabaseException;
 import com.fieldservice.portal.demo.DemoData;
 import com.fieldservice.portal.auth.AccessControl;
+import com.fieldservice.portal.auth.AccountHandler;
 import com.fieldservice.portal.auth.Audit;
 import com.fieldservice.portal.auth.PasswordHandler;
 import com.fieldservice.portal.auth.PasswordService;
@@ -52,6 +53,7 @@ import com.fieldservice.portal.web.ErrorPages;
 import com.fieldservice.portal.web.HealthHandler;
 import com.fieldservice.portal.web.IgnoreMethodOverride;
 import com.fieldservice.portal.web.InputGuard;
+import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.Json;
 import com.fieldservice.portal.web.SecurityHeaders;
 import com.fieldservice.portal.web.ServerTiming;
@@ -135,6 +137,7 @@ public final class App implements AutoCloseable {
         AccessControl access = new AccessControl(sessions, signIn, audit, cookies);
 
         SignInHandler signInPages = new SignInHandler(signIn, sessions, audit, cookies);
+        AccountHandler account = new AccountHandler(jdbi);
         PasswordHandler passwordPages = new PasswordHandler(new PasswordService(jdbi, throttle, audit));
         HealthHandler health = new HealthHandler(database);
         PortalFormat customerFormat = new PortalFormat(clock);
@@ -188,6 +191,7 @@ public final class App implements AutoCloseable {
             });
 
             c.routes.before(ServerTiming::start);
+            c.routes.before(ctx -> Language.beforeEach(ctx, settings.defaultLanguage(), cookies));
             c.routes.before(new SecurityHeaders(settings.secureCookies())::apply);
             c.routes.before(UploadLimits::refuseOversized);
             c.routes.beforeMatched(InputGuard::refuseUnstorableText);
@@ -200,6 +204,8 @@ public final class App implements AutoCloseable {
                     .get("/login", signInPages::form, ANYONE)
                     .post("/login", signInPages::submit, ANYONE)
                     .post("/logout", signInPages::signOut, ADMIN, PLANNER, CUSTOMER)
+                    .get("/account", account::page, ADMIN, PLANNER, CUSTOMER)
+                    .post("/account/language", account::changeLanguage, ADMIN, PLANNER, CUSTOMER)
                     .get("/account/password", passwordPages::form, ADMIN, PLANNER, CUSTOMER)
                     .post("/account/password", passwordPages::submit, ADMIN, PLANNER, CUSTOMER)
                     .get("/backoffice", backOffice::home, ADMIN, PLANNER)

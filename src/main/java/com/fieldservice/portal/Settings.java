@@ -1,5 +1,6 @@
 package com.fieldservice.portal;
 
+import com.fieldservice.portal.web.Language;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -23,6 +24,8 @@ import com.fieldservice.portal.web.PhoneNumbers;
  *                        it (default Europe/Brussels); never the machine's zone
  * @param supportPhone    PORTAL_SUPPORT_PHONE, the number customers call in an emergency or once a work
  *                        order takes no more comments; unset: the pages name no number
+ * @param defaultLanguage PORTAL_DEFAULT_LANGUAGE, en, fr or nl (default en): the language of a visitor whose
+ *                        browser asks for none the portal speaks, and of an account that chose none
  */
 public record Settings(
         int port,
@@ -34,7 +37,8 @@ public record Settings(
         Optional<Integer> demoJobs,
         boolean secureCookies,
         ZoneId timeZone,
-        Optional<String> supportPhone) {
+        Optional<String> supportPhone,
+        Language defaultLanguage) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Brussels");
@@ -55,7 +59,8 @@ public record Settings(
                 text(env, "PORTAL_DEMO_JOBS").map(v -> intValue(env, "PORTAL_DEMO_JOBS", 0, 0, 100_000_000)),
                 booleanValue(env, "PORTAL_SECURE_COOKIES"),
                 zone(env, "PORTAL_TIME_ZONE"),
-                phone(env, "PORTAL_SUPPORT_PHONE"));
+                phone(env, "PORTAL_SUPPORT_PHONE"),
+                language(env, "PORTAL_DEFAULT_LANGUAGE"));
     }
 
     public boolean embeddedDatabase() {
@@ -113,6 +118,13 @@ public record Settings(
             throw new SettingsException(name + " must be a phone number such as +32 3 555 01 00, not '" + raw.get() + "'");
         }
         return raw;
+    }
+
+    private static Language language(Map<String, String> env, String name) {
+        Optional<String> raw = text(env, name);
+        return raw.map(code -> Language.of(code)
+                        .orElseThrow(() -> new SettingsException(name + " must be en, fr or nl, not '" + code + "'")))
+                .orElse(Language.EN);
     }
 
     /** A setting that can't be used; the message names the variable and what it expects. */

@@ -3,6 +3,7 @@ package com.fieldservice.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fieldservice.portal.web.Language;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,15 @@ class SettingsTest {
         assertThat(settings.secureCookies()).isFalse();
         assertThat(settings.timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Brussels"));
         assertThat(settings.supportPhone()).isEmpty();
+        assertThat(settings.defaultLanguage()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void theDefaultLanguageIsEnglishFrenchOrDutch() {
+        assertThat(Settings.from(Map.of("PORTAL_DEFAULT_LANGUAGE", "fr")).defaultLanguage()).isEqualTo(Language.FR);
+        assertThat(Settings.from(Map.of("PORTAL_DEFAULT_LANGUAGE", " NL ")).defaultLanguage()).isEqualTo(Language.NL);
+        assertThatThrownBy(() -> Settings.from(Map.of("PORTAL_DEFAULT_LANGUAGE", "de")))
+                .hasMessage("PORTAL_DEFAULT_LANGUAGE must be en, fr or nl, not 'de'");
     }
 
     @Test

@@ -106,7 +106,7 @@ public final class AccountAdminHandler {
     /** POST /admin/accounts/invite */
     public void invite(Context ctx) {
         Forms.Invite form = new Forms.Invite(ctx.formParam("company"), ctx.formParam("first_name"),
-                ctx.formParam("last_name"), ctx.formParam("email"), ctx.formParam("scope"));
+                ctx.formParam("last_name"), ctx.formParam("email"), ctx.formParam("scope"), ctx.formParam("language"));
         answerIssued(ctx, accounts.inviteCustomer(admin(ctx), form, ctx.ip()), errors -> renderInviteForm(ctx, form, errors));
     }
 

@@ -166,11 +166,14 @@ public final class AccountAdminService {
                 errors.put("email", FieldError.of("admin.error.usernameTaken"));
             }
             if (!errors.isEmpty()) {
-                return new Outcome.Invalid<>(FieldError.inOrder(errors, List.of("company", "first_name", "last_name", "email", "scope")));
+                return new Outcome.Invalid<>(FieldError.inOrder(errors, List.of("company", "first_name", "last_name", "email", "scope", "language")));
             }
             UUID contact = dao.insertContact(company.get(), form.firstName().isEmpty() ? null : form.firstName(),
                     form.lastName(), form.email(), form.scope());
             UUID account = dao.insertAccount(form.email(), unusable, "customer", null, contact);
+            if (form.languageOrDefault() != null) {
+                handle.attach(AccountDao.class).changeLanguage(account, form.languageOrDefault());
+            }
             audit(handle, admin, Audit.ACCOUNT_CREATED,
                     form.email() + " (customer of " + form.company() + ", sees " + form.scope() + ")", clientAddress);
             return new Outcome.Done<>(issueLink(handle, admin, account, form.email(), clientAddress));

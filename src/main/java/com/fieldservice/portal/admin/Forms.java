@@ -1,6 +1,7 @@
 package com.fieldservice.portal.admin;
 
 import com.fieldservice.portal.jobs.FieldError;
+import com.fieldservice.portal.web.Language;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -45,18 +46,31 @@ public final class Forms {
         }
     }
 
-    /** A customer contact invited to the portal: their company (by code), names, email, what they see. */
-    public record Invite(String company, String firstName, String lastName, String email, String scope) {
+    /**
+     * A customer contact invited to the portal: their company (by code), names, email, what they
+     * see, the language they read the portal in (en, fr, nl; empty: the portal's default).
+     */
+    public record Invite(String company, String firstName, String lastName, String email, String scope, String language) {
         public Invite {
             company = clean(company);
             firstName = clean(firstName);
             lastName = clean(lastName);
             email = clean(email);
             scope = clean(scope).isEmpty() ? AccountAdminService.SCOPE_COMPANY : clean(scope);
+            language = clean(language);
+        }
+
+        public Invite(String company, String firstName, String lastName, String email, String scope) {
+            this(company, firstName, lastName, email, scope, "");
         }
 
         public static Invite empty() {
-            return new Invite("", "", "", "", AccountAdminService.SCOPE_COMPANY);
+            return new Invite("", "", "", "", AccountAdminService.SCOPE_COMPANY, "");
+        }
+
+        /** The chosen language's code, or null for the portal's default. */
+        String languageOrDefault() {
+            return Language.of(language).map(Language::code).orElse(null);
         }
 
         Map<String, FieldError> check() {
@@ -71,6 +85,9 @@ public final class Forms {
             checkEmail(errors, "email", email);
             if (!AccountAdminService.SCOPES.contains(scope)) {
                 errors.put("scope", FieldError.of("admin.error.scope"));
+            }
+            if (!language.isEmpty() && Language.of(language).isEmpty()) {
+                errors.put("language", FieldError.of("account.language.unknown"));
             }
             return errors;
         }

@@ -23,7 +23,8 @@ public interface AccountDao {
     String PRINCIPAL_COLUMNS = """
             a.id AS account_id, a.username, a.role,
             coalesce(person_name(u), person_name(ct), a.username) AS display_name,
-            a.app_user_id, a.contact_id, ct.company_id, coalesce(ct.portal_scope = 'own_requests', false) AS only_own_requests""";
+            a.app_user_id, a.contact_id, ct.company_id, coalesce(ct.portal_scope = 'own_requests', false) AS only_own_requests,
+            a.language""";
 
     String JOINS = """
             account a
@@ -43,16 +44,20 @@ public interface AccountDao {
     @SqlUpdate("UPDATE account SET password_hash = :hash WHERE id = :id")
     int changePassword(@Bind("id") UUID id, @Bind("hash") String hash);
 
+    /** The language a person reads the portal in: en, fr, nl. */
+    @SqlUpdate("UPDATE account SET language = :language WHERE id = :id")
+    int changeLanguage(@Bind("id") UUID id, @Bind("language") String language);
+
     @SqlQuery("SELECT password_hash FROM account WHERE id = :id")
     String passwordHash(@Bind("id") UUID id);
 
     /** The flat row behind a {@link Principal}. */
     record PrincipalRow(UUID accountId, String username, String role, String displayName,
-                        UUID appUserId, UUID contactId, UUID companyId, boolean onlyOwnRequests) {
+                        UUID appUserId, UUID contactId, UUID companyId, boolean onlyOwnRequests, String language) {
         public Principal toPrincipal() {
             return new Principal(accountId, username, Role.fromCode(role), displayName,
                     Optional.ofNullable(appUserId), Optional.ofNullable(contactId), Optional.ofNullable(companyId),
-                    onlyOwnRequests);
+                    onlyOwnRequests, language);
         }
     }
 }

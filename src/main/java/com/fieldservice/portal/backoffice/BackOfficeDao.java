@@ -1,5 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.reference.TranslatedName;
+import com.fieldservice.portal.web.Language;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,13 +15,14 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface BackOfficeDao {
 
 
-    /** Statuses, types, priorities and skills, for the filter form and the codes in URLs. */
+    /** Statuses, types, priorities and skills, with their French and Dutch names, for the filter form and the codes in URLs. */
     @SqlQuery("""
-            SELECT 'status' AS kind, id, code, name, sort_order AS seq, customer_status, is_closed AS closed FROM job_status
-            UNION ALL SELECT 'type', id, code, name, 0, NULL, false FROM job_type
-            UNION ALL SELECT 'priority', id, code, name, sequence, NULL, false FROM job_priority
-            UNION ALL SELECT 'skill', id, code, name, 0, NULL, false FROM skill
-            ORDER BY kind, seq, name""")
+            SELECT l.*, translated_name(l.id, 'fr') AS name_fr, translated_name(l.id, 'nl') AS name_nl
+              FROM (SELECT 'status' AS kind, id, code, name, sort_order AS seq, customer_status, is_closed AS closed FROM job_status
+                    UNION ALL SELECT 'type', id, code, name, 0, NULL, false FROM job_type
+                    UNION ALL SELECT 'priority', id, code, name, sequence, NULL, false FROM job_priority
+                    UNION ALL SELECT 'skill', id, code, name, 0, NULL, false FROM skill) l
+             ORDER BY kind, seq, name""")
     @RegisterConstructorMapper(JobSearch.Lookup.class)
     List<JobSearch.Lookup> lookups();
 
@@ -88,8 +91,9 @@ public interface BackOfficeDao {
                    j.date_create, j.date_update, j.date_closed, j.date_reported_by_company, j.suggested_date_start,
                    j.modified_dateutc, j.version, j.working_sequence,
                    (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
-                   s.id AS status_id, s.code AS status_code, s.name AS status_name, s.customer_status, s.is_closed AS closed,
-                   t.name AS type_name, pr.name AS priority_name, sk.name AS skill_name,
+                   s.id AS status_id, s.code AS status_code, coalesce(translated_name(s.id, :language), s.name) AS status_name, s.customer_status,
+                   s.is_closed AS closed, coalesce(translated_name(t.id, :language), t.name) AS type_name,
+                   coalesce(translated_name(pr.id, :language), pr.name) AS priority_name, coalesce(translated_name(sk.id, :language), sk.name) AS skill_name,
                    person_name(su) AS suggested_user,
                    person_name(ar) AS approval_responsible_user,
                    parent.id2 AS parent_id2, parent.name AS parent_name,
@@ -99,7 +103,8 @@ public interface BackOfficeDao {
                    rc.name AS requested_by_company,
                    person_name(rct) AS requested_by_contact,
                    p.id2 AS installation_id2, p.name AS installation_name, p.reference_back_office AS installation_reference,
-                   p.serial_number, p.barcode, m.name AS model_name, f.name AS family_name, b.name AS brand_name,
+                   p.serial_number, p.barcode, coalesce(translated_name(m.id, :language), m.name) AS model_name,
+                   coalesce(translated_name(f.id, :language), f.name) AS family_name, b.name AS brand_name,
                    p.location AS installation_location, p.warranty_date_until, ps.name AS installation_status,
                    p.is_mobile_installation AS mobile_installation,
                    addr.name AS address_name, addr.street AS address_street, addr.street2 AS address_street2,
@@ -128,20 +133,27 @@ public interface BackOfficeDao {
               LEFT JOIN db_country country ON country.id = addr.db_country_id
              WHERE j.id2 = :number""")
     @RegisterConstructorMapper(JobDetail.class)
-    Optional<JobDetail> detail(@Bind("number") int number, @Bind("today_start") OffsetDateTime todayStart);
+    Optional<JobDetail> detail(@Bind("number") int number, @Bind("today_start") OffsetDateTime todayStart,
+                               @Bind("language") String language);
+
+    /** The job, its status, type, priority, skill, model and family named in English. */
+    default Optional<JobDetail> detail(int number, OffsetDateTime todayStart) {
+        return detail(number, todayStart, Language.EN.code());
+    }
 
     record Child(int id2, String name, Integer workingSequence, String statusCode, String statusName,
                  String customerStatus, boolean closed, OffsetDateTime dueDate) {
     }
 
     @SqlQuery("""
-            SELECT ch.id2, ch.name, ch.working_sequence, s.code AS status_code, s.name AS status_name, s.customer_status,
+            SELECT ch.id2, ch.name, ch.working_sequence, s.code AS status_code,
+                   coalesce(translated_name(s.id, :language), s.name) AS status_name, s.customer_status,
                    s.is_closed AS closed, ch.due_date
               FROM jobs ch JOIN job_status s ON s.id = ch.job_status_id
              WHERE ch.parent_id = :job
              ORDER BY ch.working_sequence NULLS LAST, ch.id2""")
     @RegisterConstructorMapper(Child.class)
-    List<Child> children(@Bind("job") UUID job);
+    List<Child> children(@Bind("job") UUID job, @Bind("language") String language);
 
     record HistoryEntry(OffsetDateTime changedAt, String changedBy, String kind, String changes) {
     }
@@ -161,9 +173,12 @@ public interface BackOfficeDao {
      */
     @SqlQuery("""
             WITH wanted AS (SELECT CAST(:ids AS uuid[]) AS ids)
-            SELECT t.id::text AS key, t.name FROM job_type t, wanted w WHERE t.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, x.name FROM job_priority x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, x.name FROM skill x, wanted w WHERE x.id = ANY(w.ids)
+            SELECT t.id::text AS key, coalesce(translated_name(t.id, :language), t.name) AS name
+              FROM job_type t, wanted w WHERE t.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, coalesce(translated_name(x.id, :language), x.name)
+                        FROM job_priority x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, coalesce(translated_name(x.id, :language), x.name)
+                        FROM skill x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT x.id::text, x.name FROM company x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT x.id::text, x.name FROM db_country x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT x.id::text, x.name FROM project x, wanted w WHERE x.id = ANY(w.ids)
@@ -172,28 +187,34 @@ public interface BackOfficeDao {
                         FROM app_user x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT x.id::text, nullif(btrim(concat_ws(' ', x.firstname, x.lastname)), '')
                         FROM contact x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT s.code, s.name FROM job_status s WHERE s.code = ANY(CAST(:codes AS text[]))""")
+            UNION ALL SELECT s.code, coalesce(translated_name(s.id, :language), s.name)
+                        FROM job_status s WHERE s.code = ANY(CAST(:codes AS text[]))""")
     @RegisterConstructorMapper(Named.class)
-    List<Named> names(@Bind("ids") String[] ids, @Bind("codes") String[] codes);
+    List<Named> names(@Bind("ids") String[] ids, @Bind("codes") String[] codes, @Bind("language") String language);
 
     record Transition(String code, String name) {
     }
 
     /** Where the workflow lets this status go (job_status_transition). */
     @SqlQuery("""
-            SELECT t.code, t.name FROM job_status_transition x JOIN job_status t ON t.id = x.to_job_status_id
+            SELECT t.code, coalesce(translated_name(t.id, :language), t.name) AS name
+              FROM job_status_transition x JOIN job_status t ON t.id = x.to_job_status_id
              WHERE x.from_job_status_id = :status ORDER BY t.sort_order""")
     @RegisterConstructorMapper(Transition.class)
-    List<Transition> transitions(@Bind("status") UUID status);
+    List<Transition> transitions(@Bind("status") UUID status, @Bind("language") String language);
 
     // ------------------------------------------------------------------ dashboard
 
-    record StatusCount(String code, String name, String customerStatus, long count) {
+    record StatusCount(String code, String name, String customerStatus, long count, String nameFr, String nameNl) {
+        public String name(Language language) {
+            return TranslatedName.pick(language, name, nameFr, nameNl);
+        }
     }
 
     /** The open jobs by status, in one grouped query over the partial index of open jobs. */
     @SqlQuery("""
-            SELECT s.code, s.name, s.customer_status, coalesce(n.count, 0) AS count
+            SELECT s.code, s.name, s.customer_status, coalesce(n.count, 0) AS count,
+                   translated_name(s.id, 'fr') AS name_fr, translated_name(s.id, 'nl') AS name_nl
               FROM job_status s
               LEFT JOIN (SELECT job_status_id, count(*) AS count FROM jobs WHERE date_closed IS NULL GROUP BY job_status_id) n
                      ON n.job_status_id = s.id

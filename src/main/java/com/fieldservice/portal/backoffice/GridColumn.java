@@ -2,6 +2,7 @@ package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.time.DateDisplay;
+import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.Texts;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,9 +72,9 @@ public enum GridColumn {
     }
 
     /** The CSV headers: the labels a person reads, or the reference's names for an integration. */
-    static List<String> headers(boolean referenceNames) {
+    static List<String> headers(boolean referenceNames, Language language) {
         return Arrays.stream(values())
-                .map(c -> referenceNames ? c.referenceName : Texts.get(JobFields.labelKey(c.field))).toList();
+                .map(c -> referenceNames ? c.referenceName : Texts.get(language, JobFields.labelKey(c.field))).toList();
     }
 
     /** A CSV line: values as the grid shows them, or as the reference writes them. */

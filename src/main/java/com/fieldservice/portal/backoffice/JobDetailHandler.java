@@ -4,6 +4,7 @@ import com.fieldservice.portal.conversation.ReplyForm;
 import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.Language;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import com.fieldservice.portal.jobs.Workflow;
@@ -54,22 +55,23 @@ public final class JobDetailHandler {
         Map<String, Object> model = new HashMap<>();
         model.put("reply", reply);
         model.put("visitForm", visit);
+        String language = Language.of(ctx).code();
         boolean found = jdbi.withHandle(handle -> {
             BackOfficeDao dao = handle.attach(BackOfficeDao.class);
-            Optional<BackOfficeDao.JobDetail> job = dao.detail(number, clock.startOf(clock.today()));
+            Optional<BackOfficeDao.JobDetail> job = dao.detail(number, clock.startOf(clock.today()), language);
             if (job.isEmpty()) {
                 return false;
             }
             model.put("job", job.get());
-            model.put("children", dao.children(job.get().id()));
+            model.put("children", dao.children(job.get().id(), language));
             VisitDao visits = handle.attach(VisitDao.class);
             List<VisitDao.Listed> listed = visits.ofJob(job.get().id());
             model.put("visits", listed);
             model.put("technicians", visits.technicians());
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
             model.put("awaitingSince", handle.attach(ReplyStateDao.class).awaitingSince(job.get().id()).orElse(null));
-            model.put("history", history.read(dao, dao.history(job.get().id())));
-            List<BackOfficeDao.Transition> transitions = dao.transitions(job.get().statusId());
+            model.put("history", history.read(dao, dao.history(job.get().id()), Language.of(ctx)));
+            List<BackOfficeDao.Transition> transitions = dao.transitions(job.get().statusId(), language);
             model.put("transitions", transitions);
             // what a status still needs of the job (a technician, a visit), said before the planner submits
             Map<String, String> needs = new HashMap<>();

@@ -6,6 +6,7 @@ import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.reference.ChoicesDao;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
+import com.fieldservice.portal.web.Language;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -154,13 +155,14 @@ public final class JobFormHandler {
                         Optional<JobService.EditableJob> job, Map<String, Object> picked) {
         Map<String, Object> model = new HashMap<>(picked);
         model.putIfAbsent("candidates", List.of());
+        String language = Language.of(ctx).code();
         jdbi.useExtension(ChoicesDao.class, choices -> {
             Optional<ChoicesDao.InstallationChoice> installation = RequestValues.guid(values.get("project_id"))
                     .flatMap(choices::installation);
             model.put("installation", installation.orElse(null));
-            model.put("jobTypes", choices.jobTypes());
-            model.put("jobPriorities", choices.jobPriorities());
-            model.put("skills", choices.skills());
+            model.put("jobTypes", choices.jobTypes(language));
+            model.put("jobPriorities", choices.jobPriorities(language));
+            model.put("skills", choices.skills(language));
             model.put("users", choices.users());
             model.put("countries", choices.countries());
             model.put("contacts", installation.map(i -> choices.contactsOf(i.companyId())).orElse(List.of()));

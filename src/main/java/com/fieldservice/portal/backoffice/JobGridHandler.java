@@ -3,6 +3,7 @@ package com.fieldservice.portal.backoffice;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Csv;
+import com.fieldservice.portal.web.Language;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,12 +35,12 @@ public final class JobGridHandler {
         JobQuery query = JobQuery.parse(ctx.queryParamMap());
         Map<String, Object> model = new HashMap<>();
         jdbi.useTransaction(handle -> {
-            JobSearch.Prepared prepared = search.prepare(handle, query);
+            JobSearch.Prepared prepared = search.prepare(handle, query).in(Language.of(ctx));
             JobSearch.Matches matches = search.matches(handle, prepared);
             model.put("page", search.page(handle, prepared, matches));
             model.put("count", matches.count());
-            model.put("lookups", new Lookups(prepared.lookups()));
-            model.put("chips", query.chips(prepared.lookups()));
+            model.put("lookups", new Lookups(prepared.named()));
+            model.put("chips", query.chips(prepared.named()));
         });
         model.put("query", query);
         model.put("pageSizes", JobQuery.PAGE_SIZES);
@@ -56,7 +57,8 @@ public final class JobGridHandler {
 
     /**
      * The CSV a person opens has the grid's labels and values; {@code names=reference} gives an
-     * integration the reference's names and values instead, which no translation will change.
+     * integration the reference's names and values instead, which no translation will change. A
+     * person's CSV is in their language, with its separator ({@link Csv#separator}).
      */
     public void csv(Context ctx) {
         JobQuery query = JobQuery.parse(ctx.queryParamMap());
@@ -66,11 +68,15 @@ public final class JobGridHandler {
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         ctx.header("Cache-Control", "no-store");
         try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
+            // the reference's CSV is for scripts: the same in every language
+            Language language = referenceNames ? Language.EN : Language.of(ctx);
+            char separator = Csv.separator(language);
+            DateDisplay shown = dates.in(language);
             out.write(Csv.BYTE_ORDER_MARK);
-            Csv.line(out, GridColumn.headers(referenceNames));
-            search.stream(query, row -> {
+            Csv.line(out, GridColumn.headers(referenceNames, language), separator);
+            search.stream(query, language, row -> {
                 try {
-                    Csv.line(out, GridColumn.cells(row, dates, referenceNames));
+                    Csv.line(out, GridColumn.cells(row, shown, referenceNames), separator);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

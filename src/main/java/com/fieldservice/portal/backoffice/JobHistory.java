@@ -9,9 +9,9 @@ import com.fieldservice.portal.jobs.FieldSpec;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.time.DateDisplay;
+import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.Texts;
 import java.io.IOException;
-import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -56,7 +56,8 @@ final class JobHistory {
         this.dates = new DateDisplay(clock);
     }
 
-    List<Entry> read(BackOfficeDao dao, List<BackOfficeDao.HistoryEntry> stored) {
+    /** The history as the page shows it, in a language: its names, dates and texts. */
+    List<Entry> read(BackOfficeDao dao, List<BackOfficeDao.HistoryEntry> stored, Language language) {
         List<List<Change>> raw = stored.stream().map(entry -> changes(entry.changes())).toList();
         Set<String> ids = new LinkedHashSet<>();
         Set<String> codes = new LinkedHashSet<>();
@@ -74,14 +75,15 @@ final class JobHistory {
         });
         Map<String, String> names = new HashMap<>();
         if (!ids.isEmpty() || !codes.isEmpty()) {
-            dao.names(ids.toArray(String[]::new), codes.toArray(String[]::new))
+            dao.names(ids.toArray(String[]::new), codes.toArray(String[]::new), language.code())
                     .forEach(named -> names.put(named.key(), named.name()));
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             BackOfficeDao.HistoryEntry entry = stored.get(i);
             List<Change> shown = raw.get(i).stream().map(change -> new Change(change.field(),
-                    shown(change.field(), change.oldValue(), names), shown(change.field(), change.newValue(), names),
+                    shown(change.field(), change.oldValue(), names, language),
+                    shown(change.field(), change.newValue(), names, language),
                     change.hasOld())).toList();
             entries.add(new Entry(entry.changedAt(), entry.changedBy(), entry.kind(), shown));
         }
@@ -89,7 +91,7 @@ final class JobHistory {
     }
 
     /** A value as the detail page shows the field's value. */
-    private String shown(String field, String value, Map<String, String> names) {
+    private String shown(String field, String value, Map<String, String> names, Language language) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -97,7 +99,7 @@ final class JobHistory {
             return names.getOrDefault(value, value);
         }
         if (VISIBILITY.equals(field) && Texts.has(VISIBILITY_TEXT + value)) {
-            return Texts.get(VISIBILITY_TEXT + value);
+            return Texts.get(language, VISIBILITY_TEXT + value);
         }
         FieldSpec spec = JobFields.byName().get(field);
         if (spec == null) {
@@ -105,11 +107,11 @@ final class JobHistory {
         }
         try {
             return switch (spec.kind()) {
-                case REFERENCE -> names.getOrDefault(value, Texts.get("history.gone"));
-                case DATE -> dates.day(clock.startOf(LocalDate.parse(value)));
-                case DATE_TIME -> dates.dayTime(clock.at(LocalDateTime.parse(value)));
+                case REFERENCE -> names.getOrDefault(value, Texts.get(language, "history.gone"));
+                case DATE -> dates.in(language).day(clock.startOf(LocalDate.parse(value)));
+                case DATE_TIME -> dates.in(language).dayTime(clock.at(LocalDateTime.parse(value)));
                 case COUNT -> "estimated_time".equals(field)
-                        ? MessageFormat.format(Texts.get("bo.job.minutes"), Integer.parseInt(value)) : value;
+                        ? Texts.format(language, "bo.job.minutes", Integer.parseInt(value)) : value;
                 default -> value;
             };
         } catch (DateTimeParseException | NumberFormatException e) {

@@ -1,7 +1,10 @@
 package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.conversation.ReplyStateDao;
+import com.fieldservice.portal.reference.TranslatedName;
+import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.Language;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,7 +45,22 @@ public final class JobSearch {
     static final int FEW = COUNT_CAP;
 
     /** A value of a lookup table (status, type, priority, skill) or a technician. */
-    public record Lookup(String kind, UUID id, String code, String name, int seq, String customerStatus, boolean closed) {
+    public record Lookup(String kind, UUID id, String code, String name, int seq, String customerStatus, boolean closed,
+                         String nameFr, String nameNl) {
+
+        @JdbiConstructor
+        public Lookup {
+        }
+
+        public Lookup(String kind, UUID id, String code, String name, int seq, String customerStatus, boolean closed) {
+            this(kind, id, code, name, seq, customerStatus, closed, null, null);
+        }
+
+        /** The same, named in a language: its translation, else the base name. */
+        Lookup in(Language language) {
+            String named = TranslatedName.pick(language, name, nameFr, nameNl);
+            return named.equals(name) ? this : new Lookup(kind, id, code, named, seq, customerStatus, closed, nameFr, nameNl);
+        }
     }
 
     /** One line of the grid as the query reads it: the lookups by id, named from {@link #lookups}. */
@@ -68,13 +86,13 @@ public final class JobSearch {
     }
 
     /** A grid request ready to become SQL: the query, the lookups its codes name, its search words weighed. */
-    public record Prepared(JobQuery query, List<Lookup> lookups, SearchWords words) {
+    public record Prepared(JobQuery query, List<Lookup> lookups, SearchWords words, Language language) {
 
         /** The grid's line, with the type, priority and status named. */
         Row row(Listed listed) {
-            Lookup type = byId(listed.typeId());
-            Lookup priority = byId(listed.priorityId());
-            Lookup status = byId(listed.statusId());
+            Lookup type = named(byId(listed.typeId()));
+            Lookup priority = named(byId(listed.priorityId()));
+            Lookup status = named(byId(listed.statusId()));
             return new Row(listed.id2(), listed.name(), listed.companyName(), listed.companyCode(),
                     listed.installationId2(), listed.installationName(), type == null ? null : type.name(),
                     priority == null ? null : priority.name(), status == null ? null : status.code(),
@@ -95,7 +113,21 @@ public final class JobSearch {
         }
 
         Prepared withLookups(List<Lookup> fresh) {
-            return new Prepared(query, fresh, words);
+            return new Prepared(query, fresh, words, language);
+        }
+
+        /** The same request, its lines and lookups named in a language (read with the lookups: no statement more). */
+        public Prepared in(Language other) {
+            return new Prepared(query, lookups, words, other);
+        }
+
+        /** The lookups named in the request's language, for the filter form and its chips. */
+        public List<Lookup> named() {
+            return lookups.stream().map(this::named).toList();
+        }
+
+        private Lookup named(Lookup lookup) {
+            return lookup == null ? null : lookup.in(language);
         }
     }
 
@@ -133,7 +165,7 @@ public final class JobSearch {
         List<String> words = SearchWords.parse(query.getQ());
         List<Double> atLeast = words.isEmpty() ? List.of() : handle.attach(BackOfficeDao.class)
                 .jobsWithWordsAtLeast(words.stream().map(SearchWords::likePattern).toArray(String[]::new));
-        return new Prepared(query, lookups(handle, false), SearchWords.weigh(words, atLeast));
+        return new Prepared(query, lookups(handle, false), SearchWords.weigh(words, atLeast), Language.EN);
     }
 
     /**
@@ -231,10 +263,15 @@ public final class JobSearch {
      * by one: memory stays flat however many rows match.
      */
     public void stream(JobQuery query, Consumer<Row> sink) {
+        stream(query, Language.EN, sink);
+    }
+
+    /** The same, the lines' type, priority and status named in a language. */
+    public void stream(JobQuery query, Language language, Consumer<Row> sink) {
         jdbi.useTransaction(handle -> {
             handle.execute("SET LOCAL statement_timeout = '10min'");
             // an export names every line's type and status: no lookups older than the export
-            Prepared search = prepare(handle, query).withLookups(lookups(handle, true));
+            Prepared search = prepare(handle, query).withLookups(lookups(handle, true)).in(language);
             Where where = Where.of(search, clock);
             Query sql = sorted(where.bind("today_start", where.todayStart()).query(handle, EXPORT), query.sort, query.ascending);
             try (Stream<Listed> lines = sql.setFetchSize(1_000).map(ConstructorMapper.of(Listed.class)).stream()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import com.fieldservice.portal.web.Csv;
+import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.Texts;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -12,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The work-order list as CSV for a spreadsheet: only {@link CustomerJobView.Row}'s columns,
- * UTF-8 with a byte-order mark (so that Excel reads accents right), RFC 4180 quoting, and cells
+ * UTF-8 with a byte-order mark (so that Excel reads accents right), in the reader's language (its
+ * separator: {@link Csv#separator}), RFC 4180 quoting, and cells
  * that a spreadsheet would take for a formula prefixed with an apostrophe (see {@link Csv}).
  */
 final class JobCsv {
@@ -22,19 +24,19 @@ final class JobCsv {
 
     static void write(Writer out, boolean closed, Stream<CustomerJobView.Row> rows, PortalFormat fmt) {
         try {
+            Language language = fmt.language();
+            char separator = Csv.separator(language);
             out.write(Csv.BYTE_ORDER_MARK);
-            Csv.line(out, List.of(Texts.get("portal.jobs.col.number"), Texts.get("portal.jobs.col.name"),
-                    Texts.get("portal.jobs.col.installation"), Texts.get("portal.jobs.col.status"),
-                    Texts.get("portal.jobs.col.reported"),
-                    Texts.get(closed ? "portal.jobs.col.closed" : "portal.jobs.col.nextVisit"),
-                    Texts.get("portal.jobs.col.technician"), Texts.get("portal.jobs.col.reference")));
+            Csv.line(out, Stream.of("number", "name", "installation", "status", "reported",
+                    closed ? "closed" : "nextVisit", "technician", "reference")
+                    .map(column -> Texts.get(language, "portal.jobs.col." + column)).toList(), separator);
             Iterator<CustomerJobView.Row> it = rows.iterator();
             while (it.hasNext()) {
                 CustomerJobView.Row row = it.next();
                 Csv.line(out, Arrays.asList(String.valueOf(row.number()), row.name(), row.installationName(),
-                        Texts.get("portal.status." + row.customerStatus()), fmt.csvDate(row.reportedOn()),
+                        Texts.get(language, "portal.status." + row.customerStatus()), fmt.csvDate(row.reportedOn()),
                         closed ? fmt.csvDate(row.closedOn()) : fmt.csvDateTime(row.nextVisitStart()),
-                        closed ? "" : row.nextVisitTechnician(), row.customerReference()));
+                        closed ? "" : row.nextVisitTechnician(), row.customerReference()), separator);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,21 +1,22 @@
 package com.fieldservice.portal.customer;
 
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.Language;
+import com.fieldservice.portal.web.PerLanguage;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How the portal writes dates and statuses for customers, in the templates (as {@code fmt}) and
  * in the CSV alike. Times are shown in the service company's zone.
  */
-public final class PortalFormat {
+public final class PortalFormat implements PerLanguage<PortalFormat> {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    /** The English CSV's moments, as a spreadsheet reads them. */
     private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     /** One step of a work order's timeline: its message key and complete, current or upcoming. */
@@ -27,17 +28,56 @@ public final class PortalFormat {
 
     /** Every time a customer reads is in the business zone, as the planner reads it. */
     private final BusinessClock clock;
+    private final Language language;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter dayTime;
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter csvDate;
+    private final DateTimeFormatter csvDateTime;
+    private final Map<Language, PortalFormat> languages;
 
+    /** The English format, with its French and Dutch siblings. */
     public PortalFormat(BusinessClock clock) {
+        this(clock, Language.EN, new EnumMap<>(Language.class));
+        for (Language other : Language.values()) {
+            languages.put(other, other == Language.EN ? this : new PortalFormat(clock, other, languages));
+        }
+    }
+
+    /**
+     * English: "4 May 2099", "Tue 4 May 2099, 07:30"; French and Dutch as Belgians write them,
+     * "04/05/2099", "mar. 04/05/2099, 07:30" / "di 04/05/2099, 07:30". The CSV writes days as a
+     * spreadsheet of that language reads them (ISO in English, 04/05/2099 in French and Dutch).
+     */
+    private PortalFormat(BusinessClock clock, Language language, Map<Language, PortalFormat> languages) {
         this.clock = clock;
+        this.language = language;
+        this.languages = languages;
+        Locale locale = language.locale();
+        boolean english = language == Language.EN;
+        this.date = DateTimeFormatter.ofPattern(english ? "d MMM yyyy" : "dd/MM/yyyy", locale);
+        this.dayTime = DateTimeFormatter.ofPattern(english ? "EEE d MMM yyyy, HH:mm" : "EEE dd/MM/yyyy, HH:mm", locale);
+        this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
+        this.csvDate = english ? DateTimeFormatter.ISO_LOCAL_DATE : DateTimeFormatter.ofPattern("dd/MM/yyyy", locale);
+        this.csvDateTime = english ? ISO_DATE_TIME : DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", locale);
+    }
+
+    @Override
+    public PortalFormat in(Language other) {
+        return languages.get(other);
+    }
+
+    /** The language this format writes in. */
+    public Language language() {
+        return language;
     }
 
     public String date(OffsetDateTime time) {
-        return time == null ? "" : clock.local(time).format(DATE);
+        return time == null ? "" : clock.local(time).format(date);
     }
 
     public String dayTime(OffsetDateTime time) {
-        return time == null ? "" : clock.local(time).format(DAY_TIME);
+        return time == null ? "" : clock.local(time).format(dayTime);
     }
 
     /** "Tue 4 May 2099, 07:30–09:30"; the end's date too when the visit spans days. */
@@ -46,7 +86,7 @@ public final class PortalFormat {
             return dayTime(start);
         }
         boolean sameDay = clock.dayOf(start).equals(clock.dayOf(end));
-        return dayTime(start) + "–" + (sameDay ? clock.local(end).format(TIME) : dayTime(end));
+        return dayTime(start) + "–" + (sameDay ? clock.local(end).format(time) : dayTime(end));
     }
 
     /** The machine-readable form for a {@code <time datetime>} attribute: the local time with its offset. */
@@ -60,11 +100,11 @@ public final class PortalFormat {
     }
 
     String csvDate(OffsetDateTime time) {
-        return time == null ? "" : clock.local(time).format(ISO_DATE);
+        return time == null ? "" : clock.local(time).format(csvDate);
     }
 
     String csvDateTime(OffsetDateTime time) {
-        return time == null ? "" : clock.local(time).format(ISO_DATE_TIME);
+        return time == null ? "" : clock.local(time).format(csvDateTime);
     }
 
     /** The badge colours of a customer-facing status (Bootstrap's, with enough contrast). */

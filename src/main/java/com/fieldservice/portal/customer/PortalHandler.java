@@ -4,6 +4,7 @@ import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
+import com.fieldservice.portal.web.Language;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.BufferedWriter;
@@ -81,7 +82,7 @@ public final class PortalHandler {
         jdbi.useTransaction(handle -> {
             try (Stream<CustomerJobView.Row> rows = handle.attach(PortalJobDao.class)
                     .all(query.filter(scope, viewer(who)), query.orderClause())) {
-                JobCsv.write(out, query.closed(), rows, fmt);
+                JobCsv.write(out, query.closed(), rows, fmt.in(Language.of(ctx)));
             }
         });
         try {

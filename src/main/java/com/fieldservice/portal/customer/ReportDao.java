@@ -1,5 +1,6 @@
 package com.fieldservice.portal.customer;
 
+import com.fieldservice.portal.web.Language;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,9 +85,15 @@ public interface ReportDao extends SqlObject {
     @RegisterConstructorMapper(InstallationOption.class)
     Optional<InstallationOption> installation(@Bind("company") UUID company, @Bind("id") UUID id);
 
-    @SqlQuery("SELECT id, name AS label, is_default FROM job_priority WHERE customer_choosable ORDER BY sequence, name")
+    @SqlQuery("SELECT id, coalesce(translated_name(id, :language), name) AS label, is_default FROM job_priority"
+            + " WHERE customer_choosable ORDER BY sequence, label")
     @RegisterConstructorMapper(PriorityOption.class)
-    List<PriorityOption> customerPriorities();
+    List<PriorityOption> customerPriorities(@Bind("language") String language);
+
+    /** The urgencies named in English (which one is the default does not depend on the language). */
+    default List<PriorityOption> customerPriorities() {
+        return customerPriorities(Language.EN.code());
+    }
 
     @SqlQuery("SELECT nullif(btrim(coalesce(mobile, phone)), '') FROM contact WHERE id = :id")
     Optional<String> contactPhone(@Bind("id") UUID contactId);

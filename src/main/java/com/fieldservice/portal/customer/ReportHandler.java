@@ -6,6 +6,7 @@ import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
+import com.fieldservice.portal.web.Language;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -123,7 +124,7 @@ public final class ReportHandler {
             // where the unit is now is asked for once it is chosen, or kept in sight once typed
             model.put("mobileChosen", mobiles.stream().anyMatch(m -> m.id().toString().equals(values.get("project_id")))
                     || ReportService.ADDRESS.stream().anyMatch(field -> !values.get(field).isBlank()));
-            model.put("priorities", dao.customerPriorities());
+            model.put("priorities", dao.customerPriorities(Language.of(ctx).code()));
         });
         model.put("q", q);
         model.put("values", values);

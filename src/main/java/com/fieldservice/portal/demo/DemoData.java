@@ -49,7 +49,8 @@ public final class DemoData {
 
     /** The tables the fill writes, analysed afterwards so the planner knows their new sizes. */
     private static final List<String> FILLED_TABLES = List.of("sales_organization", "skill", "equipment_family",
-            "equipment_brand", "equipment_model", "equipment_model_translation", "app_user", "app_user_skill",
+            "equipment_brand", "equipment_model", "equipment_model_translation", "skill_translation",
+            "equipment_family_translation", "app_user", "app_user_skill",
             "company", "db_address", "contact", "project", "account", "jobs", "job_planning");
 
     private DemoData() {

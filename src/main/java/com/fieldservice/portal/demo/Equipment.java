@@ -11,7 +11,8 @@ import java.util.Map;
  */
 final class Equipment {
 
-    record Skill(String code, String name, String description) {
+    /** A skill, with its name in French and Dutch. */
+    record Skill(String code, String name, String description, String fr, String nl) {
     }
 
     /** A top-level family, the group the families below belong to. */
@@ -45,13 +46,20 @@ final class Equipment {
     }
 
     static final List<Skill> SKILLS = List.of(
-            new Skill("GAS", "Gas appliances", "Certified for gas-fired boilers and burners"),
-            new Skill("HVAC", "HVAC and ventilation", "Air handling, ventilation and hydronic systems"),
-            new Skill("REFRIG", "Refrigeration (F-gas)", "F-gas certified: heat pumps, chillers, cold rooms"),
-            new Skill("LIFT", "Lifts and escalators", "Lift and escalator maintenance and rescue"),
-            new Skill("ELEC", "Electrical (LV/HV)", "Low- and high-voltage installations, UPS, generators, inverters"),
-            new Skill("COMPAIR", "Compressed air", "Compressors, dryers and air networks"),
-            new Skill("FIRE", "Fire safety systems", "Sprinklers, fire alarm panels and detection"));
+            new Skill("GAS", "Gas appliances", "Certified for gas-fired boilers and burners",
+                    "Appareils au gaz", "Gastoestellen"),
+            new Skill("HVAC", "HVAC and ventilation", "Air handling, ventilation and hydronic systems",
+                    "HVAC et ventilation", "HVAC en ventilatie"),
+            new Skill("REFRIG", "Refrigeration (F-gas)", "F-gas certified: heat pumps, chillers, cold rooms",
+                    "Froid (gaz F)", "Koeltechniek (F-gassen)"),
+            new Skill("LIFT", "Lifts and escalators", "Lift and escalator maintenance and rescue",
+                    "Ascenseurs et escalators", "Liften en roltrappen"),
+            new Skill("ELEC", "Electrical (LV/HV)", "Low- and high-voltage installations, UPS, generators, inverters",
+                    "Électricité (BT/HT)", "Elektriciteit (LS/HS)"),
+            new Skill("COMPAIR", "Compressed air", "Compressors, dryers and air networks",
+                    "Air comprimé", "Perslucht"),
+            new Skill("FIRE", "Fire safety systems", "Sprinklers, fire alarm panels and detection",
+                    "Sécurité incendie", "Brandbeveiliging"));
 
     static final List<Group> GROUPS = List.of(
             new Group("HVAC", "Heating, ventilation and air conditioning"),

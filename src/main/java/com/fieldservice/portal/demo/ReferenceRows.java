@@ -38,6 +38,10 @@ final class ReferenceRows {
     private static final CopyTable MODEL = new CopyTable("equipment_model", "id", "code", "name", "description",
             "equipment_brand_id", "equipment_family_id", "date_in_production_since", "date_out_of_production_since",
             "date_end_support", "replacement_period_nb_months", "warranty_period_nb_months");
+    private static final CopyTable SKILL_TRANSLATION = new CopyTable("skill_translation",
+            "skill_id", "field_name", "language_code", "value_translated");
+    private static final CopyTable FAMILY_TRANSLATION = new CopyTable("equipment_family_translation",
+            "equipment_family_id", "field_name", "language_code", "value_translated");
     private static final CopyTable MODEL_TRANSLATION = new CopyTable("equipment_model_translation",
             "equipment_model_id", "field_name", "language_code", "value_translated");
 
@@ -93,6 +97,14 @@ final class ReferenceRows {
                 row.endRow();
             }
         });
+        SKILL_TRANSLATION.copy(handle, row -> {
+            for (Equipment.Skill skill : Equipment.SKILLS) {
+                row.uuid(ids.get(skill.code())).text("name").text("fr").text(skill.fr());
+                row.endRow();
+                row.uuid(ids.get(skill.code())).text("name").text("nl").text(skill.nl());
+                row.endRow();
+            }
+        });
         return Map.copyOf(ids);
     }
 
@@ -111,6 +123,14 @@ final class ReferenceRows {
                 row.uuid(id).text(family.code()).text(family.name())
                         .text(family.name() + ", sized in " + family.unit()).uuid(ids.get(family.group()));
                 row.endRow();
+            }
+        });
+        FAMILY_TRANSLATION.copy(handle, row -> {
+            for (Equipment.Family family : Equipment.FAMILIES) {
+                for (String language : Equipment.LANGUAGES) {
+                    row.uuid(ids.get(family.code())).text("name").text(language).text(family.names().get(language));
+                    row.endRow();
+                }
             }
         });
         return Map.copyOf(ids);

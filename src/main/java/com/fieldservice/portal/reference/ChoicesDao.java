@@ -25,14 +25,17 @@ public interface ChoicesDao {
     String USER_LABEL = "concat_ws(' ', person_name(u), '(' || u.code || ')')";
     String CONTACT_LABEL = "concat_ws(' · ', person_name(c), c.email)";
 
-    @SqlQuery("SELECT id, name AS label FROM job_type ORDER BY name")
-    List<Choice> jobTypes();
+    /** A lookup's name in the form's language (en, fr, nl), else its base name. */
+    String NAMED = "coalesce(translated_name(id, :language), name)";
 
-    @SqlQuery("SELECT id, name AS label FROM job_priority ORDER BY sequence, name")
-    List<Choice> jobPriorities();
+    @SqlQuery("SELECT id, " + NAMED + " AS label FROM job_type ORDER BY label")
+    List<Choice> jobTypes(@Bind("language") String language);
 
-    @SqlQuery("SELECT id, name AS label FROM skill ORDER BY name")
-    List<Choice> skills();
+    @SqlQuery("SELECT id, " + NAMED + " AS label FROM job_priority ORDER BY sequence, label")
+    List<Choice> jobPriorities(@Bind("language") String language);
+
+    @SqlQuery("SELECT id, " + NAMED + " AS label FROM skill ORDER BY label")
+    List<Choice> skills(@Bind("language") String language);
 
     @SqlQuery("SELECT id, " + USER_LABEL + " AS label FROM app_user u"
             + " WHERE NOT disabled AND NOT archived ORDER BY firstname, lastname")

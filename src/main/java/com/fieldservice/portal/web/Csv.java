@@ -18,10 +18,22 @@ public final class Csv {
     private Csv() {
     }
 
+    /**
+     * The separator a spreadsheet of the language expects: a comma in English; a semicolon in
+     * French and Dutch, where the comma is the decimal sign (a Belgian Excel opens it in columns).
+     */
+    public static char separator(Language language) {
+        return language == Language.EN ? ',' : ';';
+    }
+
     public static void line(Writer out, List<String> cells) throws IOException {
+        line(out, cells, ',');
+    }
+
+    public static void line(Writer out, List<String> cells, char separator) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                out.write(separator);
             }
             out.write(cell(cells.get(i)));
         }

@@ -3,11 +3,9 @@ package com.fieldservice.portal.web;
 import com.fieldservice.portal.time.DateDisplay;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
-import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
-import org.thymeleaf.messageresolver.StandardMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -15,7 +13,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * Renders the templates under templates/ (on the classpath) with Thymeleaf. Built on
  * Thymeleaf's servlet web context so that {@code @{/...}} links resolve. Texts come from the
- * message bundles under messages/ on the classpath, one per feature.
+ * message bundles under messages/ on the classpath, one per feature, in the request's
+ * {@link Language}; dates and the model's other {@link PerLanguage} helpers are written in it too.
  */
 public final class ThymeleafRenderer implements FileRenderer {
 
@@ -33,10 +32,7 @@ public final class ThymeleafRenderer implements FileRenderer {
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
-
-        StandardMessageResolver messages = new StandardMessageResolver();
-        messages.setDefaultMessages(Texts.all());
-        engine.setMessageResolver(messages);
+        engine.setMessageResolver(new TextsMessageResolver());
     }
 
     @Override
@@ -46,11 +42,17 @@ public final class ThymeleafRenderer implements FileRenderer {
             web = JakartaServletWebApplication.buildApplication(ctx.req().getServletContext());
             application = web;
         }
-        WebContext context = new WebContext(web.buildExchange(ctx.req(), ctx.res()), Locale.ENGLISH);
-        model.forEach(context::setVariable);
+        Language language = Language.of(ctx);
+        WebContext context = new WebContext(web.buildExchange(ctx.req(), ctx.res()), language.locale());
+        model.forEach((name, value) -> context.setVariable(name,
+                value instanceof PerLanguage<?> helper ? helper.in(language) : value));
         context.setVariable("currentUser", RequestScope.principal(ctx).orElse(null));
         context.setVariable("csrfToken", RequestScope.csrfToken(ctx));
-        context.setVariable("local", dates);
+        context.setVariable("local", dates.in(language));
+        context.setVariable("num", NumberDisplay.in(language));
+        context.setVariable("language", language);
+        context.setVariable("languages", Language.values());
+        context.setVariable("languageLinks", Language.links(ctx));
         return engine.process(template, context);
     }
 }

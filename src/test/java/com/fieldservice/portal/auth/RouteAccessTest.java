@@ -50,6 +50,8 @@ class RouteAccessTest {
             Map.entry("GET /login", 200),
             Map.entry("POST /login", 401),
             Map.entry("POST /logout", 303),
+            Map.entry("GET /account", 200),
+            Map.entry("POST /account/language", 422),
             Map.entry("GET /account/password", 200),
             Map.entry("POST /account/password", 422),
             Map.entry("GET /backoffice", 200),

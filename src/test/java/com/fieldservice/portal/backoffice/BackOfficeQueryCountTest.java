@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fieldservice.portal.demo.DemoData;
 import com.fieldservice.portal.support.StatementCounter;
 import com.fieldservice.portal.support.TestDatabase;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +103,26 @@ class BackOfficeQueryCountTest {
         counter.forget();
         assertThat(get("/backoffice/find?q=nothing-like-this")).isEqualTo(200);
         assertThat(counter.statements()).hasSize(1);
+    }
+
+    @Test
+    void inFrenchAndDutchTheGridAndAJobNameTheirStatusesAndTypesWithoutAStatementMore() {
+        int job = jdbi.withHandle(h -> h.createQuery("""
+                SELECT j.id2 FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE s.code = 'Planned' LIMIT 1""")
+                .mapTo(Integer.class).one());
+        for (String path : List.of("/backoffice/jobs?status=Planned", "/backoffice/jobs/" + job)) {
+            counter.get(path, "en"); // the grid's lookups are read once, then reused
+            counter.forget();
+            assertThat(counter.get(path, "en").body()).contains(">Planned<").doesNotContain("Planifié");
+            int english = counter.statements().size();
+            counter.forget();
+            String french = counter.get(path, "fr-BE,fr;q=0.9").body();
+            assertThat(counter.statements()).hasSize(english);
+            assertThat(french).contains(">Planifié<").doesNotContain(">Planned<");
+            counter.forget();
+            assertThat(counter.get(path, "nl-BE").body()).contains(">Ingepland<").doesNotContain(">Planned<");
+            assertThat(counter.statements()).hasSize(english);
+        }
     }
 
     private static int get(String path) {

@@ -52,6 +52,12 @@ public final class StatementCounter implements AutoCloseable {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** A GET as a browser asking for a language: its answer; the statements it cost are in {@link #statements()}. */
+    public HttpResponse<String> get(String path, String acceptLanguage) {
+        return TestPortal.send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("Accept-Language", acceptLanguage).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public List<String> statements() {
         return statements;
     }

@@ -1,0 +1,76 @@
+package com.fieldservice.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every bundle's French and Dutch files hold exactly the keys of its English file, each with the
+ * same placeholders ({@code {0}}, {@code {1,number,#}}...), and no straight apostrophe, which
+ * MessageFormat would swallow (the bundles write ’). A new English key fails here until it is
+ * translated.
+ */
+class TranslationsTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(,\\s*(number|date|time)[^,}]*(,[^}]*)?)?");
+
+    @Test
+    void everyKeyOfEveryBundleIsInEveryLanguageAndNothingMore() {
+        List<String> wrong = new ArrayList<>();
+        for (String bundle : Texts.BUNDLES) {
+            Properties english = Texts.file(bundle, Language.EN);
+            for (Language language : List.of(Language.FR, Language.NL)) {
+                Properties translated = Texts.file(bundle, language);
+                english.stringPropertyNames().stream().filter(key -> !translated.containsKey(key))
+                        .forEach(key -> wrong.add(bundle + "_" + language.code() + " lacks " + key));
+                translated.stringPropertyNames().stream().filter(key -> !english.containsKey(key))
+                        .forEach(key -> wrong.add(bundle + "_" + language.code() + " has " + key + ", unknown in English"));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyTranslationHasTheSamePlaceholdersAsTheEnglish() {
+        List<String> wrong = new ArrayList<>();
+        for (String bundle : Texts.BUNDLES) {
+            Properties english = Texts.file(bundle, Language.EN);
+            for (Language language : List.of(Language.FR, Language.NL)) {
+                Properties translated = Texts.file(bundle, language);
+                for (String key : english.stringPropertyNames()) {
+                    String text = translated.getProperty(key);
+                    if (text != null && !placeholders(english.getProperty(key)).equals(placeholders(text))) {
+                        wrong.add(bundle + "_" + language.code() + " " + key + ": " + placeholders(text) + ", English "
+                                + placeholders(english.getProperty(key)));
+                    }
+                    if (text != null && text.indexOf('\'') >= 0) {
+                        wrong.add(bundle + "_" + language.code() + " " + key + ": a straight apostrophe, write ’");
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theComparisonNoticesAMissingOrChangedPlaceholder() {
+        assertThat(placeholders("Page {0} of {1}")).isNotEqualTo(placeholders("Page {0}"));
+        assertThat(placeholders("At most {0,number,#}")).isNotEqualTo(placeholders("Au maximum {0}"));
+        assertThat(placeholders("Week of {0}: {1} opened")).isEqualTo(placeholders("{1} geopend in de week van {0}"));
+    }
+
+    private static TreeSet<String> placeholders(String text) {
+        TreeSet<String> found = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            found.add(m.group().replace(" ", ""));
+        }
+        return found;
+    }
+}
