@@ -161,14 +161,13 @@ public interface PortalJobDao {
     /**
      * The public tracking page: the number and the customer's reference must both match. Its
      * status as the customer reads it, when it was reported, and when the next visit begins (as
-     * the list: planned, ahead, not a suggestion, none while "received" or once closed).
+     * the list: a visit the customer sees (customer_visits), ahead, none while "received" or once closed).
      */
     @SqlQuery("""
             SELECT j.id2 AS number, s.customer_status, """ + REPORTED_ON + """
              AS reported_on,
-                   (SELECT min(jp.date_start) FROM job_planning jp
-                     WHERE jp.job_id = j.id AND jp.date_start >= now() AND NOT jp.is_suggestion
-                       AND NOT s.is_closed AND s.customer_status <> 'received') AS next_visit
+                   (SELECT min(v.date_start) FROM customer_visits(j.id) v
+                     WHERE v.date_start >= now() AND NOT s.is_closed AND s.customer_status <> 'received') AS next_visit
               FROM jobs j JOIN job_status s ON s.id = j.job_status_id
              WHERE j.id2 = :number AND j.customer_reference IS NOT NULL
                AND lower(j.customer_reference) = lower(:reference)""")
