@@ -96,6 +96,11 @@ class LanguagePagesTest {
                 (SELECT j.id2 FROM jobs j JOIN contact c ON c.company_id = j.company_id
                   WHERE c.email = 'alice@acme.demo.test' AND j.date_closed IS NOT NULL ORDER BY j.date_closed LIMIT 1)""")
                 .mapTo(Integer.class).list());
+        String refusedStatus = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT s.code FROM jobs j, job_status s
+                 WHERE j.id2 = :job AND s.id <> j.job_status_id AND NOT EXISTS (SELECT 1 FROM job_status_transition x
+                       WHERE x.from_job_status_id = j.job_status_id AND x.to_job_status_id = s.id)
+                 ORDER BY s.sort_order LIMIT 1""").bind("job", visitJob).mapTo(String.class).one());
         String technician = portal.jdbi().withHandle(h -> h.createQuery(
                 "SELECT id::text FROM app_user WHERE allow_service_app AND NOT disabled AND NOT archived ORDER BY code LIMIT 1")
                 .mapTo(String.class).one());
@@ -110,6 +115,7 @@ class LanguagePagesTest {
             all.add(new Extra(staff, "/backoffice/jobs/" + visitJob, null, "#awaiting-reply"));
             all.add(new Extra(staff, "/backoffice/jobs/" + visitJob, null, "#visits .visit .visit-form"));
             all.add(new Extra(staff, "/backoffice/jobs/" + visitJob + "/visits", Map.of(), "#visit-errors li"));
+            all.add(new Extra(staff, "/backoffice/jobs/" + visitJob + "/status", Map.of("status", refusedStatus), "#status-refused"));
         }
         all.add(new Extra(Visitor.ADMIN, "/backoffice/planning/technicians/" + technician + "/calendar", Map.of(), "#calendar-url"));
         return all;
