@@ -3,6 +3,7 @@ package com.fieldservice.portal.backoffice;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
+import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.reference.ChoicesDao;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
@@ -10,6 +11,7 @@ import com.fieldservice.portal.web.Language;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +126,18 @@ public final class JobFormHandler {
         return errors;
     }
 
+    /** The names of the statuses a refusal speaks of, in the reader's language, by code (an unknown code reads as sent). */
+    private Map<String, String> statusNames(JobService.StatusRefused refused, String requested, Language language) {
+        List<String> codes = new ArrayList<>(refused.allowed().stream().map(Workflow.Status::code).toList());
+        codes.add(refused.from().code());
+        codes.add(requested);
+        Map<String, String> names = new HashMap<>();
+        codes.forEach(code -> names.put(code, code));
+        jdbi.withExtension(BackOfficeDao.class, dao -> dao.names(new String[0], codes.toArray(String[]::new), language.code()))
+                .forEach(named -> names.put(named.key(), named.name()));
+        return names;
+    }
+
     /** POST /backoffice/jobs/{number}/status with the field {@code status} (a status code). */
     public void changeStatus(Context ctx) {
         int number = RequestValues.workOrderNumber(ctx.pathParam("number")).orElseThrow(NotFoundResponse::new);
@@ -136,6 +150,7 @@ public final class JobFormHandler {
             Map<String, Object> model = new HashMap<>(Map.of("number", number, "requested", to,
                     "from", refused.from(), "allowed", refused.allowed()));
             model.put("need", refused.need());
+            model.put("names", statusNames(refused, to, Language.of(ctx)));
             ctx.render("backoffice/status-refused.html", model);
         } else if (outcome instanceof JobService.Conflict) {
             ctx.redirect("/backoffice/jobs/" + number + "?status-conflict", HttpStatus.SEE_OTHER);

@@ -9,7 +9,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The planning board's reads, four statements whatever the week holds: the filters' choices,
- * the technicians, their visits of the week, and the work waiting to be planned.
+ * the technicians, their visits of the week, and the work waiting to be planned. Skills and
+ * statuses are named in the reader's language ({@code language}: en, fr, nl).
  */
 public interface BoardDao {
 
@@ -30,12 +31,12 @@ public interface BoardDao {
     }
 
     @SqlQuery("""
-            SELECT 'skill' AS kind, id, name FROM skill
+            SELECT 'skill' AS kind, id, coalesce(translated_name(id, :language), name) AS name FROM skill
             UNION ALL
             SELECT 'team', u.id, person_name(u) FROM app_user u WHERE u.is_team_leader AND u.allow_service_app AND NOT u.archived
             ORDER BY kind, name""")
     @RegisterConstructorMapper(Choice.class)
-    List<Choice> choices();
+    List<Choice> choices(@Bind("language") String language);
 
     record Technician(UUID id, String name, String code) {
     }
@@ -75,7 +76,8 @@ public interface BoardDao {
      * due date first (none last), read along the index of open jobs by due date (V6).
      */
     @SqlQuery("""
-            SELECT j.id2 AS number, j.name, p.name AS installation, j.due_date, s.name AS status, sk.name AS skill,
+            SELECT j.id2 AS number, j.name, p.name AS installation, j.due_date, coalesce(translated_name(s.id, :language), s.name) AS status,
+                   coalesce(translated_name(sk.id, :language), sk.name) AS skill,
                    j.version, j.estimated_time
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id
@@ -87,5 +89,5 @@ public interface BoardDao {
              ORDER BY coalesce(j.due_date, 'infinity'::timestamptz), j.id2
              LIMIT :limit""")
     @RegisterConstructorMapper(Waiting.class)
-    List<Waiting> waiting(@Bind("skill") UUID skill, @Bind("limit") int limit);
+    List<Waiting> waiting(@Bind("skill") UUID skill, @Bind("limit") int limit, @Bind("language") String language);
 }

@@ -2,6 +2,7 @@ package com.fieldservice.portal.planning;
 
 import com.fieldservice.portal.jobs.DateInput;
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -55,16 +56,17 @@ public final class BoardHandler {
         UUID skill = RequestValues.guid(ctx.queryParam("skill")).orElse(null);
         UUID team = RequestValues.guid(ctx.queryParam("team")).orElse(null);
         Map<String, Object> model = new HashMap<>();
+        String language = Language.of(ctx).code();
         jdbi.useHandle(handle -> {
             BoardDao dao = handle.attach(BoardDao.class);
-            List<BoardDao.Choice> choices = dao.choices();
+            List<BoardDao.Choice> choices = dao.choices(language);
             model.put("skills", choices.stream().filter(c -> c.kind().equals("skill")).toList());
             model.put("teams", choices.stream().filter(c -> c.kind().equals("team")).toList());
             List<BoardDao.Technician> technicians = dao.technicians(skill, team);
             List<BoardDao.Visit> visits = dao.visits(clock.startOf(monday), clock.startOf(monday.plusDays(7)), skill, team);
             model.put("rows", rows(technicians, visits, monday));
             model.put("technicians", technicians);
-            model.put("waiting", dao.waiting(skill, WAITING));
+            model.put("waiting", dao.waiting(skill, WAITING, language));
         });
         List<LocalDate> days = new ArrayList<>();
         for (int d = 0; d < 7; d++) {

@@ -5,6 +5,7 @@ import com.fieldservice.portal.customer.CustomerJobView;
 import com.fieldservice.portal.customer.CustomerScope;
 import com.fieldservice.portal.customer.PortalJobDao;
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
 import com.fieldservice.portal.web.Texts;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.text.MessageFormat;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -54,12 +54,13 @@ public final class CalendarHandler {
         CustomerScope scope = CustomerScope.of(RequestScope.requirePrincipal(ctx));
         int number = RequestValues.workOrderNumber(ctx.pathParam("number")).orElseThrow(NotFoundResponse::new);
         int ordinal = RequestValues.wholeNumber(ctx.pathParam("n")).orElseThrow(NotFoundResponse::new);
+        Language language = Language.of(ctx);
         Optional<String> calendar = jdbi.withHandle(handle -> {
             PortalJobDao dao = handle.attach(PortalJobDao.class);
             return dao.detail(scope, number).flatMap(job -> dao.visits(job.jobId()).stream()
                     .filter(visit -> visit.ordinal() == ordinal && visit.confirmed()).findFirst()
-                    .map(visit -> ICalendar.of(clock.zone(), MessageFormat.format(Texts.get("portal.job.title"), number),
-                            List.of(event(job, visit)), clock.instant())));
+                    .map(visit -> ICalendar.of(clock.zone(), Texts.format(language, "portal.job.title", number),
+                            List.of(event(job, visit, language)), clock.instant())));
         });
         if (calendar.isEmpty()) {
             throw new NotFoundResponse();
@@ -68,12 +69,13 @@ public final class CalendarHandler {
         ctx.contentType(ICalendar.CONTENT_TYPE).result(calendar.get());
     }
 
-    private static ICalendar.Event event(CustomerJobView.Detail job, CustomerJobView.Visit visit) {
+    /** The customer's visit, its words in their language; the file itself stays iCalendar's machine format. */
+    private static ICalendar.Event event(CustomerJobView.Detail job, CustomerJobView.Visit visit, Language language) {
         return new ICalendar.Event("visit-" + job.number() + "-" + visit.start().toEpochSecond() + "@work-order-portal",
                 visit.start(), visit.end(),
-                MessageFormat.format(Texts.get("planning.calendar.visitSummary"), String.valueOf(job.number()), job.name()),
+                Texts.format(language, "planning.calendar.visitSummary", job.number(), job.name()),
                 place(job.street(), job.streetNumber(), job.zip(), job.city()), visit.technicianFirstName() == null ? null
-                        : MessageFormat.format(Texts.get("planning.calendar.visitWith"), visit.technicianFirstName()));
+                        : Texts.format(language, "planning.calendar.visitWith", visit.technicianFirstName()));
     }
 
     /** GET /calendar/{token}: a technician's visits of this week and the next, without signing in. */

@@ -99,7 +99,7 @@ public final class VisitService {
             // the last visit of a work order whose status needs one (Planned, Dispatched) stays
             boolean last = visits.count(job.get().id()) == 1;
             if (last && Workflow.unmetNeed(job.get().statusCode(), false, false).isPresent()) {
-                return new Invalid(Map.of("visit", FieldError.of("planning.visit.lastNeeded", job.get().statusCode())),
+                return new Invalid(Map.of("visit", FieldError.of("planning.visit.lastNeeded")),
                         Optional.empty());
             }
             visits.delete(job.get().id(), visit);

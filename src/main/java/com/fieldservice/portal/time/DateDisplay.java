@@ -2,6 +2,7 @@ package com.fieldservice.portal.time;
 
 import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.PerLanguage;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
@@ -26,6 +27,7 @@ public final class DateDisplay implements PerLanguage<DateDisplay> {
     private final DateTimeFormatter dayTime;
     private final DateTimeFormatter dayTimeSeconds;
     private final DateTimeFormatter timeSeconds;
+    private final DateTimeFormatter weekday;
     private final Map<Language, DateDisplay> languages;
 
     /** The English display, with its French and Dutch siblings. */
@@ -40,6 +42,7 @@ public final class DateDisplay implements PerLanguage<DateDisplay> {
         this.dayTime = pattern(dayPattern + " HH:mm", Locale.ROOT);
         this.dayTimeSeconds = pattern(dayPattern + " HH:mm:ss", Locale.ROOT);
         this.timeSeconds = pattern("HH:mm:ss", Locale.ROOT);
+        this.weekday = pattern("EEE dd/MM", Language.EN.locale());
     }
 
     private DateDisplay(BusinessClock clock, Language language, Map<Language, DateDisplay> languages) {
@@ -50,6 +53,7 @@ public final class DateDisplay implements PerLanguage<DateDisplay> {
         this.dayTime = pattern(dayPattern + " HH:mm", language.locale());
         this.dayTimeSeconds = pattern(dayPattern + " HH:mm:ss", language.locale());
         this.timeSeconds = pattern("HH:mm:ss", language.locale());
+        this.weekday = pattern("EEE dd/MM", language.locale());
     }
 
     private static DateTimeFormatter pattern(String pattern, Locale locale) {
@@ -74,6 +78,11 @@ public final class DateDisplay implements PerLanguage<DateDisplay> {
     /** "2026-12-15 09:30:12", where the second matters (the audit log). */
     public String dayTimeSeconds(OffsetDateTime value) {
         return format(value, dayTimeSeconds);
+    }
+
+    /** A day with its weekday's short name, as a week's column heads it: "Mon 07/12" (fr: "lun. 07/12", nl: "ma 07/12"). */
+    public String weekday(LocalDate value) {
+        return value == null ? "" : value.format(weekday);
     }
 
     /** "09:30". */

@@ -7,6 +7,7 @@ import com.fieldservice.portal.support.TestClock;
 import com.fieldservice.portal.time.DateDisplay;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,15 @@ class FormatsTest {
         assertThat(dates.in(Language.FR).dayTime(EVENING)).isEqualTo("02/12/2026 21:30");
         assertThat(dates.in(Language.NL).dayTimeSeconds(EVENING)).isEqualTo("02/12/2026 21:30:00");
         assertThat(dates.in(Language.NL).iso(MOMENT)).isEqualTo(dates.in(Language.EN).iso(MOMENT));
+    }
+
+    @Test
+    void thePlanningBoardsDaysAreNamedInTheReadersLanguage() {
+        DateDisplay dates = TestClock.DATES;
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        assertThat(dates.in(Language.EN).weekday(monday)).isEqualTo("Mon 07/12");
+        assertThat(dates.in(Language.FR).weekday(monday)).isEqualTo("lun. 07/12");
+        assertThat(dates.in(Language.NL).weekday(monday.plusDays(2))).isEqualTo("wo 09/12");
     }
 
     @Test

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.auth.Role;
 import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.jobs.DateInput;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
 import io.javalin.http.HandlerType;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * plus the forms' answers to an empty form (every field's message). No page may show a missing
  * key's marker ({@code ??key_fr??}); a French or Dutch page may hold no English text of the
  * bundles and none of a short list of English words that only a forgotten template text would
- * bring; {@code <html lang>} names the language.
+ * bring; {@code <html lang>} names the language. Then the pages that only data brings out (the
+ * planning board with visits, a work order's visit forms and their messages, a work order awaiting
+ * the team's reply and the grid's filter for them, /track's result, a closed work order's notice to
+ * its customer), each checked to show what it is walked for.
  */
 class LanguagePagesTest {
 
@@ -46,6 +52,11 @@ class LanguagePagesTest {
     static int aliceJob;
     static int anyJob;
     static String aliceAccount;
+    static List<Extra> extras;
+
+    /** A page walked besides the route table, as a visitor (posted when it has a form), with the element it must show. */
+    record Extra(Visitor visitor, String path, Map<String, String> form, String shows) {
+    }
 
     @BeforeAll
     static void start() {
@@ -56,6 +67,58 @@ class LanguagePagesTest {
         anyJob = portal.jdbi().withHandle(h -> h.createQuery("SELECT max(id2) FROM jobs").mapTo(Integer.class).one());
         aliceAccount = portal.jdbi().withHandle(h -> h.createQuery(
                 "SELECT id::text FROM account WHERE username = 'alice@acme.demo.test'").mapTo(String.class).one());
+        extras = extras();
+    }
+
+    /**
+     * The data-filled pages: a work order with visits (not one of the demo's repairs, whose English
+     * description asks "Please diagnose") now awaits a reply; the rest is the demo's.
+     */
+    private static List<Extra> extras() {
+        var visit = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT j.id2, pl.date_start FROM jobs j JOIN job_planning pl ON pl.job_id = j.id
+                 WHERE j.date_closed IS NULL AND coalesce(j.description, '') NOT LIKE '%Please%'
+                 ORDER BY j.id2 LIMIT 1""")
+                .map((rs, c) -> Map.entry(rs.getInt(1), rs.getObject(2, OffsetDateTime.class))).one());
+        int visitJob = visit.getKey();
+        String week = DateInput.weekOf(visit.getValue().atZoneSameInstant(ZoneId.of("Europe/Brussels")).toLocalDate());
+        portal.jdbi().useHandle(h -> h.execute(
+                "INSERT INTO job_awaiting_reply (job_id) SELECT id FROM jobs WHERE id2 = ? ON CONFLICT DO NOTHING", visitJob));
+        var tracked = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT j.id2, j.customer_reference FROM jobs j JOIN job_status s ON s.id = j.job_status_id
+                 WHERE j.customer_reference IS NOT NULL AND s.visit_state = 'confirmed'
+                   AND EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id)
+                 ORDER BY j.id2 LIMIT 1""").map((rs, c) -> Map.entry(rs.getInt(1), rs.getString(2))).one());
+        List<Integer> aliceClosed = portal.jdbi().withHandle(h -> h.createQuery("""
+                (SELECT j.id2 FROM jobs j JOIN contact c ON c.company_id = j.company_id
+                  WHERE c.email = 'alice@acme.demo.test' AND j.date_closed IS NOT NULL ORDER BY j.date_closed DESC LIMIT 1)
+                UNION ALL
+                (SELECT j.id2 FROM jobs j JOIN contact c ON c.company_id = j.company_id
+                  WHERE c.email = 'alice@acme.demo.test' AND j.date_closed IS NOT NULL ORDER BY j.date_closed LIMIT 1)""")
+                .mapTo(Integer.class).list());
+        String refusedStatus = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT s.code FROM jobs j, job_status s
+                 WHERE j.id2 = :job AND s.id <> j.job_status_id AND NOT EXISTS (SELECT 1 FROM job_status_transition x
+                       WHERE x.from_job_status_id = j.job_status_id AND x.to_job_status_id = s.id)
+                 ORDER BY s.sort_order LIMIT 1""").bind("job", visitJob).mapTo(String.class).one());
+        String technician = portal.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id::text FROM app_user WHERE allow_service_app AND NOT disabled AND NOT archived ORDER BY code LIMIT 1")
+                .mapTo(String.class).one());
+        List<Extra> all = new ArrayList<>();
+        all.add(new Extra(Visitor.ANONYMOUS, "/track", Map.of("number", String.valueOf(tracked.getKey()),
+                "customer_reference", tracked.getValue()), "#tracked-next-visit"));
+        aliceClosed.forEach(n -> all.add(new Extra(Visitor.CUSTOMER, "/portal/jobs/" + n, null, "#actions-closed, #actions-call")));
+        for (Visitor staff : List.of(Visitor.PLANNER, Visitor.ADMIN)) {
+            all.add(new Extra(staff, "/backoffice/planning?week=" + week, null, "#board .board-visit"));
+            all.add(new Extra(staff, "/backoffice/planning?week=2026-W99", null, "#bad-week"));
+            all.add(new Extra(staff, "/backoffice/jobs?awaiting_reply=1", null, ".awaiting-reply"));
+            all.add(new Extra(staff, "/backoffice/jobs/" + visitJob, null, "#awaiting-reply"));
+            all.add(new Extra(staff, "/backoffice/jobs/" + visitJob, null, "#visits .visit .visit-form"));
+            all.add(new Extra(staff, "/backoffice/jobs/" + visitJob + "/visits", Map.of(), "#visit-errors li"));
+            all.add(new Extra(staff, "/backoffice/jobs/" + visitJob + "/status", Map.of("status", refusedStatus), "#status-refused"));
+        }
+        all.add(new Extra(Visitor.ADMIN, "/backoffice/planning/technicians/" + technician + "/calendar", Map.of(), "#calendar-url"));
+        return all;
     }
 
     @AfterAll
@@ -121,6 +184,18 @@ class LanguagePagesTest {
             }
         }
         assertThat(pages).as("pages walked").isGreaterThan(3);
+        for (Extra extra : extras.stream().filter(e -> e.visitor() == visitor).toList()) {
+            HttpResponse<String> answer;
+            if (extra.form() == null) {
+                answer = session.get(extra.path());
+            } else {
+                session.get(visitor == Visitor.ANONYMOUS ? "/login" : "/account");
+                answer = session.post(extra.path(), extra.form());
+            }
+            String where = (extra.form() == null ? "GET " : "POST ") + extra.path() + " (" + answer.statusCode() + ")";
+            assertThat(Jsoup.parse(answer.body()).select(extra.shows())).as(where + " shows " + extra.shows()).isNotEmpty();
+            check(wrong, where, answer.body(), language);
+        }
         assertThat(wrong).isEmpty();
     }
 
@@ -174,6 +249,6 @@ class LanguagePagesTest {
 
     private static String concrete(String path, Visitor visitor) {
         int number = visitor == Visitor.CUSTOMER ? aliceJob : anyJob;
-        return path.replace("{number}", String.valueOf(number)).replace("{id}", aliceAccount);
+        return path.replace("{number}", String.valueOf(number)).replace("{id}", aliceAccount).replaceAll("\\{[^}]+}", "1");
     }
 }

@@ -2,10 +2,16 @@ package com.fieldservice.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,6 +25,29 @@ import org.junit.jupiter.api.Test;
 class TranslationsTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(,\\s*(number|date|time)[^,}]*(,[^}]*)?)?");
+
+    /** Every English bundle in messages/ is loaded, and has a French and a Dutch file: a new bundle fails here until it is translated. */
+    @Test
+    void everyBundleOfTheFolderIsLoadedAndTranslated() throws IOException, URISyntaxException {
+        Path folder = Path.of(Texts.class.getClassLoader().getResource("messages").toURI());
+        TreeSet<String> english;
+        TreeSet<String> all;
+        try (Stream<Path> files = Files.list(folder)) {
+            all = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".properties"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length())).collect(Collectors.toCollection(TreeSet::new));
+        }
+        english = all.stream().filter(n -> !n.contains("_")).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(english).as("the bundles Texts loads").containsExactlyInAnyOrderElementsOf(Texts.BUNDLES);
+        List<String> missing = new ArrayList<>();
+        for (String bundle : english) {
+            for (Language language : List.of(Language.FR, Language.NL)) {
+                if (!all.contains(bundle + "_" + language.code())) {
+                    missing.add(bundle + "_" + language.code() + ".properties");
+                }
+            }
+        }
+        assertThat(missing).as("translations missing").isEmpty();
+    }
 
     /** What is wrong with one bundle's file in one language, compared with the English. */
     private interface Check {
