@@ -1,8 +1,16 @@
 package com.fieldservice.portal;
 
+import com.fieldservice.portal.notify.MailSettings;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +28,7 @@ import java.util.Optional;
  * @param secureCookies   PORTAL_SECURE_COOKIES=true behind HTTPS
  * @param timeZone        PORTAL_TIME_ZONE, the business time zone: every time a person types or reads is in
  *                        it (default Europe/Brussels); never the machine's zone
+ * @param mail            PORTAL_SMTP_*, PORTAL_MAIL_FROM, PORTAL_BASE_URL, PORTAL_BACKOFFICE_MAIL: how email is sent
  */
 public record Settings(
         int port,
@@ -30,7 +39,8 @@ public record Settings(
         int embeddedDbPort,
         Optional<Integer> demoJobs,
         boolean secureCookies,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        MailSettings mail) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Brussels");
@@ -50,7 +60,60 @@ public record Settings(
                 intValue(env, "PORTAL_EMBEDDED_DB_PORT", DEFAULT_EMBEDDED_DB_PORT, 1, 65535),
                 text(env, "PORTAL_DEMO_JOBS").map(v -> intValue(env, "PORTAL_DEMO_JOBS", 0, 0, 100_000_000)),
                 booleanValue(env, "PORTAL_SECURE_COOKIES"),
-                zone(env, "PORTAL_TIME_ZONE"));
+                zone(env, "PORTAL_TIME_ZONE"),
+                mail(env));
+    }
+
+    private static MailSettings mail(Map<String, String> env) {
+        Optional<String> user = text(env, "PORTAL_SMTP_USER");
+        String password = Optional.ofNullable(env.get("PORTAL_SMTP_PASSWORD")).orElse("");
+        if (user.isPresent() != !password.isEmpty()) {
+            throw new SettingsException("PORTAL_SMTP_USER and PORTAL_SMTP_PASSWORD go together: set both or neither");
+        }
+        MailSettings.Tls tls;
+        try {
+            tls = MailSettings.Tls.valueOf(text(env, "PORTAL_SMTP_TLS").orElse("none").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("PORTAL_SMTP_TLS must be none, starttls or tls");
+        }
+        Optional<String> host = text(env, "PORTAL_SMTP_HOST");
+        if (host.filter(h -> !h.matches("[A-Za-z0-9.:\\[\\]-]+")).isPresent()) {
+            throw new SettingsException("PORTAL_SMTP_HOST must be a host name or an address, not '" + host.get() + "'");
+        }
+        String from = text(env, "PORTAL_MAIL_FROM").orElse(MailSettings.DEFAULT_FROM);
+        addresses("PORTAL_MAIL_FROM", from);
+        Optional<String> baseUrl = text(env, "PORTAL_BASE_URL").map(url -> baseUrl("PORTAL_BASE_URL", url));
+        List<String> backOffice = addresses("PORTAL_BACKOFFICE_MAIL", text(env, "PORTAL_BACKOFFICE_MAIL").orElse(""));
+        return new MailSettings(host, intValue(env, "PORTAL_SMTP_PORT", MailSettings.DEFAULT_PORT, 1, 65535), user,
+                password, tls, from, baseUrl, backOffice);
+    }
+
+    /** Email addresses separated by commas, each as RFC 822 allows it ("Name <a@b.example>" too). */
+    private static List<String> addresses(String name, String raw) {
+        List<String> all = Arrays.stream(raw.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+        for (String address : all) {
+            try {
+                new InternetAddress(address, true).validate();
+            } catch (AddressException e) {
+                throw new SettingsException(name + " must be email addresses separated by commas, not '" + address + "'");
+            }
+        }
+        return all;
+    }
+
+    /** An absolute http(s) URL without a query, kept without its trailing slash. */
+    private static String baseUrl(String name, String raw) {
+        try {
+            URI uri = new URI(raw);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new URISyntaxException(raw, "not an http(s) URL");
+            }
+            return raw.replaceAll("/+$", "");
+        } catch (URISyntaxException e) {
+            throw new SettingsException(name + " must be an http:// or https:// URL such as https://portal.example.com, not '"
+                    + raw + "'");
+        }
     }
 
     public boolean embeddedDatabase() {

@@ -6,6 +6,7 @@ import com.fieldservice.portal.conversation.Visibility;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
+import com.fieldservice.portal.notify.Notifications;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.RequestValues;
 import java.time.temporal.ChronoUnit;
@@ -149,6 +150,7 @@ public final class ReportService {
         if (token != null && dao.recordSubmission(token, who.accountId(), jobId) == 0) {
             throw new SubmittedMeanwhile();
         }
+        Notifications.reportReceived(handle, jobId);
         return new Created(number);
     }
 

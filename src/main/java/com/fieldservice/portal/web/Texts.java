@@ -15,7 +15,7 @@ import java.util.Properties;
 public final class Texts {
 
     /** The message bundles, one per feature; a key is defined in exactly one of them. */
-    static final List<String> BUNDLES = List.of("core", "jobs", "customer", "backoffice", "conversation");
+    static final List<String> BUNDLES = List.of("core", "jobs", "customer", "backoffice", "conversation", "notify");
 
     private static final Properties ALL = load();
 
