@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.SingleValue;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -13,7 +14,7 @@ public interface NotificationDao {
 
     /** What a message about a work order may say; nothing internal (see customer/CustomerJobView). */
     record JobFacts(UUID id, int number, String name, String customerReference, String installation,
-                    String customerStatus, UUID reporterContactId) {
+                    String customerStatus, UUID reporterContactId, String reporterName) {
     }
 
     /**
@@ -44,8 +45,9 @@ public interface NotificationDao {
 
     @SqlQuery("""
             SELECT j.id, j.id2 AS number, j.name, j.customer_reference, p.name AS installation,
-                   s.customer_status, j.requested_by_contact_id AS reporter_contact_id
+                   s.customer_status, j.requested_by_contact_id AS reporter_contact_id, CASE WHEN rc.company_id = j.company_id THEN person_name(rc) END AS reporter_name
               FROM jobs j
+              LEFT JOIN contact rc ON rc.id = j.requested_by_contact_id
               JOIN job_status s ON s.id = j.job_status_id
               LEFT JOIN project p ON p.id = j.project_id
              WHERE j.id = :job""")
@@ -179,5 +181,6 @@ public interface NotificationDao {
     void offerKey(@Bind("key") byte[] key);
 
     @SqlQuery("SELECT key FROM mail_signing_key")
+    @SingleValue
     byte[] key();
 }

@@ -142,6 +142,8 @@ public final class Notifications {
             if (wantsTopic && follows) {
                 Map<String, Object> own = new LinkedHashMap<>(params);
                 own.put("name", person.name());
+                // a colleague who follows the company's work orders reads who reported it
+                own.put("yours", person.reporter());
                 write(dao, kind, job.id(), person.accountId(), person.email(), own);
             }
         }
@@ -175,6 +177,7 @@ public final class Notifications {
         params.put("reference", job.customerReference() == null ? "" : job.customerReference());
         params.put("installation", job.installation() == null ? "" : job.installation());
         params.put("status", job.customerStatus());
+        params.put("reporter", job.reporterName() == null ? "" : job.reporterName());
         return params;
     }
 

@@ -114,7 +114,7 @@ public final class TestMail implements AutoCloseable {
 
     private static String find(Part part, String type) throws MessagingException, IOException {
         if (part.isMimeType(type)) {
-            return (String) part.getContent();
+            return ((String) part.getContent()).replace("\r\n", "\n");
         }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
