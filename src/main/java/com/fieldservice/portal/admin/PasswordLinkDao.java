@@ -40,7 +40,7 @@ public interface PasswordLinkDao {
     /** The person's account (never an integration's) that may sign in, by its username or the email address on record. */
     @SqlQuery("SELECT a.id AS account_id, a.username FROM " + AccountDao.JOINS + """
 
-             WHERE a.role <> 'api' AND """ + AccountDao.ACTIVE + """
+             WHERE a.role <> 'api' AND\s""" + AccountDao.ACTIVE + """
 
                AND (lower(a.username) = lower(:email) OR lower(coalesce(ct.email, u.email)) = lower(:email))
              ORDER BY lower(a.username) = lower(:email) DESC, a.date_create LIMIT 1""")
