@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Each message the portal sends: its template under templates/mail/ ({@code <template>.html} and
- * {@code .txt}) and the topic that lets its recipient turn it off (none for the messages that
+ * Each message the portal sends: the name of its texts in messages/mail.properties
+ * ({@code mail.<template>.subject}, {@code .intro}), its layout under templates/mail/
+ * ({@code job-message} or {@code password-link}, {@code .html} and {@code .txt}) and the topic that lets its recipient turn it off (none for the messages that
  * look after an account: a password link is not a subscription).
  */
 public enum Kind {
@@ -36,6 +37,11 @@ public enum Kind {
 
     public String template() {
         return template;
+    }
+
+    /** The template of the message's two parts: every message about a work order looks alike. */
+    public String layout() {
+        return this == PASSWORD_RESET || this == INVITATION ? "password-link" : "job-message";
     }
 
     public Optional<Topic> topic() {

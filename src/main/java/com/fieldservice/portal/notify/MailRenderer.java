@@ -54,6 +54,11 @@ public final class MailRenderer {
         Map<String, Object> params = params(paramsJson);
         Map<String, Object> model = new HashMap<>();
         model.put("p", params);
+        model.put("template", kind.template());
+        // a colleague who follows the company's work orders reads who reported it
+        model.put("introKey", "mail." + kind.template() + (Boolean.FALSE.equals(params.get("yours")) ? ".introColleague" : ".intro"));
+        model.put("customer", kind.toCustomer());
+        model.put("showTrack", kind == Kind.REPORT_RECEIVED);
         Object number = params.get("number");
         if (number != null) {
             int n = ((Number) number).intValue();
@@ -63,6 +68,8 @@ public final class MailRenderer {
         model.put("preferencesLink", links.to("/account/notifications"));
         if (params.get("token") != null) {
             model.put("passwordLink", links.setPassword((String) params.get("token")));
+            long minutes = ((Number) params.get("minutes")).longValue();
+            model.put("validity", kind == Kind.INVITATION ? minutes / 60 : minutes);
         }
         if (params.get("start") != null) {
             model.put("visitStart", dates.dayTime(OffsetDateTime.parse((String) params.get("start"))));
@@ -70,11 +77,12 @@ public final class MailRenderer {
         }
         Optional<String> unsubscribe = unsubscribeLink(kind, account);
         model.put("unsubscribeLink", unsubscribe.orElse(null));
-        Context context = new Context(locale, model);
         String subject = texts.text(locale, "mail." + kind.template() + ".subject", number == null ? "" : number,
                 params.getOrDefault("reference", "")).replaceAll("[\\r\\n]+", " ");
-        return new Rendered(subject, engine.process(kind.template() + ".txt", context),
-                engine.process(kind.template() + ".html", context), unsubscribe);
+        model.put("subject", subject);
+        Context context = new Context(locale, model);
+        return new Rendered(subject, engine.process(kind.layout() + ".txt", context),
+                engine.process(kind.layout() + ".html", context), unsubscribe);
     }
 
     /** The one-click link that turns this kind of message off for this person; none for the back office's mailbox. */
