@@ -259,17 +259,26 @@ class MailSenderTest {
         }
     }
 
-    /** An SMTP server that greets every connection with a refusal, as a server out of service does. */
+    /**
+     * An SMTP server that greets every connection with a refusal, as a server out of service does;
+     * or, silent, one that takes the connection and never says a word.
+     */
     static final class RefusingSmtp implements AutoCloseable {
         private final ServerSocket socket;
         private final Thread thread;
 
         RefusingSmtp() throws IOException {
+            this(false);
+        }
+
+        RefusingSmtp(boolean silent) throws IOException {
             socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
             thread = new Thread(() -> {
                 while (!socket.isClosed()) {
                     try (Socket client = socket.accept(); OutputStream out = client.getOutputStream()) {
-                        out.write("554 5.3.2 Not accepting messages from the portal today\r\n".getBytes(StandardCharsets.US_ASCII));
+                        if (!silent) {
+                            out.write("554 5.3.2 Not accepting messages from the portal today\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
                         out.flush();
                         // lets the client read the answer and say QUIT before the line closes
                         new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII)).readLine();
