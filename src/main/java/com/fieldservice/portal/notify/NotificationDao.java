@@ -120,9 +120,18 @@ public interface NotificationDao {
     int rendered(@Bind("id") long id, @Bind("claim") UUID claim, @Bind("recipient") String recipient,
                  @Bind("subject") String subject, @Bind("text") String text, @Bind("html") String html);
 
-    /** Sent, kept or skipped: done with, once. Zero when the claim was lost (the lease ran out). */
+    /**
+     * Sent, kept or skipped: done with, once. Zero when the claim was lost (the lease ran out).
+     * A password link, once sent, is no longer kept: like password_link, which keeps only hashes,
+     * a copy of this table must not let anyone choose someone's password.
+     */
     @SqlUpdate("""
             UPDATE notification SET status = :status, attempts = attempts + :tried, last_error = :error,
+                   body_text = CASE WHEN :status = 'sent' AND params->>'token' IS NOT NULL
+                                    THEN replace(body_text, params->>'token', '(removed once sent)') ELSE body_text END,
+                   body_html = CASE WHEN :status = 'sent' AND params->>'token' IS NOT NULL
+                                    THEN replace(body_html, params->>'token', '(removed once sent)') ELSE body_html END,
+                   params = CASE WHEN :status = 'sent' THEN params - 'token' ELSE params END,
                    sent_at = CASE WHEN :status = 'sent' THEN now() END, claimed_by = NULL, locked_until = NULL
              WHERE id = :id AND claimed_by = :claim""")
     int finish(@Bind("id") long id, @Bind("claim") UUID claim, @Bind("status") String status,

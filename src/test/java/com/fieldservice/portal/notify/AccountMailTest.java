@@ -80,6 +80,11 @@ class AccountMailTest {
         assertThat(TestMail.part(link, "text/plain")).contains("for 30 minutes", portal.url("/set-password?token="));
         assertThat(TestMail.header(link, "List-Unsubscribe")).as("a password link is no subscription").isNull();
         assertThat(mail.to("nobody@forgot.test")).isEmpty();
+        String token = TestMail.link(link, portal.url("/set-password?token=")).replaceAll(".*token=", "");
+        String kept = OutboxPageTest.awaitRow(portal, """
+                SELECT n.params::text || n.body_text || n.body_html FROM notification n JOIN account a ON a.id = n.account_id
+                 WHERE a.username = 'known@forgot.test' AND n.status = 'sent'""");
+        assertThat(kept).as("the link's secret is not kept once sent").doesNotContain(token).contains("(removed once sent)");
         assertThat(resetMessagesFor("known@forgot.test")).isEqualTo(1);
     }
 

@@ -42,9 +42,18 @@ class OutboxPageTest {
 
     /** Waits, up to 20 s, for the sender to deal with the message. */
     static void awaitStatus(long id, String status) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!statusOf(id).equals(status)) {
-            assertThat(System.nanoTime()).as("message " + id + " still " + statusOf(id)).isLessThan(deadline);
+        awaitRow(portal, "SELECT status FROM notification WHERE id = " + id + " AND status = '" + status + "'");
+    }
+
+    /** Waits, up to 30 s, until the query finds a row (the sender works in the background); its first value. */
+    static String awaitRow(TestPortal portal, String query) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            java.util.Optional<String> row = portal.jdbi().withHandle(h -> h.createQuery(query).mapTo(String.class).findFirst());
+            if (row.isPresent()) {
+                return row.get();
+            }
+            assertThat(System.nanoTime()).as("nothing yet for " + query).isLessThan(deadline);
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
     }

@@ -6,7 +6,6 @@ import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,17 +20,8 @@ class SmtpDownTest {
     }
 
     static String awaitRow(TestPortal portal, String condition) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            String row = portal.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT status || ' ' || coalesce(last_error, '') FROM notification WHERE " + condition)
-                    .mapTo(String.class).findFirst().orElse(null));
-            if (row != null) {
-                return row;
-            }
-            assertThat(System.nanoTime()).as("no message where " + condition).isLessThan(deadline);
-            LockSupport.parkNanos(50_000_000L);
-        }
+        return OutboxPageTest.awaitRow(portal,
+                "SELECT status || ' ' || coalesce(last_error, '') FROM notification WHERE " + condition);
     }
 
     static void asksForALinkAndThePortalServes(TestPortal portal) {
