@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.admin.AccountAdminHandler;
 import com.fieldservice.portal.admin.AccountAdminService;
 import com.fieldservice.portal.admin.AuditLogHandler;
+import com.fieldservice.portal.admin.ForgotPasswordHandler;
+import com.fieldservice.portal.admin.ForgotPasswordService;
+import com.fieldservice.portal.notify.Mail;
 import com.fieldservice.portal.admin.SetPasswordHandler;
 import com.fieldservice.portal.admin.SetPasswordService;
 import com.fieldservice.portal.api.JobApiHandler;
@@ -86,12 +89,14 @@ public final class App implements AutoCloseable {
     private final Javalin javalin;
     private final List<Routes.Route> routeTable;
     private final Operations ops;
+    private final Mail mail;
 
-    private App(Database database, Javalin javalin, List<Routes.Route> routeTable, Operations ops) {
+    private App(Database database, Javalin javalin, List<Routes.Route> routeTable, Operations ops, Mail mail) {
         this.database = database;
         this.javalin = javalin;
         this.routeTable = routeTable;
         this.ops = ops;
+        this.mail = mail;
     }
 
     public static void main(String[] args) {
@@ -122,8 +127,10 @@ public final class App implements AutoCloseable {
             settings.demoJobs().ifPresent(jobs -> DemoData.fillIfEmpty(database.jdbi(), jobs, clock.today(), clock.zone()));
             List<Routes.Route> table = new ArrayList<>();
             ops.attach(database);
-            Javalin javalin = routes(settings, clock, database, ops, table).start(settings.port());
-            App app = new App(database, javalin, List.copyOf(table), ops);
+            Mail mail = new Mail(settings.mail(), database.jdbi(), clock);
+            Javalin javalin = routes(settings, clock, database, ops, mail, table).start(settings.port());
+            mail.started(javalin.port());
+            App app = new App(database, javalin, List.copyOf(table), ops, mail);
             LOG.info("portal listening on http://localhost:{} ({} ms after start)", javalin.port(),
                     (System.nanoTime() - began) / 1_000_000);
             if (settings.demoJobs().isPresent()) {
@@ -138,7 +145,7 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static Javalin routes(Settings settings, BusinessClock clock, Database database, Operations ops,
+    private static Javalin routes(Settings settings, BusinessClock clock, Database database, Operations ops, Mail mail,
                                   List<Routes.Route> table) {
         Jdbi jdbi = database.jdbi();
         // the heavy read-only pages read the replica, if there is one (PORTAL_DB_READ_URL)
@@ -168,6 +175,7 @@ public final class App implements AutoCloseable {
         AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies());
         AuditLogHandler auditLog = new AuditLogHandler(audit);
         SetPasswordHandler setPassword = new SetPasswordHandler(new SetPasswordService(jdbi, throttle, audit));
+        ForgotPasswordHandler forgotPassword = new ForgotPasswordHandler(new ForgotPasswordService(jdbi, throttle, audit));
         JobActionsService jobActions = new JobActionsService(jdbi, jobService, clock, settings.supportPhone());
         PortalHandler portal = new PortalHandler(jdbi, jobActions, customerFormat);
         ReportHandler report = new ReportHandler(new ReportService(jdbi, jobService, clock), jobActions, jdbi);
@@ -289,6 +297,15 @@ public final class App implements AutoCloseable {
                     .get("/admin/audit", auditLog::show, ADMIN)
                     .get("/set-password", setPassword::form, ANYONE)
                     .post("/set-password", setPassword::submit, ANYONE)
+                    .get("/password/forgot", forgotPassword::form, ANYONE)
+                    .post("/password/forgot", forgotPassword::submit, ANYONE)
+                    .get("/account/notifications", mail.preferences::form, ADMIN, PLANNER, CUSTOMER)
+                    .post("/account/notifications", mail.preferences::save, ADMIN, PLANNER, CUSTOMER)
+                    .get("/unsubscribe", mail.preferences::confirm, ANYONE)
+                    .post("/unsubscribe", mail.preferences::unsubscribe, ANYONE)
+                    .get("/admin/outbox", mail.outbox::list, ADMIN)
+                    .get("/admin/outbox/{id}", mail.outbox::show, ADMIN)
+                    .post("/admin/outbox/{id}/retry", mail.outbox::retry, ADMIN)
                     .get("/api/jobs/{id}", jobApi::show, API);
             table.addAll(routes.table());
 
@@ -325,6 +342,7 @@ public final class App implements AutoCloseable {
         try {
             ops.drain();
             javalin.stop();
+            mail.close();
         } finally {
             ops.close();
             database.close();

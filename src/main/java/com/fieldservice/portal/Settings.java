@@ -2,9 +2,17 @@ package com.fieldservice.portal;
 
 import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.ops.OpsSettings;
+import com.fieldservice.portal.notify.MailSettings;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import com.fieldservice.portal.web.PhoneNumbers;
@@ -29,6 +37,7 @@ import com.fieldservice.portal.web.PhoneNumbers;
  *                        browser asks for none the portal speaks, and of an account that chose none
  * @param ops             the variables of running several instances: proxies, logs, metrics, read replica
  *                        (see {@link OpsSettings})
+ * @param mail            PORTAL_SMTP_*, PORTAL_MAIL_FROM, PORTAL_BASE_URL, PORTAL_BACKOFFICE_MAIL: how email is sent
  */
 public record Settings(
         int port,
@@ -42,7 +51,8 @@ public record Settings(
         ZoneId timeZone,
         Optional<String> supportPhone,
         Language defaultLanguage,
-        OpsSettings ops) {
+        OpsSettings ops,
+        MailSettings mail) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Brussels");
@@ -67,7 +77,60 @@ public record Settings(
                 zone(env, "PORTAL_TIME_ZONE"),
                 phone(env, "PORTAL_SUPPORT_PHONE"),
                 language(env, "PORTAL_DEFAULT_LANGUAGE"),
-                OpsSettings.from(env, dbUser, dbPassword));
+                OpsSettings.from(env, dbUser, dbPassword),
+                mail(env));
+    }
+
+    private static MailSettings mail(Map<String, String> env) {
+        Optional<String> user = text(env, "PORTAL_SMTP_USER");
+        String password = Optional.ofNullable(env.get("PORTAL_SMTP_PASSWORD")).orElse("");
+        if (user.isPresent() != !password.isEmpty()) {
+            throw new SettingsException("PORTAL_SMTP_USER and PORTAL_SMTP_PASSWORD go together: set both or neither");
+        }
+        MailSettings.Tls tls;
+        try {
+            tls = MailSettings.Tls.valueOf(text(env, "PORTAL_SMTP_TLS").orElse("none").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("PORTAL_SMTP_TLS must be none, starttls or tls");
+        }
+        Optional<String> host = text(env, "PORTAL_SMTP_HOST");
+        if (host.filter(h -> !h.matches("[A-Za-z0-9.:\\[\\]-]+")).isPresent()) {
+            throw new SettingsException("PORTAL_SMTP_HOST must be a host name or an address, not '" + host.get() + "'");
+        }
+        String from = text(env, "PORTAL_MAIL_FROM").orElse(MailSettings.DEFAULT_FROM);
+        addresses("PORTAL_MAIL_FROM", from);
+        Optional<String> baseUrl = text(env, "PORTAL_BASE_URL").map(url -> baseUrl("PORTAL_BASE_URL", url));
+        List<String> backOffice = addresses("PORTAL_BACKOFFICE_MAIL", text(env, "PORTAL_BACKOFFICE_MAIL").orElse(""));
+        return new MailSettings(host, intValue(env, "PORTAL_SMTP_PORT", MailSettings.DEFAULT_PORT, 1, 65535), user,
+                password, tls, from, baseUrl, backOffice);
+    }
+
+    /** Email addresses separated by commas, each as RFC 822 allows it ("Name <a@b.example>" too). */
+    private static List<String> addresses(String name, String raw) {
+        List<String> all = Arrays.stream(raw.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+        for (String address : all) {
+            try {
+                new InternetAddress(address, true).validate();
+            } catch (AddressException e) {
+                throw new SettingsException(name + " must be email addresses separated by commas, not '" + address + "'");
+            }
+        }
+        return all;
+    }
+
+    /** An absolute http(s) URL without a query, kept without its trailing slash. */
+    private static String baseUrl(String name, String raw) {
+        try {
+            URI uri = new URI(raw);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new URISyntaxException(raw, "not an http(s) URL");
+            }
+            return raw.replaceAll("/+$", "");
+        } catch (URISyntaxException e) {
+            throw new SettingsException(name + " must be an http:// or https:// URL such as https://portal.example.com, not '"
+                    + raw + "'");
+        }
     }
 
     public boolean embeddedDatabase() {

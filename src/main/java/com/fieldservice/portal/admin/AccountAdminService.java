@@ -8,6 +8,8 @@ import com.fieldservice.portal.auth.Passwords;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.auth.SessionDao;
 import com.fieldservice.portal.auth.Tokens;
+import com.fieldservice.portal.notify.Kind;
+import com.fieldservice.portal.notify.Notifications;
 import com.fieldservice.portal.web.RequestValues;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -114,7 +116,7 @@ public final class AccountAdminService {
             UUID user = dao.insertAppUser(form.email(), form.firstName(), form.lastName());
             UUID account = dao.insertAccount(form.email(), unusable, form.role(), user, null);
             audit(handle, admin, Audit.ACCOUNT_CREATED, form.email() + " (" + form.role() + ")", clientAddress);
-            return new Outcome.Done<>(issueLink(handle, admin, account, form.email(), clientAddress));
+            return new Outcome.Done<>(invite(handle, issueLink(handle, admin, account, form.email(), clientAddress)));
         }));
     }
 
@@ -176,7 +178,7 @@ public final class AccountAdminService {
             }
             audit(handle, admin, Audit.ACCOUNT_CREATED,
                     form.email() + " (customer of " + form.company() + ", sees " + form.scope() + ")", clientAddress);
-            return new Outcome.Done<>(issueLink(handle, admin, account, form.email(), clientAddress));
+            return new Outcome.Done<>(invite(handle, issueLink(handle, admin, account, form.email(), clientAddress)));
         }));
     }
 
@@ -279,6 +281,12 @@ public final class AccountAdminService {
         links.insert(Tokens.sha256(token), accountId, LINK_VALIDITY.toSeconds());
         audit(handle, admin, Audit.PASSWORD_LINK_ISSUED, username, clientAddress);
         return new Issued(accountId, username, false, token);
+    }
+
+    /** A new account's link goes out by email too, with the account in the same transaction. */
+    private static Issued invite(Handle handle, Issued issued) {
+        Notifications.passwordLink(handle, issued.accountId(), Kind.INVITATION, issued.secret(), LINK_VALIDITY);
+        return issued;
     }
 
     private static void audit(Handle handle, Principal admin, String event, String detail, String clientAddress) {

@@ -29,9 +29,23 @@ public interface PasswordLinkDao {
             VALUES (:hash, :account, now() + make_interval(secs => :seconds))""")
     void insert(@Bind("hash") byte[] tokenHash, @Bind("account") UUID accountId, @Bind("seconds") long validSeconds);
 
+    /** How many links the account was given within the last {@code seconds}. */
+    @SqlQuery("SELECT count(*) FROM password_link WHERE account_id = :account AND date_create > now() - make_interval(secs => :seconds)")
+    int issuedSince(@Bind("account") UUID accountId, @Bind("seconds") long seconds);
+
     /** Makes every still-usable link of the account unusable (a newer one replaces them). */
     @SqlUpdate("UPDATE password_link SET expires_at = now() WHERE account_id = :account AND used_at IS NULL AND expires_at > now()")
     int expireUnused(@Bind("account") UUID accountId);
+
+    /** The person's account (never an integration's) that may sign in, by its username or the email address on record. */
+    @SqlQuery("SELECT a.id AS account_id, a.username FROM " + AccountDao.JOINS + """
+
+             WHERE a.role <> 'api' AND\s""" + AccountDao.ACTIVE + """
+
+               AND (lower(a.username) = lower(:email) OR lower(coalesce(ct.email, u.email)) = lower(:email))
+             ORDER BY lower(a.username) = lower(:email) DESC, a.date_create LIMIT 1""")
+    @RegisterConstructorMapper(Holder.class)
+    Optional<Holder> personByEmail(@Bind("email") String email);
 
     @SqlQuery("SELECT a.id AS account_id, a.username FROM password_link l JOIN account a ON a.id = l.account_id"
             + " WHERE l.token_hash = :hash AND " + LIVE)

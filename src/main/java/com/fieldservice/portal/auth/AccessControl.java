@@ -30,6 +30,13 @@ public final class AccessControl {
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
+    /**
+     * The one-click unsubscribe of RFC 8058: a mail program POSTs the link of a message's
+     * List-Unsubscribe header, from no page and without a CSRF token. The signed token in the
+     * link is the proof; it can do nothing but turn off that one preference.
+     */
+    public static final Set<String> CSRF_EXEMPT = Set.of("/unsubscribe");
+
     private static final Set<HandlerType> SAFE_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final SessionStore sessions;
@@ -66,7 +73,8 @@ public final class AccessControl {
                 return;
             }
         }
-        if (!SAFE_METHODS.contains(ctx.method()) && (sentFromAnotherSite(ctx) || !csrfTokenMatches(ctx))) {
+        if (!SAFE_METHODS.contains(ctx.method()) && !CSRF_EXEMPT.contains(ctx.path())
+                && (sentFromAnotherSite(ctx) || !csrfTokenMatches(ctx))) {
             String from = sentFromAnotherSite(ctx) ? " sent from " + sendingPage(ctx) : "";
             audit.record(session.map(SessionStore.Session::principal).map(Principal::accountId),
                     session.map(s -> s.principal().username()).orElse(null), Audit.CSRF_REFUSED,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.customer.ReportService;
 import com.fieldservice.portal.jobs.FieldError;
+import com.fieldservice.portal.notify.Notifications;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,7 @@ public final class Conversation {
         changes.put("comment", comment.length() > EXCERPT ? comment.substring(0, EXCERPT) + "…" : comment);
         record(dao, jobId, who, "comment", changes);
         waitsFollow(handle, jobId, who, visibility);
+        Notifications.commentAdded(handle, jobId, who, visibility, comment);
     }
 
     public static void addFiles(Handle handle, UUID jobId, Principal who, List<ReportService.Accepted> files,

@@ -6,6 +6,7 @@ import com.fieldservice.portal.conversation.Conversation;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
+import com.fieldservice.portal.notify.Notifications;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.PhoneNumbers;
 import com.fieldservice.portal.web.RequestValues;
@@ -150,6 +151,7 @@ public final class ReportService {
             throw new SubmittedMeanwhile();
         }
         BusinessEvents.reported();
+        Notifications.reportReceived(handle, jobId);
         return new Created(number);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.notify.Notifications;
 import com.fieldservice.portal.time.BusinessClock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -216,6 +217,7 @@ public final class JobService {
             }
             record(dao, id, who, "status", Map.of("status", change(from.code(), to.get().code())), current.get().version() + 1);
             BusinessEvents.statusChanged(to.get().code());
+            Notifications.statusChanged(handle, id, from.code(), to.get().code());
             // a status change leaves the suggestion as it was read
             JobDao.Current job = current.get();
             keepSuggestionVisit(dao, id, to.get().code(), job.suggestedUserId(), job.suggestedDateStart(), job.estimatedTime());

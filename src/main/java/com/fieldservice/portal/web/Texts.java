@@ -20,7 +20,7 @@ import java.util.Properties;
 public final class Texts {
 
     /** The message bundles, one per feature; a key is defined in exactly one of them. */
-    public static final List<String> BUNDLES = List.of("core", "jobs", "customer", "backoffice", "conversation", "planning");
+    public static final List<String> BUNDLES = List.of("core", "jobs", "customer", "backoffice", "conversation", "planning", "notify");
 
     private static final Map<Language, Properties> ALL = loadAll();
 

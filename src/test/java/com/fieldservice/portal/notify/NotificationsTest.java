@@ -1,0 +1,249 @@
+package com.fieldservice.portal.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.TestAccounts;
+import com.fieldservice.portal.support.TestMail;
+import com.fieldservice.portal.support.TestPortal;
+import com.fieldservice.portal.support.WebSession;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the portal sends, to whom, through a real SMTP server: the reporter hears that their
+ * report was received, of the service team's replies (never of an internal note), of visits and
+ * of the work order's completion; the back office's mailbox hears of new reports and customer
+ * comments; colleagues and planners only of what they asked for. Nothing internal is ever in a
+ * customer's message, and every message can be turned off with one click.
+ */
+class NotificationsTest {
+
+    static final String ALICE = "alice@acme.demo.test";
+    static final String PLANNER = "planner@notify.test";
+    static final List<String> SENTINELS = List.of("SENTINEL-MEMO", "SENTINEL-PREJOB", "SENTINEL-QTYREMARK",
+            "SENTINEL-RBO-JOB", "SENTINEL-NOTE");
+
+    static TestMail mail;
+    static TestPortal portal;
+    static WebSession alice;
+    static WebSession planner;
+    static UUID acmeInstallation;
+
+    @BeforeAll
+    static void start() {
+        mail = TestMail.start();
+        portal = TestPortal.start(mail.portalEnvironment());
+        DemoData.fillIfEmpty(portal.jdbi(), 100);
+        alice = portal.visitor();
+        assertThat(alice.signIn(ALICE, DemoData.DEMO_PASSWORD).statusCode()).isEqualTo(303);
+        TestAccounts.staff(portal.jdbi(), PLANNER, "planner");
+        planner = portal.signedIn(PLANNER);
+        acmeInstallation = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT p.id FROM project p JOIN company c ON c.id = p.company_id
+                  LEFT JOIN project_status ps ON ps.id = p.project_status_id
+                 WHERE c.code = 'ACME' AND NOT p.is_mobile_installation AND NOT coalesce(ps.is_closed, false)
+                 ORDER BY p.id2 LIMIT 1""").mapTo(UUID.class).one());
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+        mail.close();
+    }
+
+    static int report(String reference, String description) {
+        String token = Jsoup.parse(alice.get("/portal/report").body()).select("input[name=submission]").val();
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("submission", token, "project_id", acmeInstallation.toString(),
+                "description", description, "customer_reference", reference));
+        HttpResponse<String> answer = alice.postMultipart("/portal/report", fields, List.of());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+        return Integer.parseInt(answer.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+    }
+
+    static void reply(int number, String comment, String visibility) {
+        planner.get("/backoffice/jobs/" + number);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/comments",
+                Map.of("comment", comment, "visibility", visibility)).statusCode()).isEqualTo(303);
+    }
+
+    static void status(int number, String... path) {
+        for (String to : path) {
+            planner.get("/backoffice/jobs/" + number);
+            assertThat(planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", to)).statusCode())
+                    .as("to " + to).isEqualTo(303);
+        }
+    }
+
+    static int count(String sql) {
+        return portal.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    static String everything(MimeMessage message) {
+        try {
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            message.writeTo(raw);
+            return raw.toString(java.nio.charset.StandardCharsets.UTF_8) + TestMail.part(message, "text/plain")
+                    + TestMail.part(message, "text/html");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aliceHearsHerReportWasReceivedAndTheBackOfficeOfTheNewReport() {
+        int number = report("PO-<MAIL>-1", "The boiler <b>leaks</b> & smells.");
+        MimeMessage received = mail.await(ALICE, "work order " + number);
+        assertThat(TestMail.subject(received)).isEqualTo("We received your report – work order " + number);
+        String text = TestMail.part(received, "text/plain");
+        assertThat(text).contains("Hello Alice", "work order " + number, "Your reference: PO-<MAIL>-1",
+                portal.url("/portal/jobs/" + number), portal.url("/track"));
+        String html = TestMail.part(received, "text/html");
+        assertThat(html).contains("PO-&lt;MAIL&gt;-1", "href=\"" + portal.url("/portal/jobs/" + number) + "\"")
+                .doesNotContain("<MAIL>");
+        assertThat(TestMail.header(received, "List-Unsubscribe")).startsWith("<" + portal.url("/unsubscribe?token="));
+        assertThat(TestMail.header(received, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(TestMail.header(received, "From")).contains("portal@portal.test");
+
+        MimeMessage backOffice = mail.await(TestMail.BACK_OFFICE, "New customer report – work order " + number);
+        assertThat(TestMail.part(backOffice, "text/plain")).contains(portal.url("/backoffice/jobs/" + number));
+        assertThat(TestMail.header(backOffice, "List-Unsubscribe")).as("a shared mailbox has no preference to change").isNull();
+    }
+
+    @Test
+    void theServiceTeamsReplyReachesAliceButAnInternalNoteNeverDoes() {
+        int number = report("PO-REPLY", "The lift stops between floors.");
+        mail.await(ALICE, "We received your report – work order " + number);
+        reply(number, "SENTINEL-NOTE: the customer forgot to pay last time", "internal");
+        reply(number, "We come on Monday.\nPlease leave the <door> open.", "customer");
+
+        MimeMessage answer = mail.await(ALICE, "Work order " + number + ": a reply from the service team");
+        assertThat(TestMail.part(answer, "text/plain")).contains("Pat of the service team wrote on work order " + number,
+                "We come on Monday.\nPlease leave the <door> open.");
+        assertThat(TestMail.part(answer, "text/html")).contains("Please leave the &lt;door&gt; open.");
+        assertThat(mail.to(ALICE)).allSatisfy(m -> assertThat(everything(m)).doesNotContain("SENTINEL-NOTE"));
+        assertThat(count("SELECT count(*) FROM notification WHERE params::text LIKE '%SENTINEL-NOTE%'"))
+                .as("an internal note writes no message at all").isZero();
+    }
+
+    @Test
+    void aCustomersCommentReachesTheBackOfficesMailbox() {
+        int number = report("PO-COMMENT", "The heating is off.");
+        alice.get("/portal/jobs/" + number);
+        assertThat(alice.post("/portal/jobs/" + number + "/comments", Map.of("comment", "Any news? It is cold.")).statusCode())
+                .isEqualTo(303);
+        MimeMessage comment = mail.await(TestMail.BACK_OFFICE, "Work order " + number + ": a comment from the customer");
+        assertThat(TestMail.part(comment, "text/plain")).contains("Alice", "Any news? It is cold.",
+                portal.url("/backoffice/jobs/" + number));
+    }
+
+    @Test
+    void aCompletedWorkOrderTellsAliceAndNothingInternalReachesHer() {
+        int number = report("PO-DONE", "Replace the filter.");
+        portal.jdbi().useHandle(h -> h.createUpdate("""
+                UPDATE jobs SET internal_memo = 'SENTINEL-MEMO', prejob_information = 'SENTINEL-PREJOB',
+                       estimated_quantity_remark = 'SENTINEL-QTYREMARK', reference_back_office = 'SENTINEL-RBO-JOB'
+                 WHERE id2 = :n""").bind("n", number).execute());
+        status(number, "ToBePlanned", "Planned", "InProgress", "Completed");
+
+        MimeMessage done = mail.await(ALICE, "Work order " + number + " is completed");
+        assertThat(TestMail.part(done, "text/plain")).contains("The work on work order " + number + " is completed.");
+        assertThat(mail.to(ALICE)).allSatisfy(m -> {
+            String all = everything(m);
+            SENTINELS.forEach(sentinel -> assertThat(all).doesNotContainIgnoringCase(sentinel));
+        });
+    }
+
+    @Test
+    void colleaguesAndPlannersHearOnlyOfWhatTheyAskedFor() {
+        TestAccounts.customer(portal.jdbi(), "ACME", "carol@acme.notify.test");
+        TestAccounts.staff(portal.jdbi(), "quiet.planner@notify.test", "planner");
+        int before = report("PO-COLLEAGUE-1", "First report.");
+        mail.await(ALICE, "work order " + before);
+        mail.await(TestMail.BACK_OFFICE, "work order " + before);
+        assertThat(count("SELECT count(*) FROM notification n JOIN account a ON a.id = n.account_id"
+                + " WHERE a.username IN ('carol@acme.notify.test', '" + PLANNER + "', 'quiet.planner@notify.test')")).isZero();
+
+        WebSession carol = portal.signedIn("carol@acme.notify.test");
+        carol.get("/account/notifications");
+        assertThat(carol.post("/account/notifications", Map.of("report_received", "on", "company_jobs", "on")).statusCode())
+                .isEqualTo(303);
+        planner.get("/account/notifications");
+        assertThat(planner.post("/account/notifications", Map.of("new_report", "on")).statusCode()).isEqualTo(303);
+
+        int after = report("PO-COLLEAGUE-2", "Second report.");
+        MimeMessage toCarol = mail.await("carol@acme.notify.test", "work order " + after);
+        assertThat(TestMail.part(toCarol, "text/plain")).contains("Alice", "of your company reported a problem: work order " + after);
+        mail.await(PLANNER, "New customer report – work order " + after);
+        assertThat(mail.to("quiet.planner@notify.test")).isEmpty();
+        assertThat(mail.to("carol@acme.notify.test")).hasSize(1);
+    }
+
+    @Test
+    void oneClickUnsubscribeTurnsOffOnlyThatTopicWithoutSigningIn() {
+        UUID account = portal.jdbi().withHandle(h -> h.createQuery("SELECT id FROM account WHERE username = 'bob@globex.demo.test'")
+                .mapTo(UUID.class).one());
+        portal.jdbi().useTransaction(h -> {
+            UUID job = h.createQuery("""
+                    SELECT j.id FROM jobs j JOIN contact c ON c.id = j.requested_by_contact_id
+                      JOIN account a ON a.contact_id = c.id WHERE a.id = :a ORDER BY j.id2 LIMIT 1""")
+                    .bind("a", account).mapTo(UUID.class).one();
+            Notifications.statusChanged(h, job, "InProgress", "Completed");
+        });
+        MimeMessage done = mail.await("bob@globex.demo.test", "is completed");
+        String link = TestMail.header(done, "List-Unsubscribe").replaceAll("^<|>$", "");
+        assertThat(link).startsWith(portal.url("/unsubscribe?token="));
+        String path = link.substring(portal.url("").length());
+
+        WebSession stranger = portal.visitor();
+        HttpResponse<String> confirm = stranger.get(path);
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(confirm.body()).select("main").text()).contains("A work order completed");
+        assertThat(count("SELECT count(*) FROM notification_preference WHERE account_id = '" + account + "'"))
+                .as("a GET changes nothing").isZero();
+
+        HttpResponse<String> tampered = stranger.send(HttpRequest.newBuilder(URI.create(link.replace(".job_completed.", ".reply.")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build());
+        assertThat(tampered.statusCode()).isEqualTo(404);
+
+        // what a mail program does with List-Unsubscribe-Post: no page, no cookie, no CSRF token
+        HttpResponse<String> oneClick = portal.send(HttpRequest.newBuilder(URI.create(link))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build());
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        List<String> choices = portal.jdbi().withHandle(h -> h.createQuery(
+                "SELECT topic || '=' || wanted FROM notification_preference WHERE account_id = :a").bind("a", account)
+                .mapTo(String.class).list());
+        assertThat(choices).containsExactly("job_completed=false");
+
+        WebSession bob = portal.visitor();
+        assertThat(bob.signIn("bob@globex.demo.test", DemoData.DEMO_PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(Jsoup.parse(bob.get("/account/notifications").body()).select("input[type=checkbox][checked]").eachAttr("name"))
+                .containsExactly("report_received", "reply", "visit");
+    }
+
+    @Test
+    void aVisitConfirmedReachesAliceWithItsTimesInTheBusinessZone() {
+        int number = report("PO-VISIT", "Inspect the compressor.");
+        portal.jdbi().useTransaction(h -> {
+            UUID job = h.createQuery("SELECT id FROM jobs WHERE id2 = :n").bind("n", number).mapTo(UUID.class).one();
+            Notifications.visitChanged(h, job, Notifications.VisitChange.CONFIRMED,
+                    OffsetDateTime.parse("2026-12-15T08:00:00Z"), OffsetDateTime.parse("2026-12-15T10:30:00Z"), "Tom Technician");
+        });
+        MimeMessage visit = mail.await(ALICE, "Work order " + number + ": visit confirmed");
+        assertThat(TestMail.part(visit, "text/plain")).contains("Tom comes from 2026-12-15 09:00 to 2026-12-15 11:30")
+                .doesNotContain("Technician");
+    }
+}
