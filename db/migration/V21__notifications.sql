@@ -14,7 +14,8 @@ CREATE TABLE notification (
     account_id      uuid REFERENCES account (id) ON DELETE SET NULL,
     -- the address(es) it goes to; none for a person without an email address (then skipped, and why)
     recipient       varchar(1000),
-    language        varchar(10)  NOT NULL DEFAULT 'en',
+    -- the recipient's chosen language (account.language); null: the portal's default when sent
+    language        varchar(10),
     params          jsonb        NOT NULL DEFAULT '{}',
     status          varchar(10)  NOT NULL DEFAULT 'pending'
                     CHECK (status IN ('pending', 'retrying', 'sent', 'failed', 'kept', 'skipped')),

@@ -102,7 +102,7 @@ public record Settings(
         Optional<String> baseUrl = text(env, "PORTAL_BASE_URL").map(url -> baseUrl("PORTAL_BASE_URL", url));
         List<String> backOffice = addresses("PORTAL_BACKOFFICE_MAIL", text(env, "PORTAL_BACKOFFICE_MAIL").orElse(""));
         return new MailSettings(host, intValue(env, "PORTAL_SMTP_PORT", MailSettings.DEFAULT_PORT, 1, 65535), user,
-                password, tls, from, baseUrl, backOffice);
+                password, tls, from, baseUrl, backOffice, language(env, "PORTAL_DEFAULT_LANGUAGE"));
     }
 
     /** Email addresses separated by commas, each as RFC 822 allows it ("Name <a@b.example>" too). */

@@ -2,7 +2,6 @@ package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.reference.TranslatedName;
-import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.Language;
 import java.time.OffsetDateTime;
@@ -17,6 +16,7 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -49,8 +49,7 @@ public final class JobSearch {
                          String nameFr, String nameNl) {
 
         @JdbiConstructor
-        public Lookup {
-        }
+        public Lookup {}
 
         public Lookup(String kind, UUID id, String code, String name, int seq, String customerStatus, boolean closed) {
             this(kind, id, code, name, seq, customerStatus, closed, null, null);

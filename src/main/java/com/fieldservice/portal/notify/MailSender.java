@@ -116,7 +116,7 @@ public final class MailSender implements AutoCloseable {
     }
 
     private NotificationDao.Claimed rendered(Kind kind, NotificationDao.Claimed row) {
-        MailRenderer.Rendered mail = renderer.render(kind, Locale.forLanguageTag(row.language()),
+        MailRenderer.Rendered mail = renderer.render(kind, row.language() == null ? settings.language().locale() : Locale.forLanguageTag(row.language()),
                 Optional.ofNullable(row.accountId()), row.params());
         String recipient = "backoffice".equals(row.audience())
                 ? (settings.backOffice().isEmpty() ? null : String.join(", ", settings.backOffice())) : row.recipient();

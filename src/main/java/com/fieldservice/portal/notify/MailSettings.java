@@ -1,5 +1,6 @@
 package com.fieldservice.portal.notify;
 
+import com.fieldservice.portal.web.Language;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,9 +17,10 @@ import java.util.Optional;
  * @param from       PORTAL_MAIL_FROM, the sender of every message
  * @param baseUrl    PORTAL_BASE_URL, the start of every link in a message; empty: http://localhost:PORTAL_PORT
  * @param backOffice PORTAL_BACKOFFICE_MAIL, the back office's mailbox(es) for new reports and customer comments
+ * @param language   PORTAL_DEFAULT_LANGUAGE, of messages to the back office's mailbox and to whom chose no language
  */
 public record MailSettings(Optional<String> host, int port, Optional<String> user, String password, Tls tls,
-                           String from, Optional<String> baseUrl, List<String> backOffice) {
+                           String from, Optional<String> baseUrl, List<String> backOffice, Language language) {
 
     public static final int DEFAULT_PORT = 25;
     public static final String DEFAULT_FROM = "Work-order portal <portal@localhost>";
@@ -30,7 +32,7 @@ public record MailSettings(Optional<String> host, int port, Optional<String> use
     /** Messages are kept for /admin/outbox, never sent. */
     public static MailSettings keepOnly() {
         return new MailSettings(Optional.empty(), DEFAULT_PORT, Optional.empty(), "", Tls.NONE, DEFAULT_FROM,
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), Language.EN);
     }
 
     public boolean sends() {

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.notify;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface NotificationDao {
 
     /** What a message about a work order may say; nothing internal (see customer/CustomerJobView). */
+    /** A visit as the customer sees it (customer_visits, V17). */
+    record Visit(OffsetDateTime start, OffsetDateTime end, String technician) {
+    }
+
+    /** Whether moving from one status to the other makes the work order's visits confirmed ones. */
+    @SqlQuery("""
+            SELECT coalesce(bool_or(code = :from AND visit_state = 'proposed') AND bool_or(code = :to AND visit_state = 'confirmed'), false)
+              FROM job_status WHERE code IN (:from, :to)""")
+    boolean confirmsVisits(@Bind("from") String fromCode, @Bind("to") String toCode);
+
+    @SqlQuery("""
+            SELECT v.date_start AS start, v.date_end AS "end", v.technician_first_name AS technician
+              FROM customer_visits(:job) v ORDER BY v.date_start""")
+    @RegisterConstructorMapper(Visit.class)
+    List<Visit> customerVisits(@Bind("job") UUID jobId);
+
     record JobFacts(UUID id, int number, String name, String customerReference, String installation,
                     String customerStatus, UUID reporterContactId, String reporterName) {
     }
@@ -93,9 +110,10 @@ public interface NotificationDao {
 
     @SqlUpdate("""
             INSERT INTO notification (kind, audience, job_id, account_id, recipient, language, params, status, last_error)
-            VALUES (:kind, :audience, :job, :account, :recipient, :language, CAST(:params AS jsonb), :status, :error)""")
+            VALUES (:kind, :audience, :job, :account, :recipient, (SELECT a.language FROM account a WHERE a.id = :account),
+                    CAST(:params AS jsonb), :status, :error)""")
     void insert(@Bind("kind") String kind, @Bind("audience") String audience, @Bind("job") UUID jobId,
-                @Bind("account") UUID accountId, @Bind("recipient") String recipient, @Bind("language") String language,
+                @Bind("account") UUID accountId, @Bind("recipient") String recipient,
                 @Bind("params") String params, @Bind("status") String status, @Bind("error") String error);
 
     /**

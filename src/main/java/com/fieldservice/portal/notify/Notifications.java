@@ -7,7 +7,6 @@ import com.fieldservice.portal.conversation.Visibility;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -83,10 +82,15 @@ public final class Notifications {
 
     /** The work order moved from one status to another (codes of the workflow). */
     public static void statusChanged(Handle handle, UUID jobId, String fromCode, String toCode) {
+        NotificationDao dao = handle.attach(NotificationDao.class);
         if (COMPLETED.contains(toCode) && !COMPLETED.contains(fromCode)) {
-            NotificationDao dao = handle.attach(NotificationDao.class);
             NotificationDao.JobFacts job = dao.jobFacts(jobId);
             toCustomers(dao, job, Kind.JOB_COMPLETED, jobParams(job));
+        } else if (dao.confirmsVisits(fromCode, toCode)) {
+            // the proposed visits become the customer's: each is confirmed to them
+            for (NotificationDao.Visit visit : dao.customerVisits(jobId)) {
+                visitChanged(handle, jobId, VisitChange.CONFIRMED, visit.start(), visit.end(), visit.technician());
+            }
         }
     }
 
@@ -125,14 +129,6 @@ public final class Notifications {
         });
     }
 
-    /**
-     * The language a person's messages are written in. For now every message is in the portal's
-     * default language; once accounts carry a language, this is where it is read.
-     */
-    public static Locale languageOf(UUID accountId) {
-        return Locale.ENGLISH;
-    }
-
     private static void toCustomers(NotificationDao dao, NotificationDao.JobFacts job, Kind kind, Map<String, Object> params) {
         Topic topic = kind.topic().orElseThrow();
         for (NotificationDao.CustomerRecipient person : dao.customerRecipients(job.id(), topic.code())) {
@@ -151,7 +147,7 @@ public final class Notifications {
 
     private static void toBackOffice(NotificationDao dao, NotificationDao.JobFacts job, Kind kind, Map<String, Object> params) {
         // the mailbox's address is the sender's to read (PORTAL_BACKOFFICE_MAIL): skipped there when it is not set
-        dao.insert(kind.code(), "backoffice", job.id(), null, null, Locale.ENGLISH.toLanguageTag(), json(params), "pending", null);
+        dao.insert(kind.code(), "backoffice", job.id(), null, null, json(params), "pending", null);
         for (NotificationDao.Person person : dao.staffWhoAsked(kind.topic().orElseThrow().code())) {
             Map<String, Object> own = new LinkedHashMap<>(params);
             own.put("name", person.name());
@@ -161,11 +157,10 @@ public final class Notifications {
 
     private static void write(NotificationDao dao, Kind kind, UUID jobId, UUID accountId, String email,
                               Map<String, Object> params) {
-        String language = languageOf(accountId).toLanguageTag();
         if (email == null) {
-            dao.insert(kind.code(), "person", jobId, accountId, null, language, json(params), "skipped", NO_ADDRESS);
+            dao.insert(kind.code(), "person", jobId, accountId, null, json(params), "skipped", NO_ADDRESS);
         } else {
-            dao.insert(kind.code(), "person", jobId, accountId, email, language, json(params), "pending", null);
+            dao.insert(kind.code(), "person", jobId, accountId, email, json(params), "pending", null);
         }
     }
 

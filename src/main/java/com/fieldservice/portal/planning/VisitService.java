@@ -1,5 +1,7 @@
 package com.fieldservice.portal.planning;
 
+import com.fieldservice.portal.notify.Notifications;
+import com.fieldservice.portal.notify.Notifications.VisitChange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
@@ -104,6 +106,7 @@ public final class VisitService {
             }
             visits.delete(job.get().id(), visit);
             finish(handle, job.get(), who, "visit-removed", shown(stored.get()), null);
+            tellTheCustomer(handle, job.get(), VisitChange.CANCELLED, stored.get());
             return new Saved(number, List.of());
         });
     }
@@ -157,6 +160,7 @@ public final class VisitService {
         VisitDao.Stored after = new VisitDao.Stored(null, job.id(), technicianId, technician.get().name(), start.get(), end.get());
         finish(handle, job, who, before.isPresent() ? "visit-moved" : "visit-added",
                 before.map(this::shown).orElse(null), shown(after));
+        tellTheCustomer(handle, job, before.isPresent() ? VisitChange.MOVED : VisitChange.CONFIRMED, after);
         boolean lacksSkill = job.skillId() != null && !visits.masters(technicianId, job.skillId());
         return new Saved(number, lacksSkill ? List.of(LACKS_SKILL) : List.of());
     }
@@ -171,6 +175,13 @@ public final class VisitService {
         } catch (DateInput.Refused refused) {
             errors.put(field, refused.asFieldError());
             return Optional.empty();
+        }
+    }
+
+    /** A visit the customer sees (the work order is Planned or later) changed: they hear of it. */
+    private static void tellTheCustomer(Handle handle, VisitDao.LockedJob job, VisitChange change, VisitDao.Stored visit) {
+        if ("confirmed".equals(job.visitState())) {
+            Notifications.visitChanged(handle, job.id(), change, visit.start(), visit.end(), visit.technician());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.notify;
 
+import com.fieldservice.portal.web.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ class MailSenderTest {
 
     MailSettings smtp(int port) {
         return new MailSettings(Optional.of("127.0.0.1"), port, Optional.empty(), "", MailSettings.Tls.NONE,
-                "Portal <portal@portal.test>", Optional.of("http://portal.test"), List.of(TestMail.BACK_OFFICE));
+                "Portal <portal@portal.test>", Optional.of("http://portal.test"), List.of(TestMail.BACK_OFFICE), Language.EN);
     }
 
     MailSender sender(MailSettings settings) {
@@ -211,7 +212,7 @@ class MailSenderTest {
     void withoutAnSmtpHostMessagesAreKeptInFullAndNoneLeaves() {
         queue("token-kept");
         MailSender keeping = sender(new MailSettings(Optional.empty(), 25, Optional.empty(), "", MailSettings.Tls.NONE,
-                MailSettings.DEFAULT_FROM, Optional.of("http://portal.test"), List.of()));
+                MailSettings.DEFAULT_FROM, Optional.of("http://portal.test"), List.of(), Language.EN));
         assertThat(keeping.deliverDue()).isEqualTo(1);
         assertThat(status()).isEqualTo("kept");
         String text = jdbi.withHandle(h -> h.createQuery("SELECT body_text FROM notification").mapTo(String.class).one());

@@ -122,6 +122,22 @@ class NotificationsTest {
     }
 
     @Test
+    void aliceReadsHerMessagesInTheLanguageSheChoseOnHerAccount() {
+        alice.get("/account");
+        assertThat(alice.post("/account/language", Map.of("language", "fr")).statusCode()).isEqualTo(303);
+        try {
+            int number = report("PO-FR-1", "La chaudière fuit.");
+            MimeMessage received = mail.await(ALICE, "ordre de travail " + number);
+            assertThat(TestMail.subject(received)).isEqualTo("Nous avons bien reçu votre signalement – ordre de travail " + number);
+            assertThat(TestMail.subject(mail.await(TestMail.BACK_OFFICE, "work order " + number)))
+                    .as("the back office's mailbox reads the portal's default language").contains("New customer report");
+        } finally {
+            alice.get("/account");
+            assertThat(alice.post("/account/language", Map.of("language", "en")).statusCode()).isEqualTo(303);
+        }
+    }
+
+    @Test
     void theServiceTeamsReplyReachesAliceButAnInternalNoteNeverDoes() {
         int number = report("PO-REPLY", "The lift stops between floors.");
         mail.await(ALICE, "We received your report – work order " + number);
@@ -155,7 +171,16 @@ class NotificationsTest {
                 UPDATE jobs SET internal_memo = 'SENTINEL-MEMO', prejob_information = 'SENTINEL-PREJOB',
                        estimated_quantity_remark = 'SENTINEL-QTYREMARK', reference_back_office = 'SENTINEL-RBO-JOB'
                  WHERE id2 = :n""").bind("n", number).execute());
-        status(number, "ToBePlanned", "Planned", "InProgress", "Completed");
+        status(number, "ToBePlanned");
+        String technician = portal.jdbi().withHandle(h -> h.createQuery(
+                "SELECT code FROM app_user WHERE allow_service_app AND code IS NOT NULL ORDER BY code LIMIT 1").mapTo(String.class).one());
+        planner.get("/backoffice/jobs/" + number);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/visits", Map.of("technician", technician,
+                "start", "2030-03-12T09:00", "end", "2030-03-12T11:00", "allow_overlap", "1")).statusCode()).isEqualTo(303);
+        status(number, "Planned");
+        assertThat(TestMail.part(mail.await(ALICE, "Work order " + number + ": visit confirmed"), "text/plain"))
+                .as("the planned visit becomes Alice's when the work order is Planned").contains("2030-03-12 09:00");
+        status(number, "InProgress", "Completed");
 
         MimeMessage done = mail.await(ALICE, "Work order " + number + " is completed");
         assertThat(TestMail.part(done, "text/plain")).contains("The work on work order " + number + " is completed.");

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class TranslationsTest {
 
+    /** The pages' bundles, and the emails' texts (read by notify/MailTexts, not by the pages). */
+    private static final List<String> BUNDLES = Stream.concat(Texts.BUNDLES.stream(), Stream.of("mail")).toList();
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(,\\s*(number|date|time)[^,}]*(,[^}]*)?)?");
 
     /** Every English bundle in messages/ is loaded, and has a French and a Dutch file: a new bundle fails here until it is translated. */
@@ -37,7 +40,7 @@ class TranslationsTest {
                     .map(n -> n.substring(0, n.length() - ".properties".length())).collect(Collectors.toCollection(TreeSet::new));
         }
         english = all.stream().filter(n -> !n.contains("_")).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(english).as("the bundles Texts loads").containsExactlyInAnyOrderElementsOf(Texts.BUNDLES);
+        assertThat(english).as("the bundles Texts and the emails load").containsExactlyInAnyOrderElementsOf(BUNDLES);
         List<String> missing = new ArrayList<>();
         for (String bundle : english) {
             for (Language language : List.of(Language.FR, Language.NL)) {
@@ -56,7 +59,7 @@ class TranslationsTest {
 
     private static List<String> everyTranslation(Check check) {
         List<String> wrong = new ArrayList<>();
-        for (String bundle : Texts.BUNDLES) {
+        for (String bundle : BUNDLES) {
             Properties english = Texts.file(bundle, Language.EN);
             for (Language language : List.of(Language.FR, Language.NL)) {
                 check.compare(bundle + "_" + language.code(), english, Texts.file(bundle, language), wrong);
