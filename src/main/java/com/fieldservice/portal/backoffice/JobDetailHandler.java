@@ -67,7 +67,7 @@ public final class JobDetailHandler {
             VisitDao visits = handle.attach(VisitDao.class);
             List<VisitDao.Listed> listed = visits.ofJob(job.get().id());
             model.put("visits", listed);
-            model.put("technicians", visits.technicians());
+            model.put("technicians", visits.technicians(job.get().id()));
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
             model.put("awaitingSince", handle.attach(ReplyStateDao.class).awaitingSince(job.get().id()).orElse(null));
             model.put("history", history.read(dao, dao.history(job.get().id()), Language.of(ctx)));

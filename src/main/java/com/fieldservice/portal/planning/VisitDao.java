@@ -117,11 +117,17 @@ public interface VisitDao {
     @RegisterConstructorMapper(Listed.class)
     List<Listed> ofJob(@Bind("job") UUID job);
 
-    /** Who may be sent on a visit (people of the service app), for the visit forms' suggestions. */
+    /**
+     * Whom the visit forms of a work order suggest: the people of the service app who have its
+     * skill (all of them when it asks for none). Any other technician may still be typed, with
+     * the skill warning; suggesting a company's 400 technicians made the page four times slower.
+     */
     @SqlQuery("""
-            SELECT u.id, person_name(u) AS name, u.code FROM app_user u
-             WHERE u.allow_service_app AND NOT u.disabled AND NOT u.archived
+            SELECT u.id, person_name(u) AS name, u.code FROM app_user u, jobs j
+             WHERE j.id = :job AND u.allow_service_app AND NOT u.disabled AND NOT u.archived
+               AND (j.skill_id IS NULL OR EXISTS (SELECT 1 FROM app_user_skill us
+                                                   WHERE us.app_user_id = u.id AND us.skill_id = j.skill_id))
              ORDER BY u.firstname, u.lastname, u.code""")
     @RegisterConstructorMapper(Technician.class)
-    List<Technician> technicians();
+    List<Technician> technicians(@Bind("job") UUID job);
 }

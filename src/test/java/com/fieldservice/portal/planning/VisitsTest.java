@@ -194,7 +194,11 @@ class VisitsTest {
         assertThat(page.select("#visit-warning").text()).contains("does not have the skill");
         assertThat(page.select("#visits tr.visit").text()).contains("lacks the skill");
 
+        assertThat(page.select("#technician-choices option").eachAttr("value"))
+                .as("the forms suggest the technicians who have the skill").doesNotContain("T0006").isNotEmpty();
+
         int able = fixtures.job("ToBePlanned", fixtures.skill("T0006", true));
+        assertThat(page(able).select("#technician-choices option").eachAttr("value")).contains("T0006");
         HttpResponse<String> fine = add(able, visit("T0006", "2099-08-11T09:00", "2099-08-11T10:00"));
         assertThat(fine.headers().firstValue("Location").orElseThrow()).doesNotContain("visit-warning");
         assertThat(page(able).select("#visits tr.visit").text()).doesNotContain("lacks the skill");
