@@ -10,11 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/measure.sh
-db_port=${PORTAL_EMBEDDED_DB_PORT:-54329}
-psql_portal() { psql -h 127.0.0.1 -p "$db_port" -U postgres portal -Atc "$1"; }
+source bench/paths.sh
 work=$(mktemp -d)
 cleanup() {
-    psql_portal "
+    portal_sql "
         CREATE TEMP TABLE touched AS SELECT DISTINCT job_id FROM job_planning
          WHERE date_start >= '2098-01-01' AND date_start < '2099-01-01';
         DELETE FROM job_planning WHERE date_start >= '2098-01-01' AND date_start < '2099-01-01';
@@ -29,17 +28,17 @@ trap cleanup EXIT
 sign_in planner@demo.test demo-password
 csrf_token
 
-echo "work orders: $(psql_portal 'SELECT count(*) FROM jobs'), visits: $(psql_portal 'SELECT count(*) FROM job_planning'),"\
-     "technicians: $(psql_portal 'SELECT count(*) FROM app_user WHERE allow_service_app')"
+echo "work orders: $(portal_sql 'SELECT count(*) FROM jobs'), visits: $(portal_sql 'SELECT count(*) FROM job_planning'),"\
+     "technicians: $(portal_sql 'SELECT count(*) FROM app_user WHERE allow_service_app')"
 
 # the board: this week, the four around it, and each with a skill or a team
-psql_portal "SELECT '/backoffice/planning?week=' || to_char(now() + w * interval '1 week', 'IYYY-\"W\"IW') || f.filter
+portal_sql "SELECT '/backoffice/planning?week=' || to_char(now() + w * interval '1 week', 'IYYY-\"W\"IW') || f.filter
                FROM generate_series(-2, 2) w
               CROSS JOIN (SELECT '' AS filter UNION ALL SELECT '&skill=' || id FROM (SELECT id FROM skill LIMIT 3) s
                           UNION ALL SELECT '&team=' || id FROM (SELECT id FROM app_user WHERE is_team_leader LIMIT 3) t) f" \
     > "$work/board-week"
 # adding a visit to an open work order, at a time of 2098 (confirmed: overlaps are allowed, the check still runs)
-psql_portal "SELECT 'POST /backoffice/jobs/' || j.id2 || '/visits _csrf={csrf}&technician=' || u.code
+portal_sql "SELECT 'POST /backoffice/jobs/' || j.id2 || '/visits _csrf={csrf}&technician=' || u.code
                     || '&start=2098-' || to_char(1 + j.n % 12, 'FM00') || '-' || to_char(1 + j.n % 28, 'FM00') || 'T09%3A00'
                     || '&end=2098-' || to_char(1 + j.n % 12, 'FM00') || '-' || to_char(1 + j.n % 28, 'FM00') || 'T10%3A30&allow_overlap=1'
                FROM (SELECT id2, row_number() OVER () AS n FROM (SELECT id2 FROM jobs WHERE date_closed IS NULL
@@ -47,7 +46,7 @@ psql_portal "SELECT 'POST /backoffice/jobs/' || j.id2 || '/visits _csrf={csrf}&t
                JOIN LATERAL (SELECT code FROM app_user WHERE allow_service_app ORDER BY code OFFSET j.n % 12 LIMIT 1) u ON true" \
     > "$work/visit-add"
 # moving a visit: 300 visits of open work orders are placed in 2098 first, each then moved between two days
-psql_portal "WITH picked AS (
+portal_sql "WITH picked AS (
                  SELECT id, id2, row_number() OVER () AS n FROM (SELECT id, id2 FROM jobs WHERE date_closed IS NULL
                                                                    ORDER BY md5(id::text) DESC LIMIT 300) o),
              placed AS (
