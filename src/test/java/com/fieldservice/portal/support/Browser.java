@@ -53,7 +53,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        // an element found just before the page it belongs to is replaced (a form's answer
+        // arriving) goes stale: the next poll finds it again on the new page
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Signs in on the login page at {@code loginUrl} and waits for the landing page. */
