@@ -2,6 +2,7 @@ package com.fieldservice.portal.notify;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,27 +13,26 @@ import java.util.Optional;
  * {@code PORTAL_BACKOFFICE_MAIL}, gets every new report and customer comment).
  */
 public enum Topic {
-    REPORT_RECEIVED("report_received", true, true),
-    REPLY("reply", true, true),
-    VISIT("visit", true, true),
-    JOB_COMPLETED("job_completed", true, true),
+    REPORT_RECEIVED(true, true),
+    REPLY(true, true),
+    VISIT(true, true),
+    JOB_COMPLETED(true, true),
     /** The topics above for the company's work orders that someone else reported too. */
-    COMPANY_JOBS("company_jobs", true, false),
-    NEW_REPORT("new_report", false, false),
-    CUSTOMER_COMMENT("customer_comment", false, false);
+    COMPANY_JOBS(true, false),
+    NEW_REPORT(false, false),
+    CUSTOMER_COMMENT(false, false);
 
-    private final String code;
     private final boolean forCustomers;
     private final boolean wantedByDefault;
 
-    Topic(String code, boolean forCustomers, boolean wantedByDefault) {
-        this.code = code;
+    Topic(boolean forCustomers, boolean wantedByDefault) {
         this.forCustomers = forCustomers;
         this.wantedByDefault = wantedByDefault;
     }
 
+    /** Its name in forms, links and the preferences table: "job_completed". */
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean wantedByDefault() {
@@ -41,7 +41,7 @@ public enum Topic {
 
     /** The message key of the topic's label and explanation: {@code notify.topic.<code>}. */
     public String labelKey() {
-        return "notify.topic." + code;
+        return "notify.topic." + code();
     }
 
     /** The topics a person of this side chooses from, in the order the page lists them. */
@@ -50,6 +50,6 @@ public enum Topic {
     }
 
     public static Optional<Topic> ofCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Arrays.stream(values()).filter(t -> t.code().equals(code)).findFirst();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.customer.Samples;
 import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.AcmeReports;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
@@ -32,7 +33,7 @@ class ConversationTest {
     static TestPortal portal;
     static WebSession alice;
     static WebSession planner;
-    static UUID acmeInstallation;
+    static AcmeReports reports;
 
     @BeforeAll
     static void start() {
@@ -42,11 +43,7 @@ class ConversationTest {
         assertThat(alice.signIn("alice@acme.demo.test", DemoData.DEMO_PASSWORD).statusCode()).isEqualTo(303);
         TestAccounts.staff(portal.jdbi(), "planner@conversation.test", "planner");
         planner = portal.signedIn("planner@conversation.test");
-        acmeInstallation = portal.jdbi().withHandle(h -> h.createQuery("""
-                SELECT p.id FROM project p JOIN company c ON c.id = p.company_id
-                  LEFT JOIN project_status ps ON ps.id = p.project_status_id
-                 WHERE c.code = 'ACME' AND NOT p.is_mobile_installation AND NOT coalesce(ps.is_closed, false)
-                 ORDER BY p.id2 LIMIT 1""").mapTo(UUID.class).one());
+        reports = new AcmeReports(portal.jdbi(), alice);
     }
 
     @AfterAll
@@ -60,15 +57,12 @@ class ConversationTest {
 
     /** Alice reports a problem with this reference, phone (or none) and files; the new job's number. */
     static int reported(String reference, String phone, WebSession.FilePart... files) {
-        String token = Jsoup.parse(alice.get("/portal/report").body()).select("input[name=submission]").val();
-        Map<String, String> fields = new LinkedHashMap<>(Map.of("submission", token, "project_id", acmeInstallation.toString(),
-                "description", "Water drips under the boiler.", "customer_reference", reference));
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("description", "Water drips under the boiler.",
+                "customer_reference", reference));
         if (phone != null) {
             fields.put("contact_phone", phone);
         }
-        HttpResponse<String> answer = alice.postMultipart("/portal/report", fields, List.of(files));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
-        return Integer.parseInt(answer.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+        return reports.report(fields, List.of(files));
     }
 
     static HttpResponse<String> reply(int number, String comment, String visibility) {

@@ -3,6 +3,7 @@ package com.fieldservice.portal.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.AcmeReports;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestMail;
 import com.fieldservice.portal.support.TestPortal;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +39,7 @@ class NotificationsTest {
     static TestPortal portal;
     static WebSession alice;
     static WebSession planner;
-    static UUID acmeInstallation;
+    static AcmeReports reports;
 
     @BeforeAll
     static void start() {
@@ -50,11 +50,7 @@ class NotificationsTest {
         assertThat(alice.signIn(ALICE, DemoData.DEMO_PASSWORD).statusCode()).isEqualTo(303);
         TestAccounts.staff(portal.jdbi(), PLANNER, "planner");
         planner = portal.signedIn(PLANNER);
-        acmeInstallation = portal.jdbi().withHandle(h -> h.createQuery("""
-                SELECT p.id FROM project p JOIN company c ON c.id = p.company_id
-                  LEFT JOIN project_status ps ON ps.id = p.project_status_id
-                 WHERE c.code = 'ACME' AND NOT p.is_mobile_installation AND NOT coalesce(ps.is_closed, false)
-                 ORDER BY p.id2 LIMIT 1""").mapTo(UUID.class).one());
+        reports = new AcmeReports(portal.jdbi(), alice);
     }
 
     @AfterAll
@@ -64,12 +60,7 @@ class NotificationsTest {
     }
 
     static int report(String reference, String description) {
-        String token = Jsoup.parse(alice.get("/portal/report").body()).select("input[name=submission]").val();
-        Map<String, String> fields = new LinkedHashMap<>(Map.of("submission", token, "project_id", acmeInstallation.toString(),
-                "description", description, "customer_reference", reference));
-        HttpResponse<String> answer = alice.postMultipart("/portal/report", fields, List.of());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
-        return Integer.parseInt(answer.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+        return reports.report(Map.of("description", description, "customer_reference", reference), List.of());
     }
 
     static void reply(int number, String comment, String visibility) {
