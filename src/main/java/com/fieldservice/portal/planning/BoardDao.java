@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The planning board's reads, four statements whatever the week holds: the filters' choices,
- * the technicians, their visits of the week, and the work waiting to be planned. Skills and
+ * a page of the technicians, their visits of the week, and the work waiting to be planned. Skills and
  * statuses are named in the reader's language ({@code language}: en, fr, nl).
  */
 public interface BoardDao {
@@ -38,13 +38,16 @@ public interface BoardDao {
     @RegisterConstructorMapper(Choice.class)
     List<Choice> choices(@Bind("language") String language);
 
-    record Technician(UUID id, String name, String code) {
+    /** A technician on the board's page, and how many technicians the filters match in all. */
+    record Technician(UUID id, String name, String code, int matching) {
     }
 
-    @SqlQuery("SELECT u.id, person_name(u) AS name, u.code FROM app_user u WHERE" + TECHNICIANS
-            + " ORDER BY u.firstname, u.lastname, u.code")
+    /** One page of the technicians the filters match, by name. */
+    @SqlQuery("SELECT u.id, person_name(u) AS name, u.code, count(*) OVER () AS matching FROM app_user u WHERE" + TECHNICIANS
+            + " ORDER BY u.firstname, u.lastname, u.code OFFSET :offset LIMIT :limit")
     @RegisterConstructorMapper(Technician.class)
-    List<Technician> technicians(@Bind("skill") UUID skill, @Bind("team") UUID team);
+    List<Technician> technicians(@Bind("skill") UUID skill, @Bind("team") UUID team, @Bind("offset") int offset,
+                                 @Bind("limit") int limit);
 
     record Visit(UUID technicianId, int number, String installation, OffsetDateTime dateStart, OffsetDateTime dateEnd,
                  String state) {
@@ -54,18 +57,17 @@ public interface BoardDao {
             SELECT pl.app_user_id AS technician_id, j.id2 AS number, p.name AS installation, pl.date_start, pl.date_end,
                    s.visit_state AS state
               FROM job_planning pl
-              JOIN app_user u ON u.id = pl.app_user_id
               JOIN jobs j ON j.id = pl.job_id
               JOIN job_status s ON s.id = j.job_status_id
               JOIN project p ON p.id = j.project_id
-             WHERE pl.date_start < :until AND pl.date_start >= CAST(:from AS timestamptz) - """ + LONGEST_VISIT + """
+             WHERE pl.app_user_id = ANY(:technicians)
+               AND pl.date_start < :until AND pl.date_start >= CAST(:from AS timestamptz) - """ + LONGEST_VISIT + """
              AND pl.date_end > :from
-               AND s.customer_status <> 'cancelled' AND""" + TECHNICIANS + """
-
+               AND s.customer_status <> 'cancelled'
              ORDER BY pl.date_start, j.id2""")
     @RegisterConstructorMapper(Visit.class)
-    List<Visit> visits(@Bind("from") OffsetDateTime from, @Bind("until") OffsetDateTime until, @Bind("skill") UUID skill,
-                       @Bind("team") UUID team);
+    List<Visit> visits(@Bind("from") OffsetDateTime from, @Bind("until") OffsetDateTime until,
+                       @Bind("technicians") UUID[] technicians);
 
     record Waiting(int number, String name, String installation, OffsetDateTime dueDate, String status, String skill,
                    int version, Integer estimatedTime) {

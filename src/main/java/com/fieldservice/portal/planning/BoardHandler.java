@@ -18,27 +18,55 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code GET /backoffice/planning?week=2026-W50&skill=&team=}: the planning board. Technicians
- * as rows, the week's days as columns, each visit a link to its work order; beside it the work
- * waiting to be planned, each with a form that adds its visit. Four statements (BoardDao). A
- * week that can't be read answers 400 with a page saying so.
+ * {@code GET /backoffice/planning?week=2026-W50&skill=&team=&page=}: the planning board.
+ * Technicians as rows, a page of them at a time (a team fits on one; the whole company of
+ * hundreds would be a page nobody reads and a slow one), the week's days as columns, each visit
+ * a link to its work order; beside it the work waiting to be planned, each with a form that adds
+ * its visit. Four statements (BoardDao). A week that can't be read answers 400 with a page
+ * saying so.
  */
 public final class BoardHandler {
 
     /** How many waiting work orders the board lists. */
     static final int WAITING = 30;
     static final String PATH = "/backoffice/planning";
+    /** How many technicians a page of the board shows. */
+    static final int TECHNICIANS_PER_PAGE = 25;
+    private static final int PAGES = 1000;
 
     /** A technician's row: their visits, one list per day of the week. */
     public record Row(BoardDao.Technician technician, List<List<BoardDao.Visit>> days) {
     }
 
+    /** The filters and page in force, which every link of the board keeps. */
+    record View(String week, String skill, String team, int page) {
+
+        String link() {
+            return PATH + "?week=" + week + (skill.isEmpty() ? "" : "&skill=" + skill) + (team.isEmpty() ? "" : "&team=" + team)
+                    + (page == 1 ? "" : "&page=" + page);
+        }
+
+        View week(String other) {
+            return new View(other, skill, team, page);
+        }
+
+        View page(int other) {
+            return new View(week, skill, team, other);
+        }
+    }
+
     private final Jdbi jdbi;
     private final BusinessClock clock;
+    private final int perPage;
 
     public BoardHandler(Jdbi jdbi, BusinessClock clock) {
+        this(jdbi, clock, TECHNICIANS_PER_PAGE);
+    }
+
+    BoardHandler(Jdbi jdbi, BusinessClock clock, int perPage) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.perPage = perPage;
     }
 
     public void board(Context ctx) {
@@ -55,6 +83,7 @@ public final class BoardHandler {
         }
         UUID skill = RequestValues.guid(ctx.queryParam("skill")).orElse(null);
         UUID team = RequestValues.guid(ctx.queryParam("team")).orElse(null);
+        int page = RequestValues.pageNumber(ctx.queryParam("page"), PAGES);
         Map<String, Object> model = new HashMap<>();
         String language = Language.of(ctx).code();
         jdbi.useHandle(handle -> {
@@ -62,9 +91,12 @@ public final class BoardHandler {
             List<BoardDao.Choice> choices = dao.choices(language);
             model.put("skills", choices.stream().filter(c -> c.kind().equals("skill")).toList());
             model.put("teams", choices.stream().filter(c -> c.kind().equals("team")).toList());
-            List<BoardDao.Technician> technicians = dao.technicians(skill, team);
-            List<BoardDao.Visit> visits = dao.visits(clock.startOf(monday), clock.startOf(monday.plusDays(7)), skill, team);
+            List<BoardDao.Technician> technicians = dao.technicians(skill, team, (page - 1) * perPage, perPage);
+            List<BoardDao.Visit> visits = technicians.isEmpty() ? List.of()
+                    : dao.visits(clock.startOf(monday), clock.startOf(monday.plusDays(7)),
+                            technicians.stream().map(BoardDao.Technician::id).toArray(UUID[]::new));
             model.put("rows", rows(technicians, visits, monday));
+            model.put("matching", technicians.isEmpty() ? 0 : technicians.get(0).matching());
             model.put("technicians", technicians);
             model.put("waiting", dao.waiting(skill, WAITING, language));
         });
@@ -72,16 +104,20 @@ public final class BoardHandler {
         for (int d = 0; d < 7; d++) {
             days.add(monday.plusDays(d));
         }
-        String week = DateInput.weekOf(monday);
+        View view = new View(DateInput.weekOf(monday), skill == null ? "" : skill.toString(),
+                team == null ? "" : team.toString(), page);
         model.put("days", days);
-        model.put("week", week);
-        String skillText = skill == null ? "" : skill.toString();
-        String teamText = team == null ? "" : team.toString();
-        model.put("skill", skillText);
-        model.put("team", teamText);
-        model.put("previous", link(DateInput.weekOf(monday.minusWeeks(1)), skillText, teamText));
-        model.put("next", link(DateInput.weekOf(monday.plusWeeks(1)), skillText, teamText));
-        model.put("here", link(week, skillText, teamText));
+        model.put("week", view.week());
+        model.put("skill", view.skill());
+        model.put("team", view.team());
+        model.put("previous", view.week(DateInput.weekOf(monday.minusWeeks(1))).link());
+        model.put("next", view.week(DateInput.weekOf(monday.plusWeeks(1))).link());
+        model.put("here", view.link());
+        int matching = (int) model.get("matching");
+        model.put("firstShown", (page - 1) * perPage + 1);
+        model.put("lastShown", Math.min(matching, page * perPage));
+        model.put("previousPage", page > 1 ? view.page(page - 1).link() : null);
+        model.put("nextPage", page * perPage < matching ? view.page(page + 1).link() : null);
         model.put("defaultStart", monday.atTime(8, 0).toString());
         model.put("defaultEnd", monday.atTime(10, 0).toString());
         ctx.render("planning/board.html", model);
@@ -105,10 +141,5 @@ public final class BoardHandler {
             }
         }
         return technicians.stream().map(t -> new Row(t, byTechnician.get(t.id()))).toList();
-    }
-
-    /** The week's link with the board's filters kept. */
-    static String link(String week, String skill, String team) {
-        return PATH + "?week=" + week + (skill.isEmpty() ? "" : "&skill=" + skill) + (team.isEmpty() ? "" : "&team=" + team);
     }
 }

@@ -158,6 +158,55 @@ class BoardTest {
     }
 
     @Test
+    void theBoardShowsAPageOfTechniciansAtATimeWithTheirVisitsAndKeepsThePageAcrossWeeks() {
+        List<String> byName = fixtures.jdbi.withHandle(h -> h.createQuery("""
+                SELECT code FROM app_user WHERE allow_service_app AND NOT disabled AND NOT archived
+                 ORDER BY firstname, lastname, code""").mapTo(String.class).list());
+        assertThat(byName).hasSizeGreaterThan(10);
+        int number = fixtures.job("ToBePlanned", null);
+        String onSecondPage = byName.get(7);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/visits", visit(onSecondPage, "2099-05-07T09:00", "2099-05-07T10:00"))
+                .statusCode()).isEqualTo(303);
+        try (StatementCounter counter = StatementCounter.recording(fixtures.jdbi)) {
+            BoardHandler handler = new BoardHandler(fixtures.jdbi, TestClock.DEFAULT, 5);
+            counter.serving(config -> config.routes.get("/backoffice/planning", handler::board));
+            Document first = Jsoup.parse(counter.get("/backoffice/planning?week=" + WEEK, "en").body());
+            assertThat(first.select("#board tr[data-technician]").eachAttr("data-technician")).isEqualTo(byName.subList(0, 5));
+            assertThat(first.select("#technicians-shown").text()).isEqualTo("Technicians 1–5 of " + byName.size());
+            assertThat(first.select("#previous-technicians")).isEmpty();
+            assertThat(first.select("a[href=/backoffice/jobs/" + number + "].board-visit")).isEmpty();
+            assertThat(first.select("#technician-choices option").eachAttr("value")).isEqualTo(byName.subList(0, 5));
+
+            String second = first.select("#next-technicians").attr("href");
+            assertThat(second).isEqualTo("/backoffice/planning?week=" + WEEK + "&page=2");
+            counter.forget();
+            Document page = Jsoup.parse(counter.get(second, "en").body());
+            assertThat(counter.statements()).hasSize(4);
+            assertThat(page.select("#board tr[data-technician]").eachAttr("data-technician")).isEqualTo(byName.subList(5, 10));
+            assertThat(page.select("#board tr[data-technician=" + onSecondPage + "] td[data-day=2099-05-07] a.board-visit").text())
+                    .startsWith(number + " · ");
+            assertThat(page.select("#previous-technicians").attr("href")).isEqualTo("/backoffice/planning?week=" + WEEK);
+            assertThat(page.select("#next-week").attr("href")).endsWith("&page=2");
+
+            int last = (byName.size() + 4) / 5;
+            Document lastPage = Jsoup.parse(counter.get("/backoffice/planning?week=" + WEEK + "&page=" + last, "en").body());
+            assertThat(lastPage.select("#board tr[data-technician]").eachAttr("data-technician"))
+                    .isEqualTo(byName.subList((last - 1) * 5, byName.size()));
+            assertThat(lastPage.select("#next-technicians")).isEmpty();
+
+            Document beyond = Jsoup.parse(counter.get("/backoffice/planning?week=" + WEEK + "&page=" + (last + 3), "en").body());
+            assertThat(beyond.select("#board tr[data-technician]")).isEmpty();
+            assertThat(beyond.select("#board td").text()).isEqualTo("No technician on this page: go back to the previous ones.");
+            assertThat(beyond.select("#previous-technicians")).isNotEmpty();
+            for (String unreadable : List.of("0", "-1", "two", "99999999999")) {
+                assertThat(Jsoup.parse(counter.get("/backoffice/planning?week=" + WEEK + "&page=" + unreadable, "en").body())
+                        .select("#board tr[data-technician]").eachAttr("data-technician")).as(unreadable)
+                        .isEqualTo(byName.subList(0, 5));
+            }
+        }
+    }
+
+    @Test
     void aTechniciansWeekIsAFeedBehindASecretAddressThatAnAdministratorRenews() {
         int number = fixtures.job("ToBePlanned", null);
         String thisMonday = TestClock.DEFAULT.today().with(java.time.DayOfWeek.MONDAY).toString();
