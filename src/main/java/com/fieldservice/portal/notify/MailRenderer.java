@@ -56,7 +56,10 @@ public final class MailRenderer {
         model.put("p", params);
         model.put("template", kind.template());
         // a colleague who follows the company's work orders reads who reported it
-        model.put("introKey", "mail." + kind.template() + (Boolean.FALSE.equals(params.get("yours")) ? ".introColleague" : ".intro"));
+        // a reply by staff without a first name is the team's, named in the reader's language
+        boolean team = kind == Kind.REPLY && (params.get("author") == null || params.get("author").toString().isBlank());
+        model.put("introKey", "mail." + kind.template()
+                + (Boolean.FALSE.equals(params.get("yours")) ? ".introColleague" : team ? ".introTeam" : ".intro"));
         model.put("customer", kind.toCustomer());
         model.put("showTrack", kind == Kind.REPORT_RECEIVED);
         Object number = params.get("number");
