@@ -171,7 +171,7 @@ public final class App implements AutoCloseable {
         JobApiHandler jobApi = new JobApiHandler(reads, json);
         Workflow workflow = Workflow.load(jdbi);
         JobService jobService = new JobService(jdbi, workflow, clock);
-        JobFormHandler jobForms = new JobFormHandler(jobService, jdbi);
+        JobFormHandler jobForms = new JobFormHandler(jobService, jdbi, clock);
         AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies());
         AuditLogHandler auditLog = new AuditLogHandler(audit);
         SetPasswordHandler setPassword = new SetPasswordHandler(new SetPasswordService(jdbi, throttle, audit));

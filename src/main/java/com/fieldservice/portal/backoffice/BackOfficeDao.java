@@ -1,5 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.reference.CountryName;
 import com.fieldservice.portal.reference.TranslatedName;
 import com.fieldservice.portal.web.Language;
 import java.time.LocalDate;
@@ -79,9 +80,15 @@ public interface BackOfficeDao {
                      String installationLocation, OffsetDateTime warrantyDateUntil, String installationStatus,
                      boolean mobileInstallation,
                      String addressName, String addressStreet, String addressStreet2, String addressStreetNumber,
-                     String addressZip, String addressCity, String addressCountry, String addressPhone,
+                     String addressZip, String addressCity, String addressCountry, String addressCountryCode,
+                     String addressPhone,
                      String addressEmail, java.math.BigDecimal latitude, java.math.BigDecimal longitude,
                      String reportedPhone) {
+
+        /** The address's country in the reader's language. */
+        public String addressCountry(Language language) {
+            return CountryName.of(language, addressCountryCode, addressCountry);
+        }
     }
 
     /** The job with everything it points at, in one statement. */
@@ -105,11 +112,12 @@ public interface BackOfficeDao {
                    p.id2 AS installation_id2, p.name AS installation_name, p.reference_back_office AS installation_reference,
                    p.serial_number, p.barcode, coalesce(translated_name(m.id, :language), m.name) AS model_name,
                    coalesce(translated_name(f.id, :language), f.name) AS family_name, b.name AS brand_name,
-                   p.location AS installation_location, p.warranty_date_until, ps.name AS installation_status,
+                   p.location AS installation_location, p.warranty_date_until, coalesce(translated_name(ps.id, :language), ps.name) AS installation_status,
                    p.is_mobile_installation AS mobile_installation,
                    addr.name AS address_name, addr.street AS address_street, addr.street2 AS address_street2,
                    addr.street_number AS address_street_number, addr.zip AS address_zip, addr.city AS address_city,
-                   country.name AS address_country, addr.phone AS address_phone, addr.email AS address_email,
+                   country.name AS address_country, country.code AS address_country_code,
+                   addr.phone AS address_phone, addr.email AS address_email,
                    addr.latitude_decimal AS latitude, addr.longitude_decimal AS longitude,
                    j.contact_phone AS reported_phone
               FROM jobs j
@@ -164,7 +172,11 @@ public interface BackOfficeDao {
     @RegisterConstructorMapper(HistoryEntry.class)
     List<HistoryEntry> history(@Bind("job") UUID job);
 
-    record Named(String key, String name) {
+    /** A name by its key; {@code countryCode} for a country, which the reader's language names. */
+    record Named(String key, String name, String countryCode) {
+        public String name(Language language) {
+            return countryCode == null ? name : CountryName.of(language, countryCode, name);
+        }
     }
 
     /**
@@ -173,21 +185,22 @@ public interface BackOfficeDao {
      */
     @SqlQuery("""
             WITH wanted AS (SELECT CAST(:ids AS uuid[]) AS ids)
-            SELECT t.id::text AS key, coalesce(translated_name(t.id, :language), t.name) AS name
+            SELECT t.id::text AS key, coalesce(translated_name(t.id, :language), t.name) AS name,
+                   NULL::text AS country_code
               FROM job_type t, wanted w WHERE t.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, coalesce(translated_name(x.id, :language), x.name)
+            UNION ALL SELECT x.id::text, coalesce(translated_name(x.id, :language), x.name), NULL
                         FROM job_priority x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, coalesce(translated_name(x.id, :language), x.name)
+            UNION ALL SELECT x.id::text, coalesce(translated_name(x.id, :language), x.name), NULL
                         FROM skill x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, x.name FROM company x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, x.name FROM db_country x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, x.name FROM project x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, x.id2 || ' · ' || x.name FROM jobs x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, nullif(btrim(concat_ws(' ', x.firstname, x.lastname)), '')
+            UNION ALL SELECT x.id::text, x.name, NULL FROM company x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, x.name, x.code FROM db_country x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, x.name, NULL FROM project x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, x.id2 || ' · ' || x.name, NULL FROM jobs x, wanted w WHERE x.id = ANY(w.ids)
+            UNION ALL SELECT x.id::text, nullif(btrim(concat_ws(' ', x.firstname, x.lastname)), ''), NULL
                         FROM app_user x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, nullif(btrim(concat_ws(' ', x.firstname, x.lastname)), '')
+            UNION ALL SELECT x.id::text, nullif(btrim(concat_ws(' ', x.firstname, x.lastname)), ''), NULL
                         FROM contact x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT s.code, coalesce(translated_name(s.id, :language), s.name)
+            UNION ALL SELECT s.code, coalesce(translated_name(s.id, :language), s.name), NULL
                         FROM job_status s WHERE s.code = ANY(CAST(:codes AS text[]))""")
     @RegisterConstructorMapper(Named.class)
     List<Named> names(@Bind("ids") String[] ids, @Bind("codes") String[] codes, @Bind("language") String language);

@@ -5,6 +5,7 @@ import com.fieldservice.portal.jobs.FieldSpec;
 import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.reference.ChoicesDao;
+import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.RequestValues;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * The page for an edit that came too late (409): each field either side changed, by its label,
- * before / theirs (who, when: the template writes the moment in the business zone) / yours as a person reads them (names, not GUIDs; dates as the
- * form writes them), a choice where both changed it, and every value the person sent carried
- * in the form, so that saving again loses nothing they typed.
+ * before / theirs (who, when: the template writes the moment in the business zone) / yours as the
+ * detail page writes them in the reader's language (names, not GUIDs; its dates and decimals), a
+ * choice where both changed it, and every value the person sent carried in the form, so that
+ * saving again loses nothing they typed.
  */
 final class JobConflictPage {
 
@@ -38,16 +39,20 @@ final class JobConflictPage {
     private JobConflictPage() {
     }
 
-    static Map<String, Object> model(int number, JobService.Conflict conflict, ChoicesDao choices) {
-        UUID[] references = conflict.fields().stream().filter(c -> kind(c.field()).orElse(null) == FieldSpec.Kind.REFERENCE)
-                .flatMap(c -> Stream.of(c.before(), c.theirs(), c.yours()))
-                .map(RequestValues::guid).flatMap(Optional::stream).distinct().toArray(UUID[]::new);
-        Map<UUID, String> names = new HashMap<>();
-        choices.named(references).forEach(choice -> names.put(choice.id(), choice.label()));
-
+    /**
+     * The page's model, its values in the reader's language as the detail page writes them. The
+     * installation and the parent keep the form's own names for them (company, serial number; #number).
+     */
+    static Map<String, Object> model(int number, JobService.Conflict conflict, ChoicesDao choices, BackOfficeDao dao,
+                                     FieldValues values, Language language) {
+        List<FieldValues.Value> all = conflict.fields().stream()
+                .flatMap(c -> Stream.of(c.before(), c.theirs(), c.yours()).map(v -> new FieldValues.Value(c.field(), v)))
+                .toList();
+        Map<String, String> names = values.names(dao, all, language);
+        Shown shown = (field, value) -> shown(field, value, names, choices, values, language);
         List<Row> rows = conflict.fields().stream().map(change -> new Row(change,
-                shown(change.field(), change.before(), names, choices), shown(change.field(), change.theirs(), names, choices),
-                shown(change.field(), change.yours(), names, choices),
+                shown.apply(change.field(), change.before()), shown.apply(change.field(), change.theirs()),
+                shown.apply(change.field(), change.yours()),
                 kind(change.field()).orElse(null) == FieldSpec.Kind.MULTILINE))
                 .toList();
         // every writable field, as it will be saved unless chosen otherwise below
@@ -68,23 +73,32 @@ final class JobConflictPage {
         return FieldChange.STATUS.equals(field) ? Optional.empty() : Optional.of(JobFields.get(field).kind());
     }
 
+    private interface Shown {
+        String apply(String field, String value);
+    }
+
     /** A value as a person reads it; null when there is none. */
-    private static String shown(String field, String value, Map<UUID, String> names, ChoicesDao choices) {
+    private static String shown(String field, String value, Map<String, String> names, ChoicesDao choices,
+                                FieldValues values, Language language) {
         if (value == null || value.isBlank()) {
             return null;
         }
         if (FieldChange.STATUS.equals(field)) {
-            return choices.statusName(value).orElse(value);
+            return values.shown(field, value, names, language);
         }
         return switch (JobFields.get(field).kind()) {
-            case REFERENCE -> RequestValues.guid(value).flatMap(id -> switch (field) {
-                case "project_id" -> choices.installation(id).map(ChoicesDao.InstallationChoice::label);
-                case "_parent_id" -> choices.jobNumber(id).map(n -> "#" + n);
-                default -> Optional.ofNullable(names.get(id));
-            }).orElse(null);
-            case DATE_TIME -> value.strip().replace('T', ' ');
+            case REFERENCE -> switch (field) {
+                case "project_id" -> RequestValues.guid(value).flatMap(choices::installation)
+                        .map(ChoicesDao.InstallationChoice::label).orElse(null);
+                case "_parent_id" -> RequestValues.guid(value).flatMap(choices::jobNumber).map(n -> "#" + n).orElse(null);
+                default -> RequestValues.guid(value).isPresent() ? values.shown(field, value, names, language) : null;
+            };
+            case DATE_TIME -> {
+                String written = values.shown(field, value, names, language);
+                yield written.equals(value) ? value.strip().replace('T', ' ') : written;
+            }
             case MULTILINE -> value.replace("\r\n", "\n");
-            default -> value;
+            default -> values.shown(field, value, names, language);
         };
     }
 }

@@ -5,6 +5,7 @@ import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.reference.ChoicesDao;
+import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
 import com.fieldservice.portal.web.Language;
@@ -29,10 +30,12 @@ public final class JobFormHandler {
 
     private final JobService jobs;
     private final Jdbi jdbi;
+    private final FieldValues fieldValues;
 
-    public JobFormHandler(JobService jobs, Jdbi jdbi) {
+    public JobFormHandler(JobService jobs, Jdbi jdbi, BusinessClock clock) {
         this.jobs = jobs;
         this.jdbi = jdbi;
+        this.fieldValues = new FieldValues(clock);
     }
 
     /**
@@ -108,7 +111,8 @@ public final class JobFormHandler {
         } else if (outcome instanceof JobService.Conflict conflict) {
             ctx.status(HttpStatus.CONFLICT);
             ctx.render("backoffice/job-conflict.html",
-                    jdbi.withExtension(ChoicesDao.class, choices -> JobConflictPage.model(job.number(), conflict, choices)));
+                    jdbi.withHandle(handle -> JobConflictPage.model(job.number(), conflict, handle.attach(ChoicesDao.class),
+                            handle.attach(BackOfficeDao.class), fieldValues, Language.of(ctx))));
         } else if (outcome instanceof JobService.Invalid invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             JobService.EditableJob asLoaded = new JobService.EditableJob(job.id(), job.number(), version, job.statusCode(),
@@ -179,7 +183,7 @@ public final class JobFormHandler {
             model.put("jobPriorities", choices.jobPriorities(language));
             model.put("skills", choices.skills(language));
             model.put("users", choices.users());
-            model.put("countries", choices.countries());
+            model.put("countries", choices.countries(Language.of(ctx)));
             model.put("contacts", installation.map(i -> choices.contactsOf(i.companyId())).orElse(List.of()));
             model.put("requestingCompanies", installation.flatMap(i -> choices.company(i.companyId()))
                     .map(List::of).orElse(List.of()));

@@ -1,32 +1,21 @@
 package com.fieldservice.portal.backoffice;
 
-import com.fieldservice.portal.web.RequestValues;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.jobs.FieldChange;
-import com.fieldservice.portal.jobs.FieldSpec;
-import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.time.BusinessClock;
-import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.Texts;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A work order's history as a person reads it: each change under its field's label (the
- * catalogue's, {@link JobFields#labelKey}) with values as the page shows them: a type, a person,
+ * catalogue's, {@link com.fieldservice.portal.jobs.JobFields#labelKey}) with values as the page shows them: a type, a person,
  * an installation by name, a status by its name, a day or a time as the page writes it in the
  * business zone; never a column name or a GUID. The history keeps the form's values (GUIDs, local
  * dates); the names they point at are read in one statement for the whole history.
@@ -48,36 +37,21 @@ final class JobHistory {
     record Entry(OffsetDateTime changedAt, String changedBy, String kind, List<Change> changes) {
     }
 
-    private final BusinessClock clock;
-    private final DateDisplay dates;
+    private final FieldValues values;
 
     JobHistory(BusinessClock clock) {
-        this.clock = clock;
-        this.dates = new DateDisplay(clock);
+        this.values = new FieldValues(clock);
     }
 
     /** The history as the page shows it, in a language: its names, dates and texts. */
     List<Entry> read(BackOfficeDao dao, List<BackOfficeDao.HistoryEntry> stored, Language language) {
         List<List<Change>> raw = stored.stream().map(entry -> changes(entry.changes())).toList();
-        Set<String> ids = new LinkedHashSet<>();
-        Set<String> codes = new LinkedHashSet<>();
+        List<FieldValues.Value> all = new ArrayList<>();
         raw.stream().flatMap(List::stream).forEach(change -> {
-            for (String value : new String[] {change.oldValue(), change.newValue()}) {
-                if (value == null) {
-                    continue;
-                }
-                if (FieldChange.STATUS.equals(change.field())) {
-                    codes.add(value);
-                } else if (isReference(change.field()) && RequestValues.guid(value).isPresent()) {
-                    ids.add(value);
-                }
-            }
+            all.add(new FieldValues.Value(change.field(), change.oldValue()));
+            all.add(new FieldValues.Value(change.field(), change.newValue()));
         });
-        Map<String, String> names = new HashMap<>();
-        if (!ids.isEmpty() || !codes.isEmpty()) {
-            dao.names(ids.toArray(String[]::new), codes.toArray(String[]::new), language.code())
-                    .forEach(named -> names.put(named.key(), named.name()));
-        }
+        Map<String, String> names = values.names(dao, all, language);
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             BackOfficeDao.HistoryEntry entry = stored.get(i);
@@ -90,38 +64,12 @@ final class JobHistory {
         return entries;
     }
 
-    /** A value as the detail page shows the field's value. */
+    /** A value as the detail page shows the field's value; who reads a comment as its form names it. */
     private String shown(String field, String value, Map<String, String> names, Language language) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (FieldChange.STATUS.equals(field)) {
-            return names.getOrDefault(value, value);
-        }
-        if (VISIBILITY.equals(field) && Texts.has(VISIBILITY_TEXT + value)) {
+        if (value != null && VISIBILITY.equals(field) && Texts.has(VISIBILITY_TEXT + value)) {
             return Texts.get(language, VISIBILITY_TEXT + value);
         }
-        FieldSpec spec = JobFields.byName().get(field);
-        if (spec == null) {
-            return value;
-        }
-        try {
-            return switch (spec.kind()) {
-                case REFERENCE -> names.getOrDefault(value, Texts.get(language, "history.gone"));
-                case DATE -> dates.in(language).day(clock.startOf(LocalDate.parse(value)));
-                case DATE_TIME -> dates.in(language).dayTime(clock.at(LocalDateTime.parse(value)));
-                case COUNT -> "estimated_time".equals(field)
-                        ? Texts.format(language, "bo.job.minutes", Integer.parseInt(value)) : value;
-                default -> value;
-            };
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return value;
-        }
-    }
-
-    private static boolean isReference(String field) {
-        FieldSpec spec = JobFields.byName().get(field);
-        return spec != null && spec.kind() == FieldSpec.Kind.REFERENCE;
+        return values.shown(field, value, names, language);
     }
 
     /** {"field": {"old": x, "new": y}, ...} as a list, the workflow's "status" as the status field; any other shape as field: value. */

@@ -123,12 +123,15 @@ public final class Conversation {
         return Math.max(0, ReportService.MAX_FILES_PER_JOB - handle.attach(TimelineDao.class).countFiles(jobId, customerView));
     }
 
-    /** A comment's author as fixed when written: a customer by name, staff by first name (else the team). */
+    /**
+     * A comment's author as fixed when written: a customer by name, staff by first name; null for
+     * staff without one, whom every page and message names as the team in its reader's language.
+     */
     private static String authorName(TimelineDao dao, Principal who) {
         if (!who.isBackOffice()) {
             return who.displayName();
         }
-        return who.appUserId().flatMap(dao::staffFirstName).orElse("Service team");
+        return who.appUserId().flatMap(dao::staffFirstName).orElse(null);
     }
 
     private static void record(TimelineDao dao, UUID jobId, Principal who, String kind, Map<String, String> changes) {

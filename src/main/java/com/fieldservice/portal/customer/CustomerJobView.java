@@ -1,5 +1,7 @@
 package com.fieldservice.portal.customer;
 
+import com.fieldservice.portal.reference.CountryName;
+import com.fieldservice.portal.web.Language;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -45,7 +47,12 @@ public final class CustomerJobView {
                          String customerStatus, boolean closed, OffsetDateTime reportedOn, OffsetDateTime closedOn,
                          String installationName, String serialNumber, String installationLocation,
                          String siteName, String street, String streetNumber, String street2, String zip, String city,
-                         String country, String reportedBy) {
+                         String country, String countryCode, String reportedBy) {
+
+        /** The country in the reader's language. */
+        public String country(Language language) {
+            return CountryName.of(language, countryCode, country);
+        }
     }
 
     /**

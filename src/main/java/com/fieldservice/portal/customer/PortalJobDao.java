@@ -126,7 +126,7 @@ public interface PortalJobDao {
                    j.date_closed AS closed_on,
                    p.name AS installation_name, p.serial_number, p.location AS installation_location,
                    addr.name AS site_name, addr.street, addr.street_number, addr.street2, addr.zip, addr.city,
-                   c.name AS country,
+                   c.name AS country, c.code AS country_code,
                    person_name(rc) AS reported_by
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id

@@ -36,6 +36,10 @@ final class MailTexts implements IMessageResolver {
         return new MessageFormat(pattern, locale).format(plain);
     }
 
+    boolean has(Locale locale, String key) {
+        return texts(locale).getProperty(key) != null;
+    }
+
     private Properties texts(Locale locale) {
         return byLanguage.computeIfAbsent(locale.getLanguage(), language -> {
             Properties texts = load(BUNDLE + ".properties", new Properties());

@@ -42,6 +42,10 @@ public interface NotificationDao {
                              Boolean companyChoice) {
     }
 
+    /** A member of staff as customers read them (by first name), none without one. */
+    @SqlQuery("SELECT staff_name_for_customers(u) FROM app_user u WHERE id = :id")
+    java.util.Optional<String> staffFirstName(@org.jdbi.v3.sqlobject.customizer.Bind("id") UUID appUserId);
+
     /** A person with an account and their address on record (null when there is none). */
     record Person(UUID accountId, String email, String name, boolean customer) {
     }

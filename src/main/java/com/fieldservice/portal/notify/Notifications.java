@@ -72,7 +72,8 @@ public final class Notifications {
         Map<String, Object> params = jobParams(job);
         params.put("comment", comment);
         if (author.isBackOffice()) {
-            params.put("author", firstName(author.displayName()));
+            // by first name; none for staff without one: the message then names the team in its reader's language
+            params.put("author", author.appUserId().flatMap(dao::staffFirstName).orElse(""));
             toCustomers(dao, job, Kind.REPLY, params);
         } else {
             params.put("author", author.displayName());

@@ -1,5 +1,8 @@
 package com.fieldservice.portal.reference;
 
+import com.fieldservice.portal.web.Language;
+import java.text.Collator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,8 +44,21 @@ public interface ChoicesDao {
             + " WHERE NOT disabled AND NOT archived ORDER BY firstname, lastname")
     List<Choice> users();
 
-    @SqlQuery("SELECT id, name AS label FROM db_country ORDER BY name")
-    List<Choice> countries();
+    record Country(UUID id, String code, String name) {
+    }
+
+    @SqlQuery("SELECT id, code, name FROM db_country")
+    @RegisterConstructorMapper(Country.class)
+    List<Country> countryRows();
+
+    /** The countries, named and sorted in the form's language (see {@link CountryName}). */
+    default List<Choice> countries(Language language) {
+        Collator order = Collator.getInstance(language.locale());
+        return countryRows().stream()
+                .map(c -> new Choice(c.id(), CountryName.of(language, c.code(), c.name())))
+                .sorted(Comparator.comparing(Choice::label, order))
+                .toList();
+    }
 
     @SqlQuery("SELECT id, " + CONTACT_LABEL + " AS label FROM contact c"
             + " WHERE company_id = :company AND NOT archived ORDER BY lastname, firstname")
@@ -81,21 +97,4 @@ public interface ChoicesDao {
 
     @SqlQuery("SELECT id2 FROM jobs WHERE id = :id")
     Optional<Integer> jobNumber(@Bind("id") UUID id);
-
-    /**
-     * The names of whatever these GUIDs are (types, priorities, skills, countries, companies,
-     * staff, contacts), as the form's choices show them, archived or disabled ones included.
-     */
-    @SqlQuery("""
-            SELECT id, name AS label FROM job_type WHERE id = ANY(:ids)
-            UNION ALL SELECT id, name FROM job_priority WHERE id = ANY(:ids)
-            UNION ALL SELECT id, name FROM skill WHERE id = ANY(:ids)
-            UNION ALL SELECT id, name FROM db_country WHERE id = ANY(:ids)
-            UNION ALL SELECT id, name FROM company WHERE id = ANY(:ids)
-            """ + "UNION ALL SELECT id, " + USER_LABEL + " FROM app_user u WHERE id = ANY(:ids)"
-            + " UNION ALL SELECT id, " + CONTACT_LABEL + " FROM contact c WHERE id = ANY(:ids)")
-    List<Choice> named(@Bind("ids") UUID[] ids);
-
-    @SqlQuery("SELECT name FROM job_status WHERE code = :code")
-    Optional<String> statusName(@Bind("code") String code);
 }

@@ -5,6 +5,9 @@ import com.fieldservice.portal.support.FormValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.jobs.JobFields;
+import com.fieldservice.portal.web.Language;
+import com.fieldservice.portal.web.Texts;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
@@ -208,6 +211,44 @@ class JobEditConflictTest {
         assertThat(page.select("input[name=job_status_code]")).isEmpty();
         assertThat(planner.post(edit(number), FormValues.of(page)).statusCode()).isEqualTo(303);
         assertThat(row(number)).containsEntry("customer_reference", "PO-9");
+    }
+
+    @Test
+    void inFrenchEveryLabelAndValueReadsAsTheWorkOrdersPageWritesThem() {
+        TestAccounts.staff(portal.jdbi(), "planner-fr@conflict.test", "planner");
+        WebSession french = portal.signedIn("planner-fr@conflict.test");
+        french.get("/account");
+        assertThat(french.post("/account/language", Map.of("language", "fr")).statusCode()).isEqualTo(303);
+        Map<String, String> type = portal.jdbi().withHandle(h -> h.createQuery("SELECT code, id::text AS id FROM job_type")
+                .setMapKeyColumn("code").setMapValueColumn("id")
+                .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() { }));
+        int number = created("Chaudière en panne");
+        Map<String, String> mine = FormValues.of(editForm(french, number));
+        theyChange(number, Map.of("job_type_id", type.get("MAINT"), "due_date", "2026-12-20",
+                "suggested_date_start", "2026-12-18T08:15", "estimated_time", "90"));
+        assertThat(colleague.post("/backoffice/jobs/" + number + "/status", Map.of("status", "ToBePlanned")).statusCode())
+                .isEqualTo(303);
+
+        mine.putAll(Map.of("job_type_id", type.get("INSP"), "due_date", "2026-12-22", "suggested_date_start", "2026-12-19T14:45"));
+        HttpResponse<String> answer = french.post(edit(number), mine);
+        assertThat(answer.statusCode()).isEqualTo(409);
+        Document page = Jsoup.parse(answer.body());
+        for (String field : List.of("job_type_id", "due_date", "suggested_date_start", "estimated_time", "job_status_code")) {
+            assertThat(page.select("#change-" + field + " .field").text()).as(field)
+                    .isEqualTo(Texts.get(Language.FR, JobFields.labelKey(field)));
+        }
+        assertThat(page.select("#change-job_type_id .before").text()).isEqualTo("Dépannage");
+        assertThat(page.select("#change-job_type_id .theirs").text()).isEqualTo("Entretien");
+        assertThat(page.select("#change-job_type_id .yours").text()).isEqualTo("Inspection");
+        assertThat(page.select("#change-due_date .theirs").text()).isEqualTo("20/12/2026");
+        assertThat(page.select("#change-due_date .yours").text()).isEqualTo("22/12/2026");
+        assertThat(page.select("#change-suggested_date_start .theirs").text()).isEqualTo("18/12/2026 08:15");
+        assertThat(page.select("#change-suggested_date_start .yours").text()).isEqualTo("19/12/2026 14:45");
+        assertThat(page.select("#change-estimated_time .theirs").text()).isEqualTo(Texts.format(Language.FR, "bo.job.minutes", 90));
+        assertThat(page.select("#change-job_status_code .before").text()).isEqualTo("Ouvert");
+        assertThat(page.select("#change-job_status_code .theirs").text()).isEqualTo("À planifier");
+        assertThat(page.select("#change-job_type_id input[type=radio]")).extracting(e -> e.val())
+                .as("the form still carries the values themselves").containsExactlyInAnyOrder(type.get("MAINT"), type.get("INSP"));
     }
 
     private static void theyChange(int number, Map<String, String> changes) {

@@ -43,6 +43,28 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aReplyByStaffWithoutAFirstNameIsTheTeamsInTheReadersLanguage() {
+        String team = params(Kind.REPLY).replace("\"author\":\"Pat\"", "\"author\":\"\"");
+        assertThat(renderer.render(Kind.REPLY, Locale.ENGLISH, Optional.empty(), team).text())
+                .contains("The service team wrote on work order 4711:");
+        assertThat(renderer.render(Kind.REPLY, Locale.forLanguageTag("nl-BE"), Optional.empty(), team).text())
+                .contains("Het serviceteam schreef over werkbon 4711:");
+        assertThat(renderer.render(Kind.REPLY, Locale.forLanguageTag("fr-BE"), Optional.empty(), params(Kind.REPLY)).text())
+                .contains("Pat, de l’équipe de service, a écrit à propos de l’ordre de travail 4711 :");
+    }
+
+    @Test
+    void aColleagueWhoFollowsTheCompanysWorkOrdersReadsEveryKindToo() {
+        for (Kind kind : Kind.values()) {
+            if (kind.toCustomer() && kind.layout().equals("job-message")) {
+                String colleague = params(kind).replace("{\"number\"", "{\"yours\":false,\"number\"");
+                assertThat(renderer.render(kind, Locale.ENGLISH, Optional.empty(), colleague).text()).as(kind.toString())
+                        .contains("4711");
+            }
+        }
+    }
+
+    @Test
     void visitTimesReadInTheBusinessZoneAndAnInvitationInHours() {
         MailRenderer.Rendered visit = renderer.render(Kind.VISIT_MOVED, Locale.ENGLISH, Optional.empty(), params(Kind.VISIT_MOVED));
         assertThat(visit.text()).contains("Tom now comes from 2026-07-01 09:00 to 2026-07-01 11:00");

@@ -145,6 +145,38 @@ class NotificationsTest {
     }
 
     @Test
+    void aReplyByStaffWithoutANameIsTheTeamsInTheReadersLanguageOnPagesAndInMail() {
+        TestAccounts.staff(portal.jdbi(), "desk@notify.test", "planner");
+        portal.jdbi().useHandle(h -> h.execute("UPDATE app_user SET firstname = NULL, lastname = NULL WHERE username = ?",
+                "desk@notify.test"));
+        WebSession desk = portal.signedIn("desk@notify.test");
+        alice.get("/account");
+        assertThat(alice.post("/account/language", Map.of("language", "fr")).statusCode()).isEqualTo(303);
+        try {
+            int number = report("PO-DESK", "La porte grince.");
+            desk.get("/backoffice/jobs/" + number);
+            assertThat(desk.post("/backoffice/jobs/" + number + "/comments",
+                    Map.of("comment", "Nous passons lundi.", "visibility", "customer")).statusCode()).isEqualTo(303);
+
+            assertThat(count("SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = " + number
+                    + " AND c.author_name IS NULL")).as("the team's comment keeps no English label").isEqualTo(1);
+            MimeMessage answer = mail.await(ALICE, "Ordre de travail " + number + " : une réponse");
+            assertThat(TestMail.part(answer, "text/plain"))
+                    .contains("L’équipe de service a écrit à propos de l’ordre de travail " + number, "Nous passons lundi.")
+                    .doesNotContain("desk@notify.test");
+            assertThat(Jsoup.parse(alice.get("/portal/jobs/" + number).body())
+                    .select("#conversation-timeline .job-comment .timeline-author").text()).isEqualTo("Équipe de service");
+            desk.get("/account");
+            assertThat(desk.post("/account/language", Map.of("language", "nl")).statusCode()).isEqualTo(303);
+            assertThat(Jsoup.parse(desk.get("/backoffice/jobs/" + number).body())
+                    .select("#conversation-timeline .job-comment .timeline-author").text()).isEqualTo("Serviceteam");
+        } finally {
+            alice.get("/account");
+            assertThat(alice.post("/account/language", Map.of("language", "en")).statusCode()).isEqualTo(303);
+        }
+    }
+
+    @Test
     void aCustomersCommentReachesTheBackOfficesMailbox() {
         int number = report("PO-COMMENT", "The heating is off.");
         alice.get("/portal/jobs/" + number);

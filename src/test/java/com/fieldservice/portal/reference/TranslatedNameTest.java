@@ -46,6 +46,35 @@ class TranslatedNameTest {
     }
 
     @Test
+    void everySeededInstallationStatusHasAFrenchAndADutchName() {
+        List<String> names = jdbi.withHandle(h -> h.createQuery("""
+                SELECT translated_name(s.id, 'fr') || ' / ' || translated_name(s.id, 'nl') FROM project_status s
+                 ORDER BY s.code""").mapTo(String.class).list());
+        assertThat(names).containsExactly("En service / In dienst", "Retirée / Verwijderd", "Hors service / Buiten dienst");
+    }
+
+    @Test
+    void countriesReadAsABelgianNamesThemInFrenchAndDutch() {
+        assertThat(CountryName.of(Language.FR, "BE", "Belgium")).isEqualTo("Belgique");
+        assertThat(CountryName.of(Language.NL, "BE", "Belgium")).isEqualTo("België");
+        assertThat(CountryName.of(Language.FR, "NL", "Netherlands")).isEqualTo("Pays-Bas");
+        assertThat(CountryName.of(Language.NL, "NL", "Netherlands")).isEqualTo("Nederland");
+        assertThat(CountryName.of(Language.FR, "DE", "Germany")).isEqualTo("Allemagne");
+        assertThat(CountryName.of(Language.NL, "DE", "Germany")).isEqualTo("Duitsland");
+        assertThat(CountryName.of(Language.NL, "gb", "United Kingdom")).isEqualTo("Verenigd Koninkrijk");
+        assertThat(CountryName.of(Language.EN, "BE", "Belgium (stored)")).as("English reads the stored name").isEqualTo("Belgium (stored)");
+        assertThat(CountryName.of(Language.FR, "XK-NORTH", "Somewhere")).as("no ISO code: the stored name").isEqualTo("Somewhere");
+        assertThat(CountryName.of(Language.FR, null, "Somewhere")).isEqualTo("Somewhere");
+    }
+
+    @Test
+    void theFormsCountriesAreNamedAndSortedInTheirLanguage() {
+        List<String> dutch = jdbi.withExtension(ChoicesDao.class, dao -> dao.countries(Language.NL)).stream()
+                .map(ChoicesDao.Choice::label).toList();
+        assertThat(dutch).startsWith("België", "Duitsland", "Frankrijk", "Italië", "Luxemburg", "Nederland");
+    }
+
+    @Test
     void aMissingOrBlankTranslationReadsTheBaseName() {
         assertThat(TranslatedName.pick(Language.FR, "Repair", "Dépannage", "Herstelling")).isEqualTo("Dépannage");
         assertThat(TranslatedName.pick(Language.NL, "Repair", "Dépannage", null)).isEqualTo("Repair");

@@ -11,12 +11,16 @@ import io.javalin.http.HandlerType;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import com.fieldservice.portal.support.FormValues;
+import com.fieldservice.portal.support.TestAccounts;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +44,14 @@ class LanguagePagesTest {
     /** English that no French or Dutch page should show (the demo's own English data aside). */
     private static final List<String> ENGLISH_MARKERS = List.of("Work order", "work order", "Sign in", "Sign out",
             "Back office", "Please", "Required", "Choose", "Search", "Previous", "Next", "Save",
-            "Your ", "Technician", "Skip to content");
+            "Your ", "Technician", "Skip to content", "Service team");
+    /**
+     * The English names of installation statuses and countries, which the elements that show
+     * them (an extra's {@code shows}, when it reads data) may not hold in French or Dutch; with
+     * those of the statuses, types, priorities and skills translated in the database.
+     */
+    private static final List<String> ENGLISH_DATA = List.of("In service", "Out of service", "Removed", "Belgium",
+            "Netherlands", "Germany", "United Kingdom", "Spain", "Italy", "United States");
     private static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[A-Za-z0-9_.\\-]+_[a-z]*\\?\\?");
     /** Forms whose empty submission answers a page with its messages, and changes nothing. */
     private static final Set<String> FORMS = Set.of("/login", "/track", "/account/password", "/account/language",
@@ -53,9 +64,17 @@ class LanguagePagesTest {
     static int anyJob;
     static String aliceAccount;
     static List<Extra> extras;
+    static Map<Language, List<String>> translatedReference;
 
-    /** A page walked besides the route table, as a visitor (posted when it has a form), with the element it must show. */
-    record Extra(Visitor visitor, String path, Map<String, String> form, String shows) {
+    /**
+     * A page walked besides the route table, as a visitor (posted when it has a form), with the
+     * element it must show; {@code data}: those elements show reference data (statuses, countries,
+     * names), which must read in the page's language.
+     */
+    record Extra(Visitor visitor, String path, Map<String, String> form, String shows, boolean data) {
+        Extra(Visitor visitor, String path, Map<String, String> form, String shows) {
+            this(visitor, path, form, shows, false);
+        }
     }
 
     @BeforeAll
@@ -68,6 +87,83 @@ class LanguagePagesTest {
         aliceAccount = portal.jdbi().withHandle(h -> h.createQuery(
                 "SELECT id::text FROM account WHERE username = 'alice@acme.demo.test'").mapTo(String.class).one());
         extras = extras();
+        extras.addAll(dataExtras());
+        translatedReference = Map.of(Language.FR, translatedReference("fr"), Language.NL, translatedReference("nl"));
+    }
+
+    /** The base (English) names of statuses, types, priorities and skills that read otherwise in the language. */
+    private static List<String> translatedReference(String language) {
+        return portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT x.name FROM (SELECT id, name FROM job_status UNION ALL SELECT id, name FROM job_type
+                       UNION ALL SELECT id, name FROM job_priority UNION ALL SELECT id, name FROM skill) x
+                 WHERE translated_name(x.id, :language) <> x.name""").bind("language", language).mapTo(String.class).list());
+    }
+
+    /**
+     * Pages whose data is the portal's to name: a work order on an installation out of service,
+     * at an address in the Netherlands, with an internal note by a member of staff who has no
+     * name (the team's), and its edit that came too late (type, priority, due day, country and
+     * status changed both sides); a customer's work order at an address in Germany.
+     */
+    private static List<Extra> dataExtras() {
+        int job = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT j.id2 FROM jobs j JOIN project p ON p.id = j.project_id JOIN job_status s ON s.id = j.job_status_id
+                 WHERE p.is_mobile_installation AND NOT s.is_closed
+                   AND EXISTS (SELECT 1 FROM job_status_transition x WHERE x.from_job_status_id = s.id)
+                 ORDER BY j.id2 LIMIT 1""").mapTo(Integer.class).one());
+        portal.jdbi().useHandle(h -> h.execute("""
+                UPDATE project SET project_status_id = (SELECT id FROM project_status WHERE code = 'STANDBY')
+                 WHERE id = (SELECT project_id FROM jobs WHERE id2 = ?)""", job));
+        Map<String, String> country = ids("SELECT code, id::text FROM db_country WHERE code IN ('NL', 'DE', 'BE')");
+        Map<String, String> type = ids("SELECT code, id::text FROM job_type");
+        Map<String, String> priority = ids("SELECT code, id::text FROM job_priority");
+
+        TestAccounts.staff(portal.jdbi(), "desk@demo.test", "planner");
+        portal.jdbi().useHandle(h -> h.execute("UPDATE app_user SET firstname = NULL, lastname = NULL WHERE username = 'desk@demo.test'"));
+        WebSession desk = portal.signedIn("desk@demo.test");
+        desk.get("/backoffice/jobs/" + job);
+        assertThat(desk.post("/backoffice/jobs/" + job + "/comments", Map.of("comment", "Key at the front desk.",
+                "visibility", "internal")).statusCode()).isEqualTo(303);
+
+        // the form as one planner opened it, then saved meanwhile by another, then sent with other changes
+        WebSession planner = portal.visitor();
+        planner.signIn(Visitor.PLANNER.username, DemoData.DEMO_PASSWORD);
+        Map<String, String> stale = FormValues.of(planner.get("/backoffice/jobs/" + job + "/edit").body());
+        Map<String, String> theirs = new HashMap<>(stale);
+        theirs.putAll(Map.of("job_type_id", type.get("MAINT"), "job_priority_id", priority.get("HIGH"),
+                "due_date", "2026-12-20", "db_address_db_country_id", country.get("NL")));
+        assertThat(planner.post("/backoffice/jobs/" + job + "/edit", theirs).statusCode()).isEqualTo(303);
+        List<String> next = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT t.code FROM jobs j JOIN job_status_transition x ON x.from_job_status_id = j.job_status_id
+                  JOIN job_status t ON t.id = x.to_job_status_id WHERE j.id2 = :job AND NOT t.is_closed ORDER BY t.sort_order""")
+                .bind("job", job).mapTo(String.class).list());
+        planner.get("/backoffice/jobs/" + job);
+        assertThat(next.stream().anyMatch(code -> planner.post("/backoffice/jobs/" + job + "/status",
+                Map.of("status", code)).statusCode() == 303)).as("a status the work order may move to").isTrue();
+        Map<String, String> yours = new HashMap<>(stale);
+        yours.putAll(Map.of("job_type_id", type.get("INSP"), "job_priority_id", priority.get("LOW"),
+                "due_date", "2026-12-22", "db_address_db_country_id", country.get("DE")));
+
+        int customerJob = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT min(j.id2) FROM jobs j JOIN contact c ON c.company_id = j.company_id
+                 WHERE c.email = 'alice@acme.demo.test' AND j.db_address_id IS NOT NULL""").mapTo(Integer.class).one());
+        portal.jdbi().useHandle(h -> h.execute("""
+                UPDATE db_address SET db_country_id = (SELECT id FROM db_country WHERE code = 'DE')
+                 WHERE id = (SELECT db_address_id FROM jobs WHERE id2 = ?)""", customerJob));
+
+        List<Extra> all = new ArrayList<>();
+        all.add(new Extra(Visitor.CUSTOMER, "/portal/jobs/" + customerJob, null, "#job-address", true));
+        for (Visitor staff : List.of(Visitor.PLANNER, Visitor.ADMIN)) {
+            all.add(new Extra(staff, "/backoffice/jobs/" + job, null,
+                    "#installation-status, #db-address-db-country-id, #conversation-timeline .timeline-author", true));
+            all.add(new Extra(staff, "/backoffice/jobs/" + job + "/edit", yours, "#changes", true));
+        }
+        return all;
+    }
+
+    private static Map<String, String> ids(String sql) {
+        return portal.jdbi().withHandle(h -> h.createQuery(sql).setMapKeyColumn("code").setMapValueColumn("id")
+                .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() { }));
     }
 
     /**
@@ -195,6 +291,12 @@ class LanguagePagesTest {
             String where = (extra.form() == null ? "GET " : "POST ") + extra.path() + " (" + answer.statusCode() + ")";
             assertThat(Jsoup.parse(answer.body()).select(extra.shows())).as(where + " shows " + extra.shows()).isNotEmpty();
             check(wrong, where, answer.body(), language);
+            if (extra.data() && language != Language.EN) {
+                String shown = Jsoup.parse(answer.body()).select(extra.shows()).text();
+                Stream.concat(ENGLISH_DATA.stream(), translatedReference.get(language).stream())
+                        .filter(english -> Pattern.compile("(?<!\\p{L})" + Pattern.quote(english) + "(?!\\p{L})").matcher(shown).find())
+                        .forEach(english -> wrong.add(where + ": English name “" + english + "” in " + extra.shows()));
+            }
         }
         assertThat(wrong).isEmpty();
     }
