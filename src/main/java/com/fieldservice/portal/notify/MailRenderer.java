@@ -69,7 +69,8 @@ public final class MailRenderer {
         if (params.get("token") != null) {
             model.put("passwordLink", links.setPassword((String) params.get("token")));
             long minutes = ((Number) params.get("minutes")).longValue();
-            model.put("validity", kind == Kind.INVITATION ? minutes / 60 : minutes);
+            // an administrator's link (invitation, reset) lasts days and reads in hours; "forgot password" in minutes
+            model.put("validity", kind == Kind.PASSWORD_RESET ? minutes : minutes / 60);
         }
         if (params.get("start") != null) {
             model.put("visitStart", dates.dayTime(OffsetDateTime.parse((String) params.get("start"))));

@@ -25,7 +25,7 @@ import org.jdbi.v3.core.Handle;
  *     follow); from a customer, to the back office. An internal note is never sent to anyone.</li>
  * <li>A work order completed, a visit confirmed, moved or cancelled: the reporter (and colleagues
  *     who follow).</li>
- * <li>A password link (forgot password, invitation): the account's owner.</li>
+ * <li>A password link (forgot password, invitation, an administrator's reset): the account's owner.</li>
  * </ul>
  * A person who said no to a topic gets nothing about it; a person without an email address gets
  * a row marked skipped, with the reason.
@@ -112,21 +112,24 @@ public final class Notifications {
 
     /**
      * A one-time link to choose a password, to the account's owner: after "forgot your password"
-     * ({@link Kind#PASSWORD_RESET}) or an invitation ({@link Kind#INVITATION}). The token is the
-     * link's secret; only the message holds it, the database keeps its hash.
+     * ({@link Kind#PASSWORD_RESET}), an invitation ({@link Kind#INVITATION}) or an administrator's
+     * reset ({@link Kind#ACCOUNT_RESET}). The token is the link's secret; only the message holds
+     * it, the database keeps its hash. Whether a message goes out: not when the account has no
+     * email address on record (its row is then skipped, with the reason).
      */
-    public static void passwordLink(Handle handle, UUID accountId, Kind kind, String token, Duration validity) {
-        if (kind != Kind.PASSWORD_RESET && kind != Kind.INVITATION) {
+    public static boolean passwordLink(Handle handle, UUID accountId, Kind kind, String token, Duration validity) {
+        if (!kind.isPasswordLink()) {
             throw new IllegalArgumentException(kind + " is not a password link");
         }
         NotificationDao dao = handle.attach(NotificationDao.class);
-        dao.person(accountId).ifPresent(person -> {
+        return dao.person(accountId).map(person -> {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("token", token);
             params.put("minutes", validity.toMinutes());
             params.put("name", person.name());
             write(dao, kind, null, person.accountId(), person.email(), params);
-        });
+            return person.email() != null;
+        }).orElse(false);
     }
 
     private static void toCustomers(NotificationDao dao, NotificationDao.JobFacts job, Kind kind, Map<String, Object> params) {

@@ -142,9 +142,36 @@ class AccountMailTest {
                 "last_name", "Invited", "email", "ines@invited.test", "scope", "company"));
         assertThat(invited.statusCode()).isEqualTo(303);
 
+        assertThat(invited.headers().firstValue("Location").orElseThrow()).as("the link went by email: not shown")
+                .endsWith("/issued?emailed");
+
         MimeMessage invitation = mail.await("ines@invited.test", "Your account on the work-order portal");
         assertThat(TestMail.part(invitation, "text/plain")).contains("Hello Ines Invited", "for 72 hours");
         String link = TestMail.link(invitation, portal.url("/set-password?token="));
         assertThat(portal.visitor().get(path(link)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorsResetOfAnAccountIsEmailedInItsLanguageAndTheLinkIsNotShown() {
+        java.util.UUID account = TestAccounts.customer(portal.jdbi(), "FORGOT", "remis@forgot.test");
+        portal.jdbi().useHandle(h -> h.execute("UPDATE account SET language = 'fr' WHERE id = ?", account));
+        WebSession admin = portal.signedIn("root@account-mail.test");
+        admin.get("/admin/accounts/" + account);
+        HttpResponse<String> reset = admin.post("/admin/accounts/" + account + "/reset", Map.of());
+        assertThat(reset.statusCode()).isEqualTo(303);
+        String issuedPage = reset.headers().firstValue("Location").orElseThrow();
+        assertThat(issuedPage).isEqualTo("/admin/accounts/" + account + "/issued?emailed");
+        org.jsoup.nodes.Document page = Jsoup.parse(admin.get(issuedPage).body());
+        assertThat(page.select("#set-password-link")).as("only the account's owner gets the link").isEmpty();
+        assertThat(page.select("#emailed").text()).contains("remis@forgot.test", "72");
+
+        MimeMessage message = mail.await("remis@forgot.test", "Votre mot de passe du portail des ordres de travail a été réinitialisé");
+        assertThat(TestMail.part(message, "text/plain")).contains("Un administrateur", "pendant 72 heures");
+        assertThat(TestMail.header(message, "List-Unsubscribe")).as("a password link is no subscription").isNull();
+        String link = TestMail.link(message, portal.url("/set-password?token="));
+        assertThat(portal.visitor().get(path(link)).statusCode()).isEqualTo(200);
+        assertThat(portal.jdbi().<Integer, RuntimeException>withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM audit_log WHERE username = 'root@account-mail.test' AND event = 'password_link_issued'
+                   AND detail = 'remis@forgot.test'""").mapTo(Integer.class).one())).as("audited as before").isEqualTo(1);
     }
 }
