@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.conversation.Visibility;
+import com.fieldservice.portal.planning.VisitEvents;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -48,6 +49,13 @@ public final class Notifications {
         }
     }
 
+    /**
+     * A visit as a message about it tells it: its id (its calendar event's UID), its SEQUENCE as
+     * stored (as it was, for a cancelled one), its times and its technician's name.
+     */
+    public record Visit(UUID id, int sequence, OffsetDateTime start, OffsetDateTime end, String technician) {
+    }
+
     private Notifications() {
     }
 
@@ -88,25 +96,30 @@ public final class Notifications {
             toCustomers(dao, job, Kind.JOB_COMPLETED, jobParams(job));
         } else if (dao.confirmsVisits(fromCode, toCode)) {
             // the proposed visits become the customer's: each is confirmed to them
-            for (NotificationDao.Visit visit : dao.customerVisits(jobId)) {
-                visitChanged(handle, jobId, VisitChange.CONFIRMED, visit.start(), visit.end(), visit.technician());
+            for (Visit visit : dao.customerVisits(jobId)) {
+                visitChanged(handle, jobId, VisitChange.CONFIRMED, visit);
             }
         }
     }
 
     /**
      * A visit the customer may see was confirmed, moved or cancelled: call it in the transaction
-     * that changes the visit, with the visit as it is now (as it was, for a cancelled one) and
-     * the technician's first name only.
+     * that changes the visit, with the visit as it is now (as it was, for a cancelled one); the
+     * message tells the technician's first name only. What its calendar attachment says is taken
+     * now: the visit may move again or be gone by the time the message is written.
      */
-    public static void visitChanged(Handle handle, UUID jobId, VisitChange change, OffsetDateTime start,
-                                    OffsetDateTime end, String technicianFirstName) {
+    public static void visitChanged(Handle handle, UUID jobId, VisitChange change, Visit visit) {
         NotificationDao dao = handle.attach(NotificationDao.class);
         NotificationDao.JobFacts job = dao.jobFacts(jobId);
         Map<String, Object> params = jobParams(job);
-        params.put("start", start.toString());
-        params.put("end", end.toString());
-        params.put("technician", technicianFirstName == null ? "" : firstName(technicianFirstName));
+        params.put("start", visit.start().toString());
+        params.put("end", visit.end().toString());
+        params.put("technician", visit.technician() == null ? "" : firstName(visit.technician()));
+        params.put("visit", visit.id().toString());
+        // a cancellation is the event's next revision: calendars take it over the one they hold
+        params.put("sequence", change == VisitChange.CANCELLED ? visit.sequence() + 1 : visit.sequence());
+        params.put("place", dao.place(jobId).map(a -> VisitEvents.place(a.street(), a.streetNumber(), a.zip(), a.city()))
+                .orElse(""));
         toCustomers(dao, job, change.kind, params);
     }
 
