@@ -1,5 +1,6 @@
 package com.fieldservice.portal.notify;
 
+import com.fieldservice.portal.admin.ForgotPasswordService;
 import com.fieldservice.portal.planning.ICalendar;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * before writing down that it did). A failed attempt is tried again after a wait that doubles
  * each time; after the last one the message is failed, with the server's answer, for an
  * administrator to retry at /admin/outbox. Without PORTAL_SMTP_HOST messages are rendered and
- * kept, never sent.
+ * kept, never sent. A "forgot your password?" request becomes a message here, for the account
+ * that has the address, or is skipped: nothing ever goes to an address no account has.
  */
 public final class MailSender implements AutoCloseable {
 
@@ -103,6 +105,16 @@ public final class MailSender implements AutoCloseable {
         Kind kind = Kind.ofCode(message.kind());
         NotificationDao.Claimed row = message;
         try {
+            if (kind == Kind.PASSWORD_RESET && row.accountId() == null) {
+                // "forgot your password?": whether an account has the address is decided here, not in the request
+                Optional<String> unsent = jdbi.inTransaction(handle -> ForgotPasswordService.answer(handle, message.id(),
+                        message.params()));
+                if (unsent.isPresent()) {
+                    finish(row, "skipped", 0, unsent.get());
+                    return;
+                }
+                row = jdbi.withExtension(NotificationDao.class, dao -> dao.held(message.id(), claim)).orElseThrow();
+            }
             if (row.subject() == null) {
                 row = rendered(kind, row);
             }

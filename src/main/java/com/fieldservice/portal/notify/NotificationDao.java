@@ -122,6 +122,22 @@ public interface NotificationDao {
                 @Bind("account") UUID accountId, @Bind("recipient") String recipient,
                 @Bind("params") String params, @Bind("status") String status, @Bind("error") String error);
 
+    /** A password request's row becomes the message to the account found for it (not yet rendered). */
+    @SqlUpdate("""
+            UPDATE notification SET account_id = :account, recipient = :recipient, params = CAST(:params AS jsonb),
+                   language = (SELECT a.language FROM account a WHERE a.id = :account)
+             WHERE id = :id""")
+    int answer(@Bind("id") long id, @Bind("account") UUID accountId, @Bind("recipient") String recipient,
+               @Bind("params") String params);
+
+    /** A message this sender holds, as it is now. */
+    @SqlQuery("""
+            SELECT n.id, n.kind, n.audience, n.account_id, n.recipient, n.language, n.params::text AS params,
+                   n.subject, n.body_text, n.body_html, n.calendar, n.attempts
+              FROM notification n WHERE n.id = :id AND n.claimed_by = :claim""")
+    @RegisterConstructorMapper(Claimed.class)
+    Optional<Claimed> held(@Bind("id") long id, @Bind("claim") UUID claim);
+
     /**
      * Takes the next message that is due and held by nobody (or by a sender whose lease ran out:
      * it died meanwhile) for {@code leaseSeconds}; another sender skips it, never waits for it.

@@ -36,6 +36,8 @@ public final class Notifications {
     /** Statuses that mean the work was done (not cancelled). */
     static final Set<String> COMPLETED = Set.of("Completed", "WorkshopCompleted");
     static final String NO_ADDRESS = "no email address on record for this person";
+    /** The address a password request (a row of kind password_reset without an account yet) was made for. */
+    public static final String REQUESTED_FOR = "requestedFor";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A change to a visit the customer is told about. */
@@ -134,13 +136,39 @@ public final class Notifications {
         if (!kind.isPasswordLink()) {
             throw new IllegalArgumentException(kind + " is not a password link");
         }
-        NotificationDao dao = handle.attach(NotificationDao.class);
+        return link(handle.attach(NotificationDao.class), accountId, kind, token, validity, null);
+    }
+
+    /**
+     * "Forgot your password?" for a well-formed address: one row, the same whether an account has
+     * the address or not, so that the request does the same work either way and its answer tells
+     * nothing, not even by its time. The sender decides later ({@link MailSender}, with
+     * {@code admin/ForgotPasswordService#answer}): the account's link, or nothing at all.
+     */
+    public static void passwordRequest(Handle handle, String email, String clientAddress) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put(REQUESTED_FOR, email);
+        params.put("client", clientAddress);
+        handle.attach(NotificationDao.class).insert(Kind.PASSWORD_RESET.code(), "person", null, null, null, json(params),
+                "pending", null);
+    }
+
+    /** The sender found the account of a password request ({@code requestId}): the request's row becomes its link. */
+    public static boolean answerPasswordRequest(Handle handle, long requestId, UUID accountId, String token, Duration validity) {
+        return link(handle.attach(NotificationDao.class), accountId, Kind.PASSWORD_RESET, token, validity, requestId);
+    }
+
+    private static boolean link(NotificationDao dao, UUID accountId, Kind kind, String token, Duration validity, Long request) {
         return dao.person(accountId).map(person -> {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("token", token);
             params.put("minutes", validity.toMinutes());
             params.put("name", person.name());
-            write(dao, kind, null, person.accountId(), person.email(), params);
+            if (request == null) {
+                write(dao, kind, null, person.accountId(), person.email(), params);
+            } else {
+                dao.answer(request, person.accountId(), person.email(), json(params));
+            }
             return person.email() != null;
         }).orElse(false);
     }

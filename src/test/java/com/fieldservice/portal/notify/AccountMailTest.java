@@ -61,6 +61,15 @@ class AccountMailTest {
                  WHERE n.kind = 'password_reset' AND a.username = :u""").bind("u", username).mapTo(Integer.class).one());
     }
 
+    static String withoutCsrfToken(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"");
+    }
+
+    /** Waits until the sender dealt with every request (it decides who gets a link, after the answer). */
+    static void awaitOutboxDone() {
+        OutboxPageTest.awaitRow(portal, "SELECT 'done' WHERE NOT EXISTS (SELECT 1 FROM notification WHERE status IN ('pending', 'retrying'))");
+    }
+
     static String path(String link) {
         URI uri = URI.create(link);
         return uri.getRawPath() + "?" + uri.getRawQuery();
@@ -75,6 +84,8 @@ class AccountMailTest {
         assertThat(unknown.statusCode()).isEqualTo(known.statusCode());
         assertThat(answer(unknown)).isEqualTo(answer(known)).contains("If an account has this address");
         assertThat(unknown.headers().map().keySet()).isEqualTo(known.headers().map().keySet());
+        assertThat(withoutCsrfToken(unknown.body())).as("byte for byte, but for the form's token")
+                .isEqualTo(withoutCsrfToken(known.body()));
 
         MimeMessage link = mail.await("known@forgot.test", "Choose a new password");
         assertThat(TestMail.part(link, "text/plain")).contains("for 30 minutes", portal.url("/set-password?token="));
@@ -127,7 +138,9 @@ class AccountMailTest {
         HttpResponse<String> sixth = forgot(visitor, "busy@forgot.test");
         assertThat(sixth.statusCode()).isEqualTo(429);
         assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+        awaitOutboxDone();
         assertThat(resetMessagesFor("busy@forgot.test")).isEqualTo(ForgotPasswordService.MAX_LINKS_PER_ACCOUNT);
+        assertThat(mail.to("busy@forgot.test")).hasSize(ForgotPasswordService.MAX_LINKS_PER_ACCOUNT);
 
         HttpResponse<String> unknownSixth = forgot(visitor, "ghost@forgot.test");
         assertThat(unknownSixth.statusCode()).as("another address is not held back by this one").isEqualTo(200);
