@@ -104,6 +104,7 @@ public final class ForgotPasswordService {
             return Optional.of(NO_ACCOUNT);
         }
         UUID id = account.get().accountId();
+        links.lock(id);
         if (links.issuedSince(id, ACCOUNT_WINDOW.toSeconds()) >= MAX_LINKS_PER_ACCOUNT) {
             String reason = FORM + ": " + MAX_LINKS_PER_ACCOUNT + " links within " + ACCOUNT_WINDOW.toMinutes() + " minutes";
             auditLog.insert(id, account.get().username(), Audit.SIGN_IN_THROTTLED, reason, clientAddress);

@@ -79,7 +79,8 @@ public final class ICalendar {
         calendar.timeZone();
         List<String> more = new ArrayList<>();
         more.add("STATUS:" + (method == Method.CANCEL ? "CANCELLED" : "CONFIRMED"));
-        more.add("ORGANIZER;CN=\"" + parameter(parties.organizerName()) + "\":mailto:" + parties.organizerAddress());
+        String name = parameter(parties.organizerName());
+        more.add("ORGANIZER" + (name.isBlank() ? "" : ";CN=\"" + name + "\"") + ":mailto:" + parties.organizerAddress());
         if (parties.attendeeAddress() != null) {
             more.add("ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:" + parties.attendeeAddress());
         }

@@ -68,6 +68,10 @@ public class ICalendarTest {
         String cancel = ICalendar.message(BRUSSELS, ICalendar.Method.CANCEL, visit, parties, Instant.parse("2026-12-01T10:00:00Z"));
         assertWellFormed(cancel);
         assertThat(cancel).contains("\r\nMETHOD:CANCEL\r\n", "\r\nUID:v1@x\r\n", "STATUS:CANCELLED\r\n");
+        String unnamed = ICalendar.message(BRUSSELS, ICalendar.Method.REQUEST, visit, new ICalendar.Parties(null, "portal@x.test", null),
+                Instant.parse("2026-12-01T10:00:00Z"));
+        assertWellFormed(unnamed);
+        assertThat(unnamed).contains("\r\nORGANIZER:mailto:portal@x.test\r\n").doesNotContain("ATTENDEE");
     }
 
     @Test
