@@ -172,7 +172,8 @@ public final class App implements AutoCloseable {
         Workflow workflow = Workflow.load(jdbi);
         JobService jobService = new JobService(jdbi, workflow, clock);
         JobFormHandler jobForms = new JobFormHandler(jobService, jdbi, clock);
-        AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies());
+        AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies(),
+                settings.mail().sends());
         AuditLogHandler auditLog = new AuditLogHandler(audit);
         SetPasswordHandler setPassword = new SetPasswordHandler(new SetPasswordService(jdbi, throttle, audit));
         ForgotPasswordHandler forgotPassword = new ForgotPasswordHandler(new ForgotPasswordService(jdbi, throttle, audit));

@@ -21,6 +21,8 @@ import java.util.UUID;
  * follow post/redirect/get: the POST hands the secret to the administrator's browser in a
  * short-lived HttpOnly cookie and redirects to {@code /admin/accounts/{id}/issued}, which shows
  * it if it still works for that account and deletes the cookie. Reloading shows it no more.
+ * When the portal sends email, a link that went to the account's address is not shown at all
+ * ({@code ?emailed}): only its owner gets it.
  */
 public final class AccountAdminHandler {
 
@@ -29,12 +31,17 @@ public final class AccountAdminHandler {
     private final AccountAdminService accounts;
     private final Cookies cookies;
     private final boolean https;
+    private final boolean mailSends;
 
-    /** {@code https}: the portal runs behind HTTPS (its links are then https:// whatever the proxy tells it). */
-    public AccountAdminHandler(AccountAdminService accounts, Cookies cookies, boolean https) {
+    /**
+     * {@code https}: the portal runs behind HTTPS (its links are then https:// whatever the proxy tells it);
+     * {@code mailSends}: PORTAL_SMTP_HOST is set, messages leave the machine.
+     */
+    public AccountAdminHandler(AccountAdminService accounts, Cookies cookies, boolean https, boolean mailSends) {
         this.accounts = accounts;
         this.cookies = cookies;
         this.https = https;
+        this.mailSends = mailSends;
     }
 
     /** GET /admin/accounts */
@@ -156,6 +163,7 @@ public final class AccountAdminHandler {
         Map<String, Object> model = new HashMap<>();
         model.put("account", account.get());
         model.put("shown", issued.isPresent());
+        model.put("emailed", issued.isEmpty() && ctx.queryParam("emailed") != null);
         model.put("secret", issued.filter(AccountAdminService.Issued::apiPassword).map(AccountAdminService.Issued::secret).orElse(null));
         model.put("link", issued.filter(i -> !i.apiPassword()).map(i -> baseUrl(ctx) + "/set-password?token=" + i.secret()).orElse(null));
         model.put("validHours", AccountAdminService.LINK_VALIDITY.toHours());
@@ -181,7 +189,9 @@ public final class AccountAdminHandler {
 
     private void answerIssued(Context ctx, Outcome<AccountAdminService.Issued> outcome,
                               java.util.function.Consumer<Map<String, FieldError>> invalid) {
-        if (outcome instanceof Outcome.Done<AccountAdminService.Issued> done) {
+        if (outcome instanceof Outcome.Done<AccountAdminService.Issued> done && done.value().emailed() && mailSends) {
+            ctx.redirect("/admin/accounts/" + done.value().accountId() + "/issued?emailed", HttpStatus.SEE_OTHER);
+        } else if (outcome instanceof Outcome.Done<AccountAdminService.Issued> done) {
             cookies.set(ctx, SECRET_COOKIE, done.value().secret());
             ctx.redirect("/admin/accounts/" + done.value().accountId() + "/issued", HttpStatus.SEE_OTHER);
         } else if (outcome instanceof Outcome.Invalid<AccountAdminService.Issued> refused) {

@@ -42,8 +42,11 @@ public final class AccountAdminService {
     /** Up to this many companies the invitation offers a list to pick from; beyond, the company's code is typed. */
     public static final int COMPANY_CHOICES_MAX = 300;
 
-    /** A secret shown once to the administrator: a set-password link's token, or an integration's password. */
-    public record Issued(UUID accountId, String username, boolean apiPassword, String secret) {
+    /**
+     * A secret shown once to the administrator: a set-password link's token, or an integration's
+     * password. {@code emailed}: a message with the link is on its way to the account's address.
+     */
+    public record Issued(UUID accountId, String username, boolean apiPassword, String secret, boolean emailed) {
         @Override
         public String toString() {
             return "Issued[" + accountId + ", " + username + "]";
@@ -116,7 +119,7 @@ public final class AccountAdminService {
             UUID user = dao.insertAppUser(form.email(), form.firstName(), form.lastName());
             UUID account = dao.insertAccount(form.email(), unusable, form.role(), user, null);
             audit(handle, admin, Audit.ACCOUNT_CREATED, form.email() + " (" + form.role() + ")", clientAddress);
-            return new Outcome.Done<>(invite(handle, issueLink(handle, admin, account, form.email(), clientAddress)));
+            return new Outcome.Done<>(email(handle, Kind.INVITATION, issueLink(handle, admin, account, form.email(), clientAddress)));
         }));
     }
 
@@ -178,7 +181,7 @@ public final class AccountAdminService {
             }
             audit(handle, admin, Audit.ACCOUNT_CREATED,
                     form.email() + " (customer of " + form.company() + ", sees " + form.scope() + ")", clientAddress);
-            return new Outcome.Done<>(invite(handle, issueLink(handle, admin, account, form.email(), clientAddress)));
+            return new Outcome.Done<>(email(handle, Kind.INVITATION, issueLink(handle, admin, account, form.email(), clientAddress)));
         }));
     }
 
@@ -197,12 +200,13 @@ public final class AccountAdminService {
             }
             UUID account = dao.insertAccount(form.username(), hash, "api", null, null);
             audit(handle, admin, Audit.ACCOUNT_CREATED, form.username() + " (api)", clientAddress);
-            return new Outcome.Done<>(new Issued(account, form.username(), true, password));
+            return new Outcome.Done<>(new Issued(account, form.username(), true, password, false));
         }));
     }
 
     /**
-     * Takes the account's password away and issues a new one-time link: the old password stops
+     * Takes the account's password away and issues a new one-time link, emailed to the account's
+     * address: the old password stops
      * working at once, the account's sessions end, older links become unusable. An integration
      * gets a new generated password instead. Administrators reset their own password elsewhere
      * (a reset would sign them out with no way back in).
@@ -228,9 +232,9 @@ public final class AccountAdminService {
             handle.attach(SessionDao.class).deleteAllOf(id);
             if (account.isApi()) {
                 audit(handle, admin, Audit.PASSWORD_CHANGED, account.username() + ": new generated password", clientAddress);
-                return new Outcome.Done<>(new Issued(id, account.username(), true, secret));
+                return new Outcome.Done<>(new Issued(id, account.username(), true, secret, false));
             }
-            return new Outcome.Done<>(issueLink(handle, admin, id, account.username(), clientAddress));
+            return new Outcome.Done<>(email(handle, Kind.ACCOUNT_RESET, issueLink(handle, admin, id, account.username(), clientAddress)));
         });
     }
 
@@ -265,12 +269,12 @@ public final class AccountAdminService {
         return jdbi.withHandle(handle -> handle.attach(AdminAccountDao.class).find(id).flatMap(account -> {
             if (account.isApi()) {
                 String hash = handle.attach(AccountDao.class).passwordHash(id);
-                return Passwords.verify(secret, hash) ? Optional.of(new Issued(id, account.username(), true, secret))
+                return Passwords.verify(secret, hash) ? Optional.of(new Issued(id, account.username(), true, secret, false))
                         : Optional.empty();
             }
             return handle.attach(PasswordLinkDao.class).findLive(Tokens.sha256(secret))
                     .filter(holder -> holder.accountId().equals(id))
-                    .map(holder -> new Issued(id, account.username(), false, secret));
+                    .map(holder -> new Issued(id, account.username(), false, secret, false));
         }));
     }
 
@@ -280,13 +284,16 @@ public final class AccountAdminService {
         links.expireUnused(accountId);
         links.insert(Tokens.sha256(token), accountId, LINK_VALIDITY.toSeconds());
         audit(handle, admin, Audit.PASSWORD_LINK_ISSUED, username, clientAddress);
-        return new Issued(accountId, username, false, token);
+        return new Issued(accountId, username, false, token, false);
     }
 
-    /** A new account's link goes out by email too, with the account in the same transaction. */
-    private static Issued invite(Handle handle, Issued issued) {
-        Notifications.passwordLink(handle, issued.accountId(), Kind.INVITATION, issued.secret(), LINK_VALIDITY);
-        return issued;
+    /**
+     * The link goes out by email too (a new account's invitation, a reset account's new link), in
+     * the same transaction, in the account's language: to the address on record, if it has one.
+     */
+    private static Issued email(Handle handle, Kind kind, Issued issued) {
+        boolean emailed = Notifications.passwordLink(handle, issued.accountId(), kind, issued.secret(), LINK_VALIDITY);
+        return new Issued(issued.accountId(), issued.username(), false, issued.secret(), emailed);
     }
 
     private static void audit(Handle handle, Principal admin, String event, String detail, String clientAddress) {

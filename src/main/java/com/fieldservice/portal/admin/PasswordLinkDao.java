@@ -29,6 +29,13 @@ public interface PasswordLinkDao {
             VALUES (:hash, :account, now() + make_interval(secs => :seconds))""")
     void insert(@Bind("hash") byte[] tokenHash, @Bind("account") UUID accountId, @Bind("seconds") long validSeconds);
 
+    /**
+     * Holds the account's row until the transaction ends: two senders (two portal instances)
+     * answering requests for the same account count its links one after the other.
+     */
+    @SqlQuery("SELECT id FROM account WHERE id = :account FOR NO KEY UPDATE")
+    Optional<UUID> lock(@Bind("account") UUID accountId);
+
     /** How many links the account was given within the last {@code seconds}. */
     @SqlQuery("SELECT count(*) FROM password_link WHERE account_id = :account AND date_create > now() - make_interval(secs => :seconds)")
     int issuedSince(@Bind("account") UUID accountId, @Bind("seconds") long seconds);

@@ -57,9 +57,11 @@ public final class CustomerJobView {
 
     /**
      * A visit: its place in the work order's list (from 1, for its calendar link), when, the
-     * technician's first name, and whether it is still to come as confirmed (not done).
+     * technician's first name, whether it is still to come as confirmed (not done), and its id
+     * and SEQUENCE for calendars (V25).
      */
-    public record Visit(int ordinal, OffsetDateTime start, OffsetDateTime end, String technicianFirstName, boolean confirmed) {
+    public record Visit(int ordinal, OffsetDateTime start, OffsetDateTime end, String technicianFirstName, boolean confirmed,
+                        java.util.UUID id, int sequence) {
     }
 
     /** A child work order of a multi-job. */

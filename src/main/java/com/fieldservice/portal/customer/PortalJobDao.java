@@ -144,7 +144,8 @@ public interface PortalJobDao {
      */
     @SqlQuery("""
             SELECT row_number() OVER (ORDER BY v.date_start, v.id) AS ordinal, v.date_start AS start, v.date_end AS "end",
-                   v.technician_first_name, v.state = 'confirmed' AS confirmed
+                   v.technician_first_name, v.state = 'confirmed' AS confirmed, v.id,
+                   (SELECT pl.sequence FROM job_planning pl WHERE pl.id = v.id) AS sequence
               FROM customer_visits(:job) v
              ORDER BY v.date_start, v.id""")
     List<CustomerJobView.Visit> visits(@Bind("job") UUID job);

@@ -19,7 +19,9 @@ public enum Kind {
     NEW_REPORT("new-report", Topic.NEW_REPORT, false),
     CUSTOMER_COMMENT("customer-comment", Topic.CUSTOMER_COMMENT, false),
     PASSWORD_RESET("password-reset", null, true),
-    INVITATION("invitation", null, true);
+    INVITATION("invitation", null, true),
+    /** An administrator reset the password of an existing account. */
+    ACCOUNT_RESET("account-reset", null, true);
 
     private final String template;
     private final Topic topic;
@@ -41,7 +43,12 @@ public enum Kind {
 
     /** The template of the message's two parts: every message about a work order looks alike. */
     public String layout() {
-        return this == PASSWORD_RESET || this == INVITATION ? "password-link" : "job-message";
+        return isPasswordLink() ? "password-link" : "job-message";
+    }
+
+    /** A one-time link to choose a password, to the account's owner. */
+    public boolean isPasswordLink() {
+        return this == PASSWORD_RESET || this == INVITATION || this == ACCOUNT_RESET;
     }
 
     public Optional<Topic> topic() {

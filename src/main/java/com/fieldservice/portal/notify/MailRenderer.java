@@ -3,8 +3,11 @@ package com.fieldservice.portal.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fieldservice.portal.planning.ICalendar;
+import com.fieldservice.portal.planning.VisitEvents;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.time.DateDisplay;
+import com.fieldservice.portal.web.Language;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Locale;
@@ -21,7 +24,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Writes a message from its row: the subject ({@code mail.<template>.subject}), the plain-text
  * part ({@code templates/mail/<template>.txt}) and the HTML part ({@code .html}, every value
  * escaped), in the recipient's language, with its links and, for a message someone may turn off,
- * the one-click unsubscribe link of that topic.
+ * the one-click unsubscribe link of that topic; a message about a visit also carries the visit
+ * as an iCalendar attachment ({@link #calendar}).
  */
 public final class MailRenderer {
 
@@ -35,10 +39,12 @@ public final class MailRenderer {
     private final Links links;
     private final UnsubscribeTokens tokens;
     private final DateDisplay dates;
+    private final BusinessClock clock;
 
     public MailRenderer(Links links, UnsubscribeTokens tokens, BusinessClock clock) {
         this.links = links;
         this.tokens = tokens;
+        this.clock = clock;
         this.dates = new DateDisplay(clock);
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/mail/");
@@ -73,7 +79,8 @@ public final class MailRenderer {
         if (params.get("token") != null) {
             model.put("passwordLink", links.setPassword((String) params.get("token")));
             long minutes = ((Number) params.get("minutes")).longValue();
-            model.put("validity", kind == Kind.INVITATION ? minutes / 60 : minutes);
+            // an administrator's link (invitation, reset) lasts days and reads in hours; "forgot password" in minutes
+            model.put("validity", kind == Kind.PASSWORD_RESET ? minutes : minutes / 60);
         }
         if (params.get("start") != null) {
             model.put("visitStart", dates.dayTime(OffsetDateTime.parse((String) params.get("start"))));
@@ -87,6 +94,29 @@ public final class MailRenderer {
         Context context = new Context(locale, model);
         return new Rendered(subject, engine.process(kind.layout() + ".txt", context),
                 engine.process(kind.layout() + ".html", context), unsubscribe);
+    }
+
+    /**
+     * The visit's calendar event, for a message about a visit (empty for any other): the visit as
+     * it was when the message was written (its params), under the same UID and with its SEQUENCE,
+     * as a REQUEST (confirmed, moved) or a CANCEL, in the recipient's language.
+     */
+    public Optional<String> calendar(Kind kind, Locale locale, String paramsJson, ICalendar.Parties parties) {
+        Map<String, Object> params = params(paramsJson);
+        if (params.get("visit") == null) {
+            return Optional.empty();
+        }
+        ICalendar.Event event = VisitEvents.forCustomer(UUID.fromString((String) params.get("visit")),
+                ((Number) params.get("sequence")).intValue(), ((Number) params.get("number")).intValue(),
+                (String) params.get("jobName"), OffsetDateTime.parse((String) params.get("start")),
+                OffsetDateTime.parse((String) params.get("end")), (String) params.get("place"),
+                (String) params.get("technician"), Language.of(locale, Language.EN));
+        return Optional.of(ICalendar.message(clock.zone(), method(kind), event, parties, clock.instant()));
+    }
+
+    /** What a message's calendar asks of the recipient's calendar: remove a cancelled visit, else add or update it. */
+    static ICalendar.Method method(Kind kind) {
+        return kind == Kind.VISIT_CANCELLED ? ICalendar.Method.CANCEL : ICalendar.Method.REQUEST;
     }
 
     /** The one-click link that turns this kind of message off for this person; none for the back office's mailbox. */

@@ -1,5 +1,9 @@
 package com.fieldservice.portal.notify;
 
+import com.fieldservice.portal.admin.ForgotPasswordService;
+import com.fieldservice.portal.planning.ICalendar;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * before writing down that it did). A failed attempt is tried again after a wait that doubles
  * each time; after the last one the message is failed, with the server's answer, for an
  * administrator to retry at /admin/outbox. Without PORTAL_SMTP_HOST messages are rendered and
- * kept, never sent.
+ * kept, never sent. A "forgot your password?" request becomes a message here, for the account
+ * that has the address, or is skipped: nothing ever goes to an address no account has.
  */
 public final class MailSender implements AutoCloseable {
 
@@ -33,6 +38,8 @@ public final class MailSender implements AutoCloseable {
         public static final Policy DEFAULT = new Policy(8, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(2));
     }
 
+    /** The name of a visit message's calendar attachment. */
+    static final String CALENDAR_FILE = "visit.ics";
     static final String NO_BACKOFFICE_MAILBOX = "PORTAL_BACKOFFICE_MAIL is not set";
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
 
@@ -98,6 +105,16 @@ public final class MailSender implements AutoCloseable {
         Kind kind = Kind.ofCode(message.kind());
         NotificationDao.Claimed row = message;
         try {
+            if (kind == Kind.PASSWORD_RESET && row.accountId() == null) {
+                // "forgot your password?": whether an account has the address is decided here, not in the request
+                Optional<String> unsent = jdbi.inTransaction(handle -> ForgotPasswordService.answer(handle, message.id(),
+                        message.params()));
+                if (unsent.isPresent()) {
+                    finish(row, "skipped", 0, unsent.get());
+                    return;
+                }
+                row = jdbi.withExtension(NotificationDao.class, dao -> dao.held(message.id(), claim)).orElseThrow();
+            }
             if (row.subject() == null) {
                 row = rendered(kind, row);
             }
@@ -116,20 +133,35 @@ public final class MailSender implements AutoCloseable {
     }
 
     private NotificationDao.Claimed rendered(Kind kind, NotificationDao.Claimed row) {
-        MailRenderer.Rendered mail = renderer.render(kind, row.language() == null ? settings.language().locale() : Locale.forLanguageTag(row.language()),
-                Optional.ofNullable(row.accountId()), row.params());
+        Locale locale = row.language() == null ? settings.language().locale() : Locale.forLanguageTag(row.language());
+        MailRenderer.Rendered mail = renderer.render(kind, locale, Optional.ofNullable(row.accountId()), row.params());
         String recipient = "backoffice".equals(row.audience())
                 ? (settings.backOffice().isEmpty() ? null : String.join(", ", settings.backOffice())) : row.recipient();
+        String calendar = renderer.calendar(kind, locale, row.params(), parties(recipient)).orElse(null);
         jdbi.useExtension(NotificationDao.class, dao -> dao.rendered(row.id(), claim, recipient, mail.subject(),
-                mail.text(), mail.html()));
+                mail.text(), mail.html(), calendar));
         return new NotificationDao.Claimed(row.id(), row.kind(), row.audience(), row.accountId(), recipient,
-                row.language(), row.params(), mail.subject(), mail.text(), mail.html(), row.attempts());
+                row.language(), row.params(), mail.subject(), mail.text(), mail.html(), calendar, row.attempts());
+    }
+
+    /** The portal organises a visit's calendar event (PORTAL_MAIL_FROM); its one recipient attends. */
+    private ICalendar.Parties parties(String recipient) {
+        try {
+            InternetAddress from = new InternetAddress(settings.from(), true);
+            String attendee = recipient == null || recipient.contains(",") ? null : recipient.strip();
+            return new ICalendar.Parties(from.getPersonal(), from.getAddress(), attendee);
+        } catch (AddressException e) {
+            throw new IllegalStateException("PORTAL_MAIL_FROM is not an address", e);
+        }
     }
 
     private void send(Kind kind, NotificationDao.Claimed row) {
         Optional<String> unsubscribe = renderer.unsubscribeLink(kind, Optional.ofNullable(row.accountId()));
+        Optional<SmtpTransport.Attachment> calendar = Optional.ofNullable(row.calendar()).map(ics -> new SmtpTransport.Attachment(
+                CALENDAR_FILE, "text/calendar; method=" + MailRenderer.method(kind) + "; charset=UTF-8", ics));
         SmtpTransport.Envelope envelope = new SmtpTransport.Envelope(List.of(row.recipient().split(",\\s*")), row.subject(),
-                row.bodyText(), row.bodyHtml(), unsubscribe, "<notification-" + row.id() + "." + messageIdHost() + ">");
+                row.bodyText(), row.bodyHtml(), unsubscribe, "<notification-" + row.id() + "." + messageIdHost() + ">",
+                calendar);
         try {
             smtp.get().send(envelope);
         } catch (SmtpTransport.Failure e) {

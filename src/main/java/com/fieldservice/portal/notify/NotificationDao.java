@@ -1,6 +1,5 @@
 package com.fieldservice.portal.notify;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +13,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface NotificationDao {
 
     /** What a message about a work order may say; nothing internal (see customer/CustomerJobView). */
-    /** A visit as the customer sees it (customer_visits, V17). */
-    record Visit(OffsetDateTime start, OffsetDateTime end, String technician) {
+    /** Where a work order's work is done (job_address). */
+    record Address(String street, String streetNumber, String zip, String city) {
     }
+
+    @SqlQuery("""
+            SELECT addr.street, addr.street_number, addr.zip, addr.city
+              FROM jobs j LEFT JOIN LATERAL job_address(j) addr ON true WHERE j.id = :job""")
+    @RegisterConstructorMapper(Address.class)
+    Optional<Address> place(@Bind("job") UUID jobId);
 
     /** Whether moving from one status to the other makes the work order's visits confirmed ones. */
     @SqlQuery("""
@@ -25,10 +30,11 @@ public interface NotificationDao {
     boolean confirmsVisits(@Bind("from") String fromCode, @Bind("to") String toCode);
 
     @SqlQuery("""
-            SELECT v.date_start AS start, v.date_end AS "end", v.technician_first_name AS technician
+            SELECT v.id, (SELECT pl.sequence FROM job_planning pl WHERE pl.id = v.id) AS sequence,
+                   v.date_start AS start, v.date_end AS "end", v.technician_first_name AS technician
               FROM customer_visits(:job) v ORDER BY v.date_start""")
-    @RegisterConstructorMapper(Visit.class)
-    List<Visit> customerVisits(@Bind("job") UUID jobId);
+    @RegisterConstructorMapper(Notifications.Visit.class)
+    List<Notifications.Visit> customerVisits(@Bind("job") UUID jobId);
 
     record JobFacts(UUID id, int number, String name, String customerReference, String installation,
                     String customerStatus, UUID reporterContactId, String reporterName) {
@@ -51,7 +57,7 @@ public interface NotificationDao {
     }
 
     record Claimed(long id, String kind, String audience, UUID accountId, String recipient, String language,
-                   String params, String subject, String bodyText, String bodyHtml, int attempts) {
+                   String params, String subject, String bodyText, String bodyHtml, String calendar, int attempts) {
     }
 
     record Row(long id, String kind, String audience, String recipient, String status, int attempts,
@@ -61,7 +67,7 @@ public interface NotificationDao {
 
     record Full(long id, String kind, String audience, String recipient, String status, int attempts,
                 java.time.OffsetDateTime dateCreate, java.time.OffsetDateTime sentAt, String lastError,
-                String subject, String bodyText, String bodyHtml) {
+                String subject, String bodyText, String bodyHtml, String calendar) {
     }
 
     @SqlQuery("""
@@ -120,6 +126,22 @@ public interface NotificationDao {
                 @Bind("account") UUID accountId, @Bind("recipient") String recipient,
                 @Bind("params") String params, @Bind("status") String status, @Bind("error") String error);
 
+    /** A password request's row becomes the message to the account found for it (not yet rendered). */
+    @SqlUpdate("""
+            UPDATE notification SET account_id = :account, recipient = :recipient, params = CAST(:params AS jsonb),
+                   language = (SELECT a.language FROM account a WHERE a.id = :account)
+             WHERE id = :id""")
+    int answer(@Bind("id") long id, @Bind("account") UUID accountId, @Bind("recipient") String recipient,
+               @Bind("params") String params);
+
+    /** A message this sender holds, as it is now. */
+    @SqlQuery("""
+            SELECT n.id, n.kind, n.audience, n.account_id, n.recipient, n.language, n.params::text AS params,
+                   n.subject, n.body_text, n.body_html, n.calendar, n.attempts
+              FROM notification n WHERE n.id = :id AND n.claimed_by = :claim""")
+    @RegisterConstructorMapper(Claimed.class)
+    Optional<Claimed> held(@Bind("id") long id, @Bind("claim") UUID claim);
+
     /**
      * Takes the next message that is due and held by nobody (or by a sender whose lease ran out:
      * it died meanwhile) for {@code leaseSeconds}; another sender skips it, never waits for it.
@@ -131,16 +153,18 @@ public interface NotificationDao {
                               AND (locked_until IS NULL OR locked_until < now())
                             ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING n.id, n.kind, n.audience, n.account_id, n.recipient, n.language, n.params::text AS params,
-                      n.subject, n.body_text, n.body_html, n.attempts""")
+                      n.subject, n.body_text, n.body_html, n.calendar, n.attempts""")
     @RegisterConstructorMapper(Claimed.class)
     Optional<Claimed> claim(@Bind("claim") UUID claim, @Bind("lease") long leaseSeconds);
 
     /** The message as it reads, kept once it is written; the claim must still be this sender's. */
     @SqlUpdate("""
-            UPDATE notification SET recipient = :recipient, subject = :subject, body_text = :text, body_html = :html
+            UPDATE notification SET recipient = :recipient, subject = :subject, body_text = :text, body_html = :html,
+                   calendar = :calendar
              WHERE id = :id AND claimed_by = :claim""")
     int rendered(@Bind("id") long id, @Bind("claim") UUID claim, @Bind("recipient") String recipient,
-                 @Bind("subject") String subject, @Bind("text") String text, @Bind("html") String html);
+                 @Bind("subject") String subject, @Bind("text") String text, @Bind("html") String html,
+                 @Bind("calendar") String calendar);
 
     /**
      * Sent, kept or skipped: done with, once. Zero when the claim was lost (the lease ran out).
@@ -191,7 +215,8 @@ public interface NotificationDao {
     List<Row> latest(@Bind("status") String status, @Bind("limit") int limit);
 
     @SqlQuery("""
-            SELECT id, kind, audience, recipient, status, attempts, date_create, sent_at, last_error, subject, body_text, body_html
+            SELECT id, kind, audience, recipient, status, attempts, date_create, sent_at, last_error, subject, body_text, body_html,
+                   calendar
               FROM notification WHERE id = :id""")
     @RegisterConstructorMapper(Full.class)
     Optional<Full> full(@Bind("id") long id);

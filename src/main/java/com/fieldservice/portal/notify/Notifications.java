@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.conversation.Visibility;
+import com.fieldservice.portal.planning.VisitEvents;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import org.jdbi.v3.core.Handle;
  *     follow); from a customer, to the back office. An internal note is never sent to anyone.</li>
  * <li>A work order completed, a visit confirmed, moved or cancelled: the reporter (and colleagues
  *     who follow).</li>
- * <li>A password link (forgot password, invitation): the account's owner.</li>
+ * <li>A password link (forgot password, invitation, an administrator's reset): the account's owner.</li>
  * </ul>
  * A person who said no to a topic gets nothing about it; a person without an email address gets
  * a row marked skipped, with the reason.
@@ -35,6 +36,8 @@ public final class Notifications {
     /** Statuses that mean the work was done (not cancelled). */
     static final Set<String> COMPLETED = Set.of("Completed", "WorkshopCompleted");
     static final String NO_ADDRESS = "no email address on record for this person";
+    /** The address a password request (a row of kind password_reset without an account yet) was made for. */
+    public static final String REQUESTED_FOR = "requestedFor";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A change to a visit the customer is told about. */
@@ -46,6 +49,13 @@ public final class Notifications {
         VisitChange(Kind kind) {
             this.kind = kind;
         }
+    }
+
+    /**
+     * A visit as a message about it tells it: its id (its calendar event's UID), its SEQUENCE as
+     * stored (as it was, for a cancelled one), its times and its technician's name.
+     */
+    public record Visit(UUID id, int sequence, OffsetDateTime start, OffsetDateTime end, String technician) {
     }
 
     private Notifications() {
@@ -89,45 +99,79 @@ public final class Notifications {
             toCustomers(dao, job, Kind.JOB_COMPLETED, jobParams(job));
         } else if (dao.confirmsVisits(fromCode, toCode)) {
             // the proposed visits become the customer's: each is confirmed to them
-            for (NotificationDao.Visit visit : dao.customerVisits(jobId)) {
-                visitChanged(handle, jobId, VisitChange.CONFIRMED, visit.start(), visit.end(), visit.technician());
+            for (Visit visit : dao.customerVisits(jobId)) {
+                visitChanged(handle, jobId, VisitChange.CONFIRMED, visit);
             }
         }
     }
 
     /**
      * A visit the customer may see was confirmed, moved or cancelled: call it in the transaction
-     * that changes the visit, with the visit as it is now (as it was, for a cancelled one) and
-     * the technician's first name only.
+     * that changes the visit, with the visit as it is now (as it was, for a cancelled one); the
+     * message tells the technician's first name only. What its calendar attachment says is taken
+     * now: the visit may move again or be gone by the time the message is written.
      */
-    public static void visitChanged(Handle handle, UUID jobId, VisitChange change, OffsetDateTime start,
-                                    OffsetDateTime end, String technicianFirstName) {
+    public static void visitChanged(Handle handle, UUID jobId, VisitChange change, Visit visit) {
         NotificationDao dao = handle.attach(NotificationDao.class);
         NotificationDao.JobFacts job = dao.jobFacts(jobId);
         Map<String, Object> params = jobParams(job);
-        params.put("start", start.toString());
-        params.put("end", end.toString());
-        params.put("technician", technicianFirstName == null ? "" : firstName(technicianFirstName));
+        params.put("start", visit.start().toString());
+        params.put("end", visit.end().toString());
+        params.put("technician", visit.technician() == null ? "" : firstName(visit.technician()));
+        params.put("visit", visit.id().toString());
+        // a cancellation is the event's next revision: calendars take it over the one they hold
+        params.put("sequence", change == VisitChange.CANCELLED ? visit.sequence() + 1 : visit.sequence());
+        params.put("place", dao.place(jobId).map(a -> VisitEvents.place(a.street(), a.streetNumber(), a.zip(), a.city()))
+                .orElse(""));
         toCustomers(dao, job, change.kind, params);
     }
 
     /**
      * A one-time link to choose a password, to the account's owner: after "forgot your password"
-     * ({@link Kind#PASSWORD_RESET}) or an invitation ({@link Kind#INVITATION}). The token is the
-     * link's secret; only the message holds it, the database keeps its hash.
+     * ({@link Kind#PASSWORD_RESET}), an invitation ({@link Kind#INVITATION}) or an administrator's
+     * reset ({@link Kind#ACCOUNT_RESET}). The token is the link's secret; only the message holds
+     * it, the database keeps its hash. Whether a message goes out: not when the account has no
+     * email address on record (its row is then skipped, with the reason).
      */
-    public static void passwordLink(Handle handle, UUID accountId, Kind kind, String token, Duration validity) {
-        if (kind != Kind.PASSWORD_RESET && kind != Kind.INVITATION) {
+    public static boolean passwordLink(Handle handle, UUID accountId, Kind kind, String token, Duration validity) {
+        if (!kind.isPasswordLink()) {
             throw new IllegalArgumentException(kind + " is not a password link");
         }
-        NotificationDao dao = handle.attach(NotificationDao.class);
-        dao.person(accountId).ifPresent(person -> {
+        return link(handle.attach(NotificationDao.class), accountId, kind, token, validity, null);
+    }
+
+    /**
+     * "Forgot your password?" for a well-formed address: one row, the same whether an account has
+     * the address or not, so that the request does the same work either way and its answer tells
+     * nothing, not even by its time. The sender decides later ({@link MailSender}, with
+     * {@code admin/ForgotPasswordService#answer}): the account's link, or nothing at all.
+     */
+    public static void passwordRequest(Handle handle, String email, String clientAddress) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put(REQUESTED_FOR, email);
+        params.put("client", clientAddress);
+        handle.attach(NotificationDao.class).insert(Kind.PASSWORD_RESET.code(), "person", null, null, null, json(params),
+                "pending", null);
+    }
+
+    /** The sender found the account of a password request ({@code requestId}): the request's row becomes its link. */
+    public static boolean answerPasswordRequest(Handle handle, long requestId, UUID accountId, String token, Duration validity) {
+        return link(handle.attach(NotificationDao.class), accountId, Kind.PASSWORD_RESET, token, validity, requestId);
+    }
+
+    private static boolean link(NotificationDao dao, UUID accountId, Kind kind, String token, Duration validity, Long request) {
+        return dao.person(accountId).map(person -> {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("token", token);
             params.put("minutes", validity.toMinutes());
             params.put("name", person.name());
-            write(dao, kind, null, person.accountId(), person.email(), params);
-        });
+            if (request == null) {
+                write(dao, kind, null, person.accountId(), person.email(), params);
+            } else {
+                dao.answer(request, person.accountId(), person.email(), json(params));
+            }
+            return person.email() != null;
+        }).orElse(false);
     }
 
     private static void toCustomers(NotificationDao dao, NotificationDao.JobFacts job, Kind kind, Map<String, Object> params) {

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * /admin/outbox (administrators): every message, newest first, by status (pending, retrying,
  * failed with the server's answer, sent, kept when no SMTP server is set, skipped and why); a
- * message in full; one more try of a failed or kept one.
+ * message in full, with its calendar attachment if it has one; one more try of a failed or kept one.
  */
 public final class OutboxHandler {
 
@@ -48,7 +48,8 @@ public final class OutboxHandler {
             ctx.status(HttpStatus.NOT_FOUND);
             return;
         }
-        ctx.render("notify/message.html", Map.of("m", message.get(), "retried", ctx.queryParam("retried") != null));
+        ctx.render("notify/message.html", Map.of("m", message.get(), "retried", ctx.queryParam("retried") != null,
+                "calendarFile", MailSender.CALENDAR_FILE));
     }
 
     /** POST /admin/outbox/{id}/retry */

@@ -10,6 +10,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.activation.DataHandler;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +20,8 @@ import java.util.Properties;
 
 /**
  * Hands a message to the SMTP server of PORTAL_SMTP_*, through Jakarta Mail (Eclipse Angus):
- * multipart/alternative with a plain-text and an HTML part, and the unsubscribe headers of
+ * multipart/alternative with a plain-text and an HTML part (within multipart/mixed, beside the
+ * attachment, when there is one), and the unsubscribe headers of
  * RFC 8058 when the message has a link for it. Timeouts are bounded, so a server that hangs
  * costs one attempt, well within a sender's lease.
  */
@@ -25,7 +29,11 @@ public final class SmtpTransport {
 
     /** A message as it goes out; {@code messageId} stays the same on every attempt of the same row. */
     public record Envelope(List<String> to, String subject, String text, String html, Optional<String> unsubscribe,
-                           String messageId) {
+                           String messageId, Optional<Attachment> attachment) {
+    }
+
+    /** A file that goes with the message: its name, its full content type, its text (sent as UTF-8). */
+    public record Attachment(String fileName, String contentType, String text) {
     }
 
     /** The server refused or could not be reached; the message says what the server answered. */
@@ -85,7 +93,16 @@ public final class SmtpTransport {
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
-            message.setContent(alternative);
+            if (envelope.attachment().isPresent()) {
+                MimeBodyPart body = new MimeBodyPart();
+                body.setContent(alternative);
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                mixed.addBodyPart(body);
+                mixed.addBodyPart(attachment(envelope.attachment().get()));
+                message.setContent(mixed);
+            } else {
+                message.setContent(alternative);
+            }
             if (envelope.unsubscribe().isPresent()) {
                 message.setHeader("List-Unsubscribe", "<" + envelope.unsubscribe().get() + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -95,6 +112,14 @@ public final class SmtpTransport {
         } catch (MessagingException e) {
             throw new Failure(describe(e), e);
         }
+    }
+
+    private static MimeBodyPart attachment(Attachment attachment) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.text().getBytes(StandardCharsets.UTF_8),
+                attachment.contentType())));
+        part.setFileName(attachment.fileName());
+        return part;
     }
 
     /** What went wrong, with the server's own answer where it gave one (the whole chain of causes). */

@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CalendarDao {
 
     record FeedVisit(UUID id, int number, String jobName, String installationName, OffsetDateTime dateStart,
-                     OffsetDateTime dateEnd, String street, String streetNumber, String zip, String city, String state) {
+                     OffsetDateTime dateEnd, String street, String streetNumber, String zip, String city, String state, int sequence) {
     }
 
     /** A new secret for the technician; the one before stops working at once. Zero when no such technician. */
@@ -34,7 +34,7 @@ public interface CalendarDao {
     /** The technician's visits that touch [from, until), with where to go. */
     @SqlQuery("""
             SELECT pl.id, j.id2 AS number, j.name AS job_name, p.name AS installation_name, pl.date_start, pl.date_end,
-                   addr.street, addr.street_number, addr.zip, addr.city, s.visit_state AS state
+                   addr.street, addr.street_number, addr.zip, addr.city, s.visit_state AS state, pl.sequence
               FROM job_planning pl
               JOIN jobs j ON j.id = pl.job_id
               JOIN job_status s ON s.id = j.job_status_id

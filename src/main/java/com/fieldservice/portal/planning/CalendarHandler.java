@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -69,13 +67,10 @@ public final class CalendarHandler {
         ctx.contentType(ICalendar.CONTENT_TYPE).result(calendar.get());
     }
 
-    /** The customer's visit, its words in their language; the file itself stays iCalendar's machine format. */
+    /** The customer's visit: the same event, by UID and SEQUENCE, as the emails about it carry. */
     private static ICalendar.Event event(CustomerJobView.Detail job, CustomerJobView.Visit visit, Language language) {
-        return new ICalendar.Event("visit-" + job.number() + "-" + visit.start().toEpochSecond() + "@work-order-portal",
-                visit.start(), visit.end(),
-                Texts.format(language, "planning.calendar.visitSummary", job.number(), job.name()),
-                place(job.street(), job.streetNumber(), job.zip(), job.city()), visit.technicianFirstName() == null ? null
-                        : Texts.format(language, "planning.calendar.visitWith", visit.technicianFirstName()));
+        return VisitEvents.forCustomer(visit.id(), visit.sequence(), job.number(), job.name(), visit.start(), visit.end(),
+                VisitEvents.place(job.street(), job.streetNumber(), job.zip(), job.city()), visit.technicianFirstName(), language);
     }
 
     /** GET /calendar/{token}: a technician's visits of this week and the next, without signing in. */
@@ -95,18 +90,10 @@ public final class CalendarHandler {
     }
 
     private static ICalendar.Event event(CalendarDao.FeedVisit visit) {
-        return new ICalendar.Event(visit.id() + "@work-order-portal", visit.dateStart(), visit.dateEnd(),
+        return new ICalendar.Event(VisitEvents.uid(visit.id()), visit.dateStart(), visit.dateEnd(),
                 visit.number() + " · " + visit.installationName(),
-                place(visit.street(), visit.streetNumber(), visit.zip(), visit.city()), visit.jobName());
-    }
-
-    /** "Haven 1050, 2030 Antwerpen", leaving out what is missing. */
-    private static String place(String street, String number, String zip, String city) {
-        return Stream.of(words(street, number), words(zip, city)).filter(p -> !p.isBlank()).collect(Collectors.joining(", "));
-    }
-
-    private static String words(String... parts) {
-        return Stream.of(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(" "));
+                VisitEvents.place(visit.street(), visit.streetNumber(), visit.zip(), visit.city()), visit.jobName(),
+                visit.sequence());
     }
 
     /** POST /backoffice/planning/technicians/{id}/calendar: a new secret URL, shown once; the old one stops working. */

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,13 +17,29 @@ import java.util.Locale;
  * iCalendar (RFC 5545) documents of visits: times are local times of the business zone with
  * its TZID, described by a VTIMEZONE made from the zone's own rules (its yearly daylight-saving
  * changes as RRULEs, or one fixed offset); lines end with CRLF and are folded at 75 octets;
- * text is escaped. The one writer of the customer's "Add to my calendar" and the technicians' feeds.
+ * text is escaped. The one writer of the customer's "Add to my calendar", the technicians' feeds
+ * and the attachments of visit emails ({@link #message}).
  */
 public final class ICalendar {
 
-    /** One visit as an event; {@code uid} must be stable and unique, {@code location} and {@code description} may be null. */
+    /**
+     * One visit as an event; {@code uid} must be stable and unique, {@code location} and
+     * {@code description} may be null; {@code sequence} counts the event's revisions (RFC 5545 SEQUENCE).
+     */
     public record Event(String uid, OffsetDateTime start, OffsetDateTime end, String summary, String location,
-                        String description) {
+                        String description, int sequence) {
+        public Event(String uid, OffsetDateTime start, OffsetDateTime end, String summary, String location, String description) {
+            this(uid, start, end, summary, location, description, 0);
+        }
+    }
+
+    /** What a calendar sent by email asks of its recipient's calendar (RFC 5546): add or update the event, or remove it. */
+    public enum Method {
+        REQUEST, CANCEL
+    }
+
+    /** Who sends an email's calendar, and to whom: plain email addresses, and the sender's display name. */
+    public record Parties(String organizerName, String organizerAddress, String attendeeAddress) {
     }
 
     public static final String CONTENT_TYPE = "text/calendar; charset=utf-8";
@@ -41,23 +58,49 @@ public final class ICalendar {
     /** A whole calendar of these events, stamped {@code now}. */
     public static String of(ZoneId zone, String name, List<Event> events, Instant now) {
         ICalendar calendar = new ICalendar(zone);
-        calendar.line("BEGIN:VCALENDAR");
-        calendar.line("VERSION:2.0");
-        calendar.line("PRODID:-//Field service//Work-order portal//EN");
-        calendar.line("CALSCALE:GREGORIAN");
-        calendar.line("METHOD:PUBLISH");
+        calendar.begin("PUBLISH");
         calendar.line("X-WR-CALNAME:" + text(name));
         calendar.timeZone();
         for (Event event : events) {
-            calendar.event(event, now);
+            calendar.event(event, now, List.of());
         }
         calendar.line("END:VCALENDAR");
         return calendar.out.toString();
     }
 
-    private void event(Event event, Instant now) {
+    /**
+     * One event as an email's calendar (iTIP, RFC 5546), stamped {@code now}: REQUEST adds it to
+     * the recipient's calendar or, with the same UID and a higher SEQUENCE, updates it there;
+     * CANCEL removes it. The portal organises it; the recipient attends without having to answer.
+     */
+    public static String message(ZoneId zone, Method method, Event event, Parties parties, Instant now) {
+        ICalendar calendar = new ICalendar(zone);
+        calendar.begin(method.name());
+        calendar.timeZone();
+        List<String> more = new ArrayList<>();
+        more.add("STATUS:" + (method == Method.CANCEL ? "CANCELLED" : "CONFIRMED"));
+        String name = parameter(parties.organizerName());
+        more.add("ORGANIZER" + (name.isBlank() ? "" : ";CN=\"" + name + "\"") + ":mailto:" + parties.organizerAddress());
+        if (parties.attendeeAddress() != null) {
+            more.add("ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:" + parties.attendeeAddress());
+        }
+        calendar.event(event, now, more);
+        calendar.line("END:VCALENDAR");
+        return calendar.out.toString();
+    }
+
+    private void begin(String method) {
+        line("BEGIN:VCALENDAR");
+        line("VERSION:2.0");
+        line("PRODID:-//Field service//Work-order portal//EN");
+        line("CALSCALE:GREGORIAN");
+        line("METHOD:" + method);
+    }
+
+    private void event(Event event, Instant now, List<String> more) {
         line("BEGIN:VEVENT");
         line("UID:" + text(event.uid()));
+        line("SEQUENCE:" + event.sequence());
         line("DTSTAMP:" + UTC.format(now));
         line("DTSTART;TZID=" + zone.getId() + ":" + LOCAL.format(event.start().atZoneSameInstant(zone)));
         line("DTEND;TZID=" + zone.getId() + ":" + LOCAL.format(event.end().atZoneSameInstant(zone)));
@@ -68,6 +111,7 @@ public final class ICalendar {
         if (event.description() != null && !event.description().isBlank()) {
             line("DESCRIPTION:" + text(event.description()));
         }
+        more.forEach(this::line);
         line("END:VEVENT");
     }
 
@@ -132,6 +176,11 @@ public final class ICalendar {
     static String text(String value) {
         return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
                 .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+    }
+
+    /** A quoted parameter value: no double quotes or control characters (RFC 5545 QSAFE-CHAR). */
+    private static String parameter(String value) {
+        return value == null ? "" : value.replaceAll("[\"\\p{Cntrl}]", "");
     }
 
     /** A content line, folded so that no line is longer than 75 octets, never inside a character. */

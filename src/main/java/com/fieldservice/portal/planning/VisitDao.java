@@ -20,8 +20,9 @@ public interface VisitDao {
     record Technician(UUID id, String name, String code) {
     }
 
-    /** A visit as it is stored, with its technician's name (for the history). */
-    record Stored(UUID id, UUID jobId, UUID technicianId, String technician, OffsetDateTime start, OffsetDateTime end) {
+    /** A visit as it is stored, with its technician's name (for the history) and its SEQUENCE in calendars. */
+    record Stored(UUID id, UUID jobId, UUID technicianId, String technician, OffsetDateTime start, OffsetDateTime end,
+                  int sequence) {
     }
 
     @SqlQuery("""
@@ -61,7 +62,7 @@ public interface VisitDao {
 
     @SqlQuery("""
             SELECT pl.id, pl.job_id, pl.app_user_id AS technician_id, person_name(u) AS technician,
-                   pl.date_start AS start, pl.date_end AS "end"
+                   pl.date_start AS start, pl.date_end AS "end", pl.sequence
               FROM job_planning pl JOIN app_user u ON u.id = pl.app_user_id
              WHERE pl.id = :id AND pl.job_id = :job""")
     @RegisterConstructorMapper(Stored.class)
@@ -73,9 +74,10 @@ public interface VisitDao {
     UUID insert(@Bind("job") UUID job, @Bind("technician") UUID technician, @Bind("start") OffsetDateTime start,
                 @Bind("end") OffsetDateTime end);
 
-    @SqlUpdate("""
+    /** Moves the visit; its SEQUENCE afterwards (one more when its times or technician changed, V25). */
+    @SqlQuery("""
             UPDATE job_planning SET app_user_id = :technician, date_start = :start, date_end = :end
-             WHERE id = :id AND job_id = :job""")
+             WHERE id = :id AND job_id = :job RETURNING sequence""")
     int update(@Bind("job") UUID job, @Bind("id") UUID id, @Bind("technician") UUID technician,
                @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end);
 

@@ -152,12 +152,15 @@ public final class VisitService {
         if (other.isPresent() && !input.allowOverlap()) {
             return new Invalid(Map.of("start", FieldError.of("planning.visit.overlap", String.valueOf(other.get()))), other);
         }
+        UUID id = visitId.orElse(null);
+        int sequence = 0;
         if (visitId.isPresent()) {
-            visits.update(job.id(), visitId.get(), technicianId, start.get(), end.get());
+            sequence = visits.update(job.id(), id, technicianId, start.get(), end.get());
         } else {
-            visits.insert(job.id(), technicianId, start.get(), end.get());
+            id = visits.insert(job.id(), technicianId, start.get(), end.get());
         }
-        VisitDao.Stored after = new VisitDao.Stored(null, job.id(), technicianId, technician.get().name(), start.get(), end.get());
+        VisitDao.Stored after = new VisitDao.Stored(id, job.id(), technicianId, technician.get().name(), start.get(), end.get(),
+                sequence);
         finish(handle, job, who, before.isPresent() ? "visit-moved" : "visit-added",
                 before.map(this::shown).orElse(null), shown(after));
         tellTheCustomer(handle, job, before.isPresent() ? VisitChange.MOVED : VisitChange.CONFIRMED, after);
@@ -181,7 +184,8 @@ public final class VisitService {
     /** A visit the customer sees (the work order is Planned or later) changed: they hear of it. */
     private static void tellTheCustomer(Handle handle, VisitDao.LockedJob job, VisitChange change, VisitDao.Stored visit) {
         if ("confirmed".equals(job.visitState())) {
-            Notifications.visitChanged(handle, job.id(), change, visit.start(), visit.end(), visit.technician());
+            Notifications.visitChanged(handle, job.id(), change, new Notifications.Visit(visit.id(), visit.sequence(),
+                    visit.start(), visit.end(), visit.technician()));
         }
     }
 

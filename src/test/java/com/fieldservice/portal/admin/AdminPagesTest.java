@@ -195,7 +195,10 @@ class AdminPagesTest {
         assertThat(reset.statusCode()).isEqualTo(303);
         String link = Jsoup.parse(admin.get(reset.headers().firstValue("Location").orElseThrow()).body())
                 .select("#set-password-link").attr("value");
-        assertThat(link).isNotEmpty();
+        assertThat(link).as("no SMTP server: the administrator is shown the link, once").isNotEmpty();
+        assertThat(portal.jdbi().<Integer, RuntimeException>withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM notification WHERE kind = 'account_reset' AND account_id = ?""")
+                .bind(0, customer).mapTo(Integer.class).one())).as("and the message is in the outbox").isEqualTo(1);
 
         assertThat(person.get("/portal").statusCode()).isEqualTo(303);
         assertThat(portal.visitor().signIn("reset.me@acme.test", TestAccounts.PASSWORD).statusCode()).isEqualTo(401);

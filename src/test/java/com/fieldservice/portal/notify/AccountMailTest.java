@@ -61,6 +61,15 @@ class AccountMailTest {
                  WHERE n.kind = 'password_reset' AND a.username = :u""").bind("u", username).mapTo(Integer.class).one());
     }
 
+    static String withoutCsrfToken(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"");
+    }
+
+    /** Waits until the sender dealt with every request (it decides who gets a link, after the answer). */
+    static void awaitOutboxDone() {
+        OutboxPageTest.awaitRow(portal, "SELECT 'done' WHERE NOT EXISTS (SELECT 1 FROM notification WHERE status IN ('pending', 'retrying'))");
+    }
+
     static String path(String link) {
         URI uri = URI.create(link);
         return uri.getRawPath() + "?" + uri.getRawQuery();
@@ -75,6 +84,8 @@ class AccountMailTest {
         assertThat(unknown.statusCode()).isEqualTo(known.statusCode());
         assertThat(answer(unknown)).isEqualTo(answer(known)).contains("If an account has this address");
         assertThat(unknown.headers().map().keySet()).isEqualTo(known.headers().map().keySet());
+        assertThat(withoutCsrfToken(unknown.body())).as("byte for byte, but for the form's token")
+                .isEqualTo(withoutCsrfToken(known.body()));
 
         MimeMessage link = mail.await("known@forgot.test", "Choose a new password");
         assertThat(TestMail.part(link, "text/plain")).contains("for 30 minutes", portal.url("/set-password?token="));
@@ -127,7 +138,9 @@ class AccountMailTest {
         HttpResponse<String> sixth = forgot(visitor, "busy@forgot.test");
         assertThat(sixth.statusCode()).isEqualTo(429);
         assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+        awaitOutboxDone();
         assertThat(resetMessagesFor("busy@forgot.test")).isEqualTo(ForgotPasswordService.MAX_LINKS_PER_ACCOUNT);
+        assertThat(mail.to("busy@forgot.test")).hasSize(ForgotPasswordService.MAX_LINKS_PER_ACCOUNT);
 
         HttpResponse<String> unknownSixth = forgot(visitor, "ghost@forgot.test");
         assertThat(unknownSixth.statusCode()).as("another address is not held back by this one").isEqualTo(200);
@@ -142,9 +155,36 @@ class AccountMailTest {
                 "last_name", "Invited", "email", "ines@invited.test", "scope", "company"));
         assertThat(invited.statusCode()).isEqualTo(303);
 
+        assertThat(invited.headers().firstValue("Location").orElseThrow()).as("the link went by email: not shown")
+                .endsWith("/issued?emailed");
+
         MimeMessage invitation = mail.await("ines@invited.test", "Your account on the work-order portal");
         assertThat(TestMail.part(invitation, "text/plain")).contains("Hello Ines Invited", "for 72 hours");
         String link = TestMail.link(invitation, portal.url("/set-password?token="));
         assertThat(portal.visitor().get(path(link)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorsResetOfAnAccountIsEmailedInItsLanguageAndTheLinkIsNotShown() {
+        java.util.UUID account = TestAccounts.customer(portal.jdbi(), "FORGOT", "remis@forgot.test");
+        portal.jdbi().useHandle(h -> h.execute("UPDATE account SET language = 'fr' WHERE id = ?", account));
+        WebSession admin = portal.signedIn("root@account-mail.test");
+        admin.get("/admin/accounts/" + account);
+        HttpResponse<String> reset = admin.post("/admin/accounts/" + account + "/reset", Map.of());
+        assertThat(reset.statusCode()).isEqualTo(303);
+        String issuedPage = reset.headers().firstValue("Location").orElseThrow();
+        assertThat(issuedPage).isEqualTo("/admin/accounts/" + account + "/issued?emailed");
+        org.jsoup.nodes.Document page = Jsoup.parse(admin.get(issuedPage).body());
+        assertThat(page.select("#set-password-link")).as("only the account's owner gets the link").isEmpty();
+        assertThat(page.select("#emailed").text()).contains("remis@forgot.test", "72");
+
+        MimeMessage message = mail.await("remis@forgot.test", "Votre mot de passe du portail des ordres de travail a été réinitialisé");
+        assertThat(TestMail.part(message, "text/plain")).contains("Un administrateur", "pendant 72 heures");
+        assertThat(TestMail.header(message, "List-Unsubscribe")).as("a password link is no subscription").isNull();
+        String link = TestMail.link(message, portal.url("/set-password?token="));
+        assertThat(portal.visitor().get(path(link)).statusCode()).isEqualTo(200);
+        assertThat(portal.jdbi().<Integer, RuntimeException>withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM audit_log WHERE username = 'root@account-mail.test' AND event = 'password_link_issued'
+                   AND detail = 'remis@forgot.test'""").mapTo(Integer.class).one())).as("audited as before").isEqualTo(1);
     }
 }

@@ -3,6 +3,7 @@ package com.fieldservice.portal.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.planning.ICalendarTest;
 import com.fieldservice.portal.support.AcmeReports;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestMail;
@@ -287,11 +288,100 @@ class NotificationsTest {
         int number = report("PO-VISIT", "Inspect the compressor.");
         portal.jdbi().useTransaction(h -> {
             UUID job = h.createQuery("SELECT id FROM jobs WHERE id2 = :n").bind("n", number).mapTo(UUID.class).one();
-            Notifications.visitChanged(h, job, Notifications.VisitChange.CONFIRMED,
-                    OffsetDateTime.parse("2026-12-15T08:00:00Z"), OffsetDateTime.parse("2026-12-15T10:30:00Z"), "Tom Technician");
+            Notifications.visitChanged(h, job, Notifications.VisitChange.CONFIRMED, new Notifications.Visit(UUID.randomUUID(), 0,
+                    OffsetDateTime.parse("2026-12-15T08:00:00Z"), OffsetDateTime.parse("2026-12-15T10:30:00Z"), "Tom Technician"));
         });
         MimeMessage visit = mail.await(ALICE, "Work order " + number + ": visit confirmed");
         assertThat(TestMail.part(visit, "text/plain")).contains("Tom comes from 2026-12-15 09:00 to 2026-12-15 11:30")
                 .doesNotContain("Technician");
+    }
+
+    /** The visit's calendar attachment of this message, checked as iCalendar; its text unfolded. */
+    static String calendarOf(MimeMessage message, String method) {
+        try {
+            assertThat(message.isMimeType("multipart/mixed")).as("a message with an attachment").isTrue();
+            assertThat(TestMail.part(message, "text/plain")).isNotBlank();
+            assertThat(TestMail.part(message, "text/html")).isNotBlank();
+            jakarta.mail.Part part = TestMail.attachment(message, "text/calendar");
+            assertThat(part).as("a text/calendar part").isNotNull();
+            assertThat(part.getContentType()).contains("method=" + method);
+            assertThat(part.getDisposition()).isEqualTo(jakarta.mail.Part.ATTACHMENT);
+            assertThat(part.getFileName()).endsWith(".ics");
+            String ics = TestMail.text(part);
+            ICalendarTest.assertWellFormed(ics);
+            assertThat(ics).contains("\r\nMETHOD:" + method + "\r\n");
+            return ICalendarTest.unfold(ics);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String line(String ics, String name) {
+        return ics.lines().filter(l -> l.startsWith(name + ":")).findFirst().orElseThrow(() -> new AssertionError(name + " in " + ics));
+    }
+
+    @Test
+    void visitEmailsCarryTheVisitForAlicesCalendarWhichTheyUpdateAndCancel() {
+        int number = report("PO-ICS", "Service the heat pump.");
+        status(number, "ToBePlanned");
+        String technician = portal.jdbi().withHandle(h -> h.createQuery(
+                "SELECT code FROM app_user WHERE allow_service_app AND code IS NOT NULL ORDER BY code LIMIT 1").mapTo(String.class).one());
+        planner.get("/backoffice/jobs/" + number);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/visits", Map.of("technician", technician,
+                "start", "2030-04-08T09:00", "end", "2030-04-08T11:00", "allow_overlap", "1")).statusCode()).isEqualTo(303);
+        status(number, "Planned");
+        String first = calendarOf(mail.await(ALICE, "Work order " + number + ": visit confirmed"), "REQUEST");
+        assertThat(first).contains("DTSTART;TZID=Europe/Brussels:20300408T090000\r\n", "SEQUENCE:0\r\n",
+                "SUMMARY:Visit for work order " + number);
+
+        // a second visit, confirmed at once; then moved, then cancelled: always the same event
+        planner.get("/backoffice/jobs/" + number);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/visits", Map.of("technician", technician,
+                "start", "2030-04-09T13:00", "end", "2030-04-09T15:00", "allow_overlap", "1")).statusCode()).isEqualTo(303);
+        UUID second = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT pl.id FROM job_planning pl JOIN jobs j ON j.id = pl.job_id
+                 WHERE j.id2 = :n AND pl.date_start = '2030-04-09T13:00+02'""").bind("n", number).mapTo(UUID.class).one());
+        String confirmed = calendarOf(awaitWith(number, "visit confirmed", "20300409T130000"), "REQUEST");
+        String uid = line(confirmed, "UID");
+        assertThat(uid).isEqualTo("UID:" + second + "@work-order-portal").isNotEqualTo(line(first, "UID"));
+        assertThat(confirmed).contains("SEQUENCE:0\r\n");
+
+        planner.get("/backoffice/jobs/" + number);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/visits/" + second, Map.of("technician", technician,
+                "start", "2030-04-10T13:00", "end", "2030-04-10T14:00", "allow_overlap", "1")).statusCode()).isEqualTo(303);
+        String moved = calendarOf(mail.await(ALICE, "Work order " + number + ": visit moved"), "REQUEST");
+        assertThat(line(moved, "UID")).isEqualTo(uid);
+        assertThat(moved).contains("SEQUENCE:1\r\n", "DTSTART;TZID=Europe/Brussels:20300410T130000\r\n");
+
+        // Alice's "Add to my calendar" is that same event, as it is now
+        alice.get("/portal/jobs/" + number);
+        HttpResponse<String> download = alice.get("/portal/jobs/" + number + "/visits/2/calendar.ics");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(ICalendarTest.unfold(download.body())).contains(uid + "\r\nSEQUENCE:1\r\n");
+
+        planner.get("/backoffice/jobs/" + number);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/visits/" + second + "/delete", Map.of()).statusCode())
+                .isEqualTo(303);
+        String cancelled = calendarOf(mail.await(ALICE, "Work order " + number + ": visit cancelled"), "CANCEL");
+        assertThat(line(cancelled, "UID")).isEqualTo(uid);
+        assertThat(cancelled).as("the removed visit, as it was, one revision later")
+                .contains("SEQUENCE:2\r\n", "STATUS:CANCELLED\r\n", "DTSTART;TZID=Europe/Brussels:20300410T130000\r\n");
+        assertThat(count("SELECT count(*) FROM notification WHERE kind LIKE 'visit_%' AND status = 'sent' AND calendar IS NULL"))
+                .as("every visit message kept its attachment").isZero();
+    }
+
+    /** The message about this work order whose subject has these words and whose calendar holds this text. */
+    static MimeMessage awaitWith(int number, String subject, String inCalendar) {
+        for (int tries = 0; tries < 10; tries++) {
+            java.util.Optional<MimeMessage> found = mail.to(ALICE).stream()
+                    .filter(m -> TestMail.subject(m).equals("Work order " + number + ": " + subject))
+                    .filter(m -> ICalendarTest.unfold(TestMail.text(TestMail.attachment(m, "text/calendar"))).contains(inCalendar))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            mail.awaitCount(mail.received().size() + 1);
+        }
+        throw new AssertionError("no " + subject + " with " + inCalendar);
     }
 }

@@ -94,4 +94,24 @@ class OutboxPageTest {
         assertThat(admin.post("/admin/outbox/" + id + "/retry", Map.of("x", "y")).statusCode())
                 .as("a kept message may be tried again too").isEqualTo(303);
     }
+
+    @Test
+    void aKeptVisitMessageShowsItsCalendarAttachment() {
+        String visit = java.util.UUID.randomUUID().toString();
+        long id = portal.jdbi().withHandle(h -> h.createQuery("""
+                INSERT INTO notification (kind, account_id, recipient, params)
+                SELECT 'visit_moved', a.id, 'kept@outbox.test', CAST(:params AS jsonb) FROM account a WHERE a.username = 'kept@outbox.test'
+                RETURNING id""").bind("params", """
+                {"number": 4711, "jobName": "Boiler", "reference": "", "installation": "", "status": "scheduled", "reporter": "",
+                 "name": "Casey Customer", "yours": true, "start": "2030-05-06T07:00Z", "end": "2030-05-06T09:00Z",
+                 "technician": "Tom", "visit": "%s", "sequence": 4, "place": "Haven 1050, 2030 Antwerpen"}""".formatted(visit))
+                .mapTo(Long.class).one());
+        awaitStatus(id, "kept");
+
+        Document message = Jsoup.parse(admin.get("/admin/outbox/" + id).body());
+        assertThat(message.select("#message-text").text()).contains("2030-05-06 09:00");
+        assertThat(message.select("#message-calendar-name").text()).contains("visit.ics");
+        assertThat(message.select("#message-calendar").text()).contains("METHOD:REQUEST", "UID:" + visit + "@work-order-portal",
+                "SEQUENCE:4", "DTSTART;TZID=Europe/Brussels:20300506T090000", "LOCATION:Haven 1050\\, 2030 Antwerpen");
+    }
 }

@@ -12,12 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The iCalendar writer against RFC 5545: line endings, folding, escaping, the time zone. */
-class ICalendarTest {
+public class ICalendarTest {
 
     static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     /** CRLF only, no line over 75 octets, components opened and closed in order, one VTIMEZONE for the TZIDs used. */
-    static void assertWellFormed(String ics) {
+    public static void assertWellFormed(String ics) {
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
         assertThat(ics.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
         for (String line : ics.split("\r\n")) {
@@ -39,7 +39,7 @@ class ICalendarTest {
         assertThat(unfold(ics)).contains("\r\nVERSION:2.0\r\n", "\r\nPRODID:");
     }
 
-    static String unfold(String ics) {
+    public static String unfold(String ics) {
         return ics.replace("\r\n ", "").replace("\r\n\t", "");
     }
 
@@ -53,6 +53,25 @@ class ICalendarTest {
         // the bytes survive a round trip: nothing was split inside a character
         assertThat(new String(ics.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(ics);
         assertThat(ics).doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void anEmailsCalendarAsksToAddUpdateOrRemoveTheEventUnderItsUid() {
+        ICalendar.Event visit = new ICalendar.Event("v1@x", OffsetDateTime.parse("2026-12-14T08:00Z"),
+                OffsetDateTime.parse("2026-12-14T09:00Z"), "Visit", null, null, 3);
+        ICalendar.Parties parties = new ICalendar.Parties("Work-order \"portal\"", "portal@x.test", "alice@x.test");
+        String request = ICalendar.message(BRUSSELS, ICalendar.Method.REQUEST, visit, parties, Instant.parse("2026-12-01T10:00:00Z"));
+        assertWellFormed(request);
+        assertThat(unfold(request)).contains("\r\nMETHOD:REQUEST\r\n", "\r\nUID:v1@x\r\nSEQUENCE:3\r\n", "STATUS:CONFIRMED\r\n",
+                "ORGANIZER;CN=\"Work-order portal\":mailto:portal@x.test\r\n", ":mailto:alice@x.test\r\n")
+                .doesNotContain("X-WR-CALNAME");
+        String cancel = ICalendar.message(BRUSSELS, ICalendar.Method.CANCEL, visit, parties, Instant.parse("2026-12-01T10:00:00Z"));
+        assertWellFormed(cancel);
+        assertThat(cancel).contains("\r\nMETHOD:CANCEL\r\n", "\r\nUID:v1@x\r\n", "STATUS:CANCELLED\r\n");
+        String unnamed = ICalendar.message(BRUSSELS, ICalendar.Method.REQUEST, visit, new ICalendar.Parties(null, "portal@x.test", null),
+                Instant.parse("2026-12-01T10:00:00Z"));
+        assertWellFormed(unnamed);
+        assertThat(unnamed).contains("\r\nORGANIZER:mailto:portal@x.test\r\n").doesNotContain("ATTENDEE");
     }
 
     @Test

@@ -128,6 +128,40 @@ public final class TestMail implements AutoCloseable {
         return null;
     }
 
+    /** The attachment of this content type ("text/calendar"), if there is one: its headers and its text as sent. */
+    public static Part attachment(MimeMessage message, String type) {
+        try {
+            return findPart(message, type);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A part's text, decoded from its transfer encoding, line endings as they were. */
+    public static String text(Part part) {
+        try (var in = part.getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Part findPart(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return part;
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Part found = findPart(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The first link in the plain-text part that starts with this URL. */
     public static String link(MimeMessage message, String startingWith) {
         Matcher matcher = Pattern.compile(Pattern.quote(startingWith) + "\\S*").matcher(part(message, "text/plain"));
