@@ -7,6 +7,7 @@ import com.fieldservice.portal.auth.Role;
 import com.fieldservice.portal.backoffice.JobDetailHandler;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.planning.VisitService;
 import com.fieldservice.portal.support.StatementCounter;
 import com.fieldservice.portal.support.TestClock;
 import com.fieldservice.portal.support.TestDatabase;
@@ -37,8 +38,8 @@ class TimelineQueryCountTest {
                 .bind(0, PortalFixtures.ALICE).mapTo(UUID.class).one());
         counter = StatementCounter.recording(jdbi);
         JobDetailHandler detail = new JobDetailHandler(jdbi, TestClock.DEFAULT);
-        JobActionsService actions = new JobActionsService(jdbi, new JobService(jdbi, Workflow.load(jdbi), TestClock.DEFAULT),
-                TestClock.DEFAULT, Optional.empty());
+        JobService jobs = new JobService(jdbi, Workflow.load(jdbi), TestClock.DEFAULT, new VisitService(jdbi, TestClock.DEFAULT));
+        JobActionsService actions = new JobActionsService(jdbi, jobs, TestClock.DEFAULT, Optional.empty());
         PortalHandler portal = new PortalHandler(jdbi, actions, new PortalFormat(TestClock.DEFAULT));
         Principal customer = new Principal(UUID.randomUUID(), "alice", Role.CUSTOMER, "Alice", Optional.empty(),
                 Optional.of(alice), Optional.of(PortalFixtures.ACME), false);
