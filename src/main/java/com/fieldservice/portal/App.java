@@ -170,7 +170,8 @@ public final class App implements AutoCloseable {
         TrackHandler track = new TrackHandler(jdbi, throttle, customerFormat);
         JobApiHandler jobApi = new JobApiHandler(reads, json);
         Workflow workflow = Workflow.load(jdbi);
-        JobService jobService = new JobService(jdbi, workflow, clock);
+        VisitService visitService = new VisitService(jdbi, clock);
+        JobService jobService = new JobService(jdbi, workflow, clock, visitService);
         JobFormHandler jobForms = new JobFormHandler(jobService, jdbi, clock);
         AccountAdminHandler admin = new AccountAdminHandler(new AccountAdminService(jdbi), cookies, settings.secureCookies(),
                 settings.mail().sends());
@@ -181,7 +182,7 @@ public final class App implements AutoCloseable {
         PortalHandler portal = new PortalHandler(jdbi, jobActions, customerFormat);
         ReportHandler report = new ReportHandler(new ReportService(jdbi, jobService, clock), jobActions, jdbi);
         JobActionsHandler customerActions = new JobActionsHandler(jobActions);
-        VisitHandler visits = new VisitHandler(new VisitService(jdbi, clock), jobDetail);
+        VisitHandler visits = new VisitHandler(visitService, jobDetail);
         BoardHandler board = new BoardHandler(jdbi, clock);
         CalendarHandler calendars = new CalendarHandler(jdbi, clock, audit);
         StaffConversationHandler staffReplies = new StaffConversationHandler(new StaffConversation(jdbi), jobDetail::show);

@@ -106,8 +106,10 @@ public final class JobFormHandler {
         JobService.Outcome outcome = pickerErrors.isEmpty()
                 ? jobs.edit(job.number(), version, values, RequestScope.requirePrincipal(ctx))
                 : new JobService.Invalid(together(pickerErrors, jobs.check(values, Optional.of(job.id()))));
-        if (outcome instanceof JobService.Saved) {
-            ctx.redirect("/backoffice/jobs/" + job.number() + "?saved", HttpStatus.SEE_OTHER);
+        if (outcome instanceof JobService.Saved saved) {
+            // as the visit forms: a technician without the job's skill is planned, with a warning
+            String warning = saved.warnings().isEmpty() ? "" : "&visit-warning=skill";
+            ctx.redirect("/backoffice/jobs/" + job.number() + "?saved" + warning, HttpStatus.SEE_OTHER);
         } else if (outcome instanceof JobService.Conflict conflict) {
             ctx.status(HttpStatus.CONFLICT);
             ctx.render("backoffice/job-conflict.html",
@@ -117,6 +119,8 @@ public final class JobFormHandler {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             JobService.EditableJob asLoaded = new JobService.EditableJob(job.id(), job.number(), version, job.statusCode(),
                     job.values());
+            // an overlapping visit is offered to plan anyway, as in the visit forms
+            invalid.overlapWith().ifPresent(other -> picked.put("overlapWith", other));
             render(ctx, Mode.EDIT, values, invalid.errors(), Optional.of(asLoaded), picked);
         } else {
             throw new NotFoundResponse();

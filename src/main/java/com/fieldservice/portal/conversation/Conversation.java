@@ -7,6 +7,7 @@ import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.customer.ReportService;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.notify.Notifications;
+import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,18 @@ public final class Conversation {
         }
         record(handle.attach(TimelineDao.class), jobId, who, "read", Map.of());
         return true;
+    }
+
+    /**
+     * The contact reading a work order's page (the work order, or its full activity) has read the
+     * team's answers so far: the one place their new-reply mark is cleared, before the timeline is
+     * read (an answer arriving meanwhile stays new rather than unseen). Only a GET reads: a HEAD
+     * asks whether the page is there, and an account without a contact has no mark.
+     */
+    public static void contactReads(Handle handle, UUID jobId, Principal who, HandlerType method) {
+        if (method == HandlerType.GET) {
+            who.contactId().ifPresent(contact -> handle.attach(ReplyStateDao.class).contactOpened(jobId, contact));
+        }
     }
 
     private static void waitsFollow(Handle handle, UUID jobId, Principal who, Visibility visibility) {

@@ -27,10 +27,10 @@ public final class JobActionsHandler {
         this.actions = actions;
     }
 
-    /** GET /portal/jobs/{number}/activity: the comments, files and forms on a page of their own. */
+    /** GET /portal/jobs/{number}/activity: the comments, files and forms on a page of their own; reading it reads the team's replies. */
     public void page(Context ctx) {
         Principal who = RequestScope.requirePrincipal(ctx);
-        JobActions job = number(ctx).flatMap(n -> actions.actions(n, who)).orElseThrow(NotFoundResponse::new);
+        JobActions job = number(ctx).flatMap(n -> actions.activity(n, who, ctx.method())).orElseThrow(NotFoundResponse::new);
         ctx.render("customer/job-actions-page.html", Map.of("job", job));
     }
 

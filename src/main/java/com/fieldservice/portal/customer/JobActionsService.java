@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.javalin.http.HandlerType;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -75,14 +77,28 @@ public final class JobActionsService {
 
     /** The timeline (what the customer may read of it) and forms of a job; empty when this customer may not see it. */
     public Optional<JobActions> actions(int number, Principal who) {
-        return customerJob(number, who).map(job -> {
-            List<TimelineEntry> timeline = jdbi.withExtension(TimelineDao.class,
-                    dao -> dao.forCustomer(CustomerScope.of(who), number));
-            long files = timeline.stream().filter(entry -> "file".equals(entry.kind())).count();
-            return new JobActions(job.number(), !job.closed(), takesMessages(job), Workflow.INITIAL.equals(job.statusCode()),
-                    timeline, (int) Math.max(0, ReportService.MAX_FILES_PER_JOB - files), supportPhone.orElse(null), "",
-                    Map.of(), null);
-        });
+        return jdbi.withHandle(handle -> handle.attach(ReportDao.class).customerJob(number, CustomerScope.of(who))
+                .map(job -> actions(handle, job, who)));
+    }
+
+    /**
+     * The full activity page: as {@link #actions}, and reading it reads the team's replies for
+     * this contact, as opening the work order does ({@link Conversation#contactReads}).
+     */
+    public Optional<JobActions> activity(int number, Principal who, HandlerType method) {
+        return jdbi.withHandle(handle -> handle.attach(ReportDao.class).customerJob(number, CustomerScope.of(who))
+                .map(job -> {
+                    Conversation.contactReads(handle, job.id(), who, method);
+                    return actions(handle, job, who);
+                }));
+    }
+
+    private JobActions actions(Handle handle, ReportDao.CustomerJob job, Principal who) {
+        List<TimelineEntry> timeline = handle.attach(TimelineDao.class).forCustomer(CustomerScope.of(who), job.number());
+        long files = timeline.stream().filter(entry -> "file".equals(entry.kind())).count();
+        return new JobActions(job.number(), !job.closed(), takesMessages(job), Workflow.INITIAL.equals(job.statusCode()),
+                timeline, (int) Math.max(0, ReportService.MAX_FILES_PER_JOB - files), supportPhone.orElse(null), "",
+                Map.of(), null);
     }
 
     public Outcome comment(int number, String text, Principal who) {

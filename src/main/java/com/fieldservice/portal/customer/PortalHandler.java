@@ -1,7 +1,7 @@
 package com.fieldservice.portal.customer;
 
 import com.fieldservice.portal.auth.Principal;
-import com.fieldservice.portal.conversation.ReplyStateDao;
+import com.fieldservice.portal.conversation.Conversation;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
 import com.fieldservice.portal.web.Language;
@@ -94,7 +94,7 @@ public final class PortalHandler {
 
     /**
      * GET /portal/jobs/{number}. Opening it reads the service team's replies for this contact
-     * (before the timeline is read: a reply arriving meanwhile stays new rather than unseen).
+     * ({@link Conversation#contactReads}).
      */
     public void job(Context ctx) {
         Principal who = RequestScope.requirePrincipal(ctx);
@@ -103,7 +103,7 @@ public final class PortalHandler {
         Optional<CustomerJobView.Page> page = number.flatMap(n -> jdbi.withHandle(handle -> {
             PortalJobDao dao = handle.attach(PortalJobDao.class);
             return dao.detail(scope, n).map(job -> {
-                who.contactId().ifPresent(contact -> handle.attach(ReplyStateDao.class).contactOpened(job.jobId(), contact));
+                Conversation.contactReads(handle, job.jobId(), who, ctx.method());
                 return new CustomerJobView.Page(job, dao.visits(job.jobId()), dao.children(scope, job.jobId()));
             });
         }));

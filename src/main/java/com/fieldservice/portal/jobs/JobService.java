@@ -40,14 +40,24 @@ public final class JobService {
         <T> T either(Function<Saved, T> saved, Function<Invalid, T> invalid);
     }
 
-    public record Saved(int number) implements Outcome, Creation {
+    /** Saved; {@code warnings} are message keys the planner should read (a visit's technician without the job's skill). */
+    public record Saved(int number, List<String> warnings) implements Outcome, Creation {
+        public Saved(int number) {
+            this(number, List.of());
+        }
+
         @Override
         public <T> T either(Function<Saved, T> saved, Function<Invalid, T> invalid) {
             return saved.apply(this);
         }
     }
 
-    public record Invalid(Map<String, FieldError> errors) implements Outcome, Creation {
+    /** Nothing saved; {@code overlapWith}: the work order whose visit the suggested one would overlap (the planner may confirm). */
+    public record Invalid(Map<String, FieldError> errors, Optional<Integer> overlapWith) implements Outcome, Creation {
+        public Invalid(Map<String, FieldError> errors) {
+            this(errors, Optional.empty());
+        }
+
         @Override
         public <T> T either(Function<Saved, T> saved, Function<Invalid, T> invalid) {
             return invalid.apply(this);
@@ -81,12 +91,14 @@ public final class JobService {
     private final Jdbi jdbi;
     private final Workflow workflow;
     private final BusinessClock clock;
+    private final VisitRules visits;
     private final ObjectMapper json = new ObjectMapper();
 
-    public JobService(Jdbi jdbi, Workflow workflow, BusinessClock clock) {
+    public JobService(Jdbi jdbi, Workflow workflow, BusinessClock clock, VisitRules visits) {
         this.jdbi = jdbi;
         this.workflow = workflow;
         this.clock = clock;
+        this.visits = visits;
     }
     /** A new work order, in Open unless the caller asks for another status a job may start in. */
     public Creation create(Map<String, String> input, Optional<String> statusCode, Principal who) {
@@ -151,8 +163,20 @@ public final class JobService {
         });
     }
 
-    /** Saves every writable field, if the job is still at {@code version}. */
+    /**
+     * Saves every writable field, if the job is still at {@code version}. A changed suggested
+     * technician and start move the first visit (or add one) through the visits' rules; a refused
+     * visit change saves nothing of the edit. {@code allow_overlap=1} confirms an overlap.
+     */
     public Outcome edit(int number, int version, Map<String, String> input, Principal who) {
+        try {
+            return inTransactionEdit(number, version, input, who);
+        } catch (SuggestionEdit.Refused refused) {
+            return refused.invalid();
+        }
+    }
+
+    private Outcome inTransactionEdit(int number, int version, Map<String, String> input, Principal who) {
         return jdbi.inTransaction(handle -> {
             JobDao dao = handle.attach(JobDao.class);
             Optional<JobDao.Current> current = dao.current(number);
@@ -174,8 +198,8 @@ public final class JobService {
             }
             Map<String, String> after = asText(dao.formValues(id, clock.zone().getId()));
             record(dao, id, who, "edited", differences(before, after), version + 1);
-            keepSuggestionVisit(dao, id, current.get().statusCode(), draft);
-            return new Saved(number);
+            return new Saved(number, SuggestionEdit.firstVisitFollows(handle, visits, dao, current.get(), draft,
+                    "1".equals(input.get("allow_overlap")), who));
         });
     }
 
@@ -228,6 +252,7 @@ public final class JobService {
     /**
      * The suggested user and start are the job's first visit: a job with visits moves its first
      * one to them; a Suggested job without one gets it (planning/VisitService keeps the other way).
+     * For a new job and a status change; an edit goes through the visits' rules ({@link VisitRules}).
      */
     private static void keepSuggestionVisit(JobDao dao, UUID id, String statusCode, JobDraft draft) {
         keepSuggestionVisit(dao, id, statusCode, draft.suggestedUserId(), draft.suggestedDateStart(), draft.estimatedTime());

@@ -68,6 +68,10 @@ public interface VisitDao {
     @RegisterConstructorMapper(Stored.class)
     Optional<Stored> visit(@Bind("job") UUID job, @Bind("id") UUID id);
 
+    /** The job's first visit (the one its suggestion follows), if it has any. */
+    @SqlQuery("SELECT id FROM job_planning WHERE job_id = :job ORDER BY date_start, id LIMIT 1")
+    Optional<UUID> firstVisit(@Bind("job") UUID job);
+
     @SqlQuery("""
             INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
             VALUES (:job, :technician, :start, :end) RETURNING id""")

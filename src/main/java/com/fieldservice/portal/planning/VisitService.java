@@ -8,9 +8,11 @@ import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.jobs.DateInput;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.jobs.JobDao;
+import com.fieldservice.portal.jobs.VisitRules;
 import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.RequestValues;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -23,11 +25,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Adds, moves and removes the visits of a work order, each in one transaction with its history
- * entry and the job's suggested technician and start (which follow the first visit). The work
+ * entry and the job's suggested technician and start (which follow the first visit); the job's
+ * edit form moves or adds the first visit through the same rules ({@link VisitRules}). The work
  * order's row is locked first, then the technician's: two planners placing the same technician
  * at the same time are served one after the other, so an overlap is always seen.
  */
-public final class VisitService {
+public final class VisitService implements VisitRules {
 
     /** What a visit's form holds, as typed. */
     public record VisitInput(String technician, String start, String end, boolean allowOverlap, Optional<Integer> version) {
@@ -147,25 +150,71 @@ public final class VisitService {
         if (!errors.isEmpty()) {
             return new Invalid(errors, Optional.empty());
         }
-        UUID technicianId = technician.get().id();
-        Optional<Integer> other = visits.overlapping(technicianId, start.get(), end.get(), visitId.orElse(null));
-        if (other.isPresent() && !input.allowOverlap()) {
+        return place(handle, job, before, technician.get(), start.get(), end.get(), input.allowOverlap(), who);
+    }
+
+    /** The edit form's way in (jobs/VisitRules): the first visit follows the suggested technician and start. */
+    @Override
+    public Placement placeFirst(Handle handle, int number, UUID technicianId, OffsetDateTime start, int minutesIfNew,
+                                boolean allowOverlap, Principal who) {
+        VisitDao visits = handle.attach(VisitDao.class);
+        VisitDao.LockedJob job = visits.lockJob(number)
+                .orElseThrow(() -> new IllegalStateException("work order " + number + " vanished while edited"));
+        if (job.closed()) {
+            return refused(Map.of("visit", FieldError.of("planning.visit.closed")), Optional.empty());
+        }
+        Optional<VisitDao.Technician> technician = visits.lockTechnician(technicianId, null);
+        if (technician.isEmpty()) {
+            return refused(Map.of("technician", FieldError.of("planning.visit.technicianUnknown")), Optional.empty());
+        }
+        Optional<VisitDao.Stored> first = visits.firstVisit(job.id()).flatMap(id -> visits.visit(job.id(), id));
+        OffsetDateTime end = first.map(visit -> start.plus(Duration.between(visit.start(), visit.end())))
+                .orElse(start.plusMinutes(minutesIfNew));
+        if (!DateInput.plausible(end)) {
+            return refused(Map.of("end", FieldError.of("validation.visitEndsTooLate", DateInput.LAST_YEAR)), Optional.empty());
+        }
+        Outcome outcome = place(handle, job, first, technician.get(), start, end, allowOverlap, who);
+        if (outcome instanceof Saved saved) {
+            return new Placement(Map.of(), Optional.empty(), saved.warnings());
+        }
+        if (outcome instanceof Invalid invalid) {
+            return refused(invalid.errors(), invalid.overlapWith());
+        }
+        throw new IllegalStateException("a visit is placed or refused, not " + outcome);
+    }
+
+    private static Placement refused(Map<String, FieldError> errors, Optional<Integer> overlapWith) {
+        return new Placement(errors, overlapWith, List.of());
+    }
+
+    /**
+     * Moves {@code before} (none: adds a visit) to this technician and time, unless it overlaps
+     * another visit of theirs and the planner did not confirm; with its history entry, the job's
+     * suggestion following its first visit, and the customer told when the visit is confirmed.
+     */
+    private Outcome place(Handle handle, VisitDao.LockedJob job, Optional<VisitDao.Stored> before,
+                          VisitDao.Technician technician, OffsetDateTime start, OffsetDateTime end, boolean allowOverlap,
+                          Principal who) {
+        VisitDao visits = handle.attach(VisitDao.class);
+        UUID technicianId = technician.id();
+        Optional<UUID> visitId = before.map(VisitDao.Stored::id);
+        Optional<Integer> other = visits.overlapping(technicianId, start, end, visitId.orElse(null));
+        if (other.isPresent() && !allowOverlap) {
             return new Invalid(Map.of("start", FieldError.of("planning.visit.overlap", String.valueOf(other.get()))), other);
         }
         UUID id = visitId.orElse(null);
         int sequence = 0;
         if (visitId.isPresent()) {
-            sequence = visits.update(job.id(), id, technicianId, start.get(), end.get());
+            sequence = visits.update(job.id(), id, technicianId, start, end);
         } else {
-            id = visits.insert(job.id(), technicianId, start.get(), end.get());
+            id = visits.insert(job.id(), technicianId, start, end);
         }
-        VisitDao.Stored after = new VisitDao.Stored(id, job.id(), technicianId, technician.get().name(), start.get(), end.get(),
-                sequence);
+        VisitDao.Stored after = new VisitDao.Stored(id, job.id(), technicianId, technician.name(), start, end, sequence);
         finish(handle, job, who, before.isPresent() ? "visit-moved" : "visit-added",
                 before.map(this::shown).orElse(null), shown(after));
         tellTheCustomer(handle, job, before.isPresent() ? VisitChange.MOVED : VisitChange.CONFIRMED, after);
         boolean lacksSkill = job.skillId() != null && !visits.masters(technicianId, job.skillId());
-        return new Saved(number, lacksSkill ? List.of(LACKS_SKILL) : List.of());
+        return new Saved(job.id2(), lacksSkill ? List.of(LACKS_SKILL) : List.of());
     }
 
     private Optional<OffsetDateTime> time(String text, String field, Map<String, FieldError> errors) {

@@ -102,9 +102,10 @@ class JobEditConflictTest {
     void referencesAndDatesReadAsTheFormShowsThemNeverAsGuids() {
         int number = created("Lift stuck");
         List<Map<String, Object>> types = rows("SELECT id::text AS id, name FROM job_type ORDER BY name LIMIT 2");
+        // technicians: a suggested technician with a start is the work order's first visit
         List<Map<String, Object>> people = rows("""
                 SELECT id::text AS id, concat_ws(' ', firstname, lastname) AS name FROM app_user
-                 WHERE NOT disabled AND NOT archived AND code IS NOT NULL ORDER BY code LIMIT 2""");
+                 WHERE allow_service_app AND NOT disabled AND NOT archived ORDER BY code LIMIT 2""");
         List<Map<String, Object>> contacts = rows("""
                 SELECT c.id::text AS id, concat_ws(' ', c.firstname, c.lastname) AS name FROM contact c
                   JOIN project p ON p.company_id = c.company_id
@@ -112,10 +113,10 @@ class JobEditConflictTest {
         assertThat(contacts).hasSize(2);
         Map<String, String> mine = FormValues.of(editForm(planner, number));
         theyChange(number, Map.of("job_type_id", id(types, 0), "suggested_user_id", id(people, 0),
-                "contact_id", id(contacts, 0), "due_date", "2026-12-20", "suggested_date_start", "2026-12-18T08:15"));
+                "contact_id", id(contacts, 0), "due_date", "2026-12-20", "suggested_date_start", "2098-12-18T08:15"));
 
         mine.putAll(Map.of("job_type_id", id(types, 1), "suggested_user_id", id(people, 1), "contact_id", id(contacts, 1),
-                "due_date", "2026-12-22", "suggested_date_start", "2026-12-19T14:45"));
+                "due_date", "2026-12-22", "suggested_date_start", "2098-12-19T14:45"));
         HttpResponse<String> answer = planner.post(edit(number), mine);
         assertThat(answer.statusCode()).isEqualTo(409);
         Document page = Jsoup.parse(answer.body());
@@ -129,8 +130,8 @@ class JobEditConflictTest {
         assertThat(page.select("#change-contact_id .yours").text()).startsWith((String) contacts.get(1).get("name"));
         assertThat(page.select("#change-due_date .theirs").text()).isEqualTo("2026-12-20");
         assertThat(page.select("#change-due_date .yours").text()).isEqualTo("2026-12-22");
-        assertThat(page.select("#change-suggested_date_start .theirs").text()).isEqualTo("2026-12-18 08:15");
-        assertThat(page.select("#change-suggested_date_start .yours").text()).isEqualTo("2026-12-19 14:45");
+        assertThat(page.select("#change-suggested_date_start .theirs").text()).isEqualTo("2098-12-18 08:15");
+        assertThat(page.select("#change-suggested_date_start .yours").text()).isEqualTo("2098-12-19 14:45");
         assertThat(page.select("#changes input[type=radio]")).hasSize(10);
 
         Map<String, String> choice = FormValues.of(page);

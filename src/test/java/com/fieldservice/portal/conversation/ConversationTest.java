@@ -348,6 +348,29 @@ class ConversationTest {
     }
 
     @Test
+    void readingOnlyTheActivityPageReadsTheRepliesToo() {
+        TestAccounts.customer(portal.jdbi(), "ACME", "dana@conversation.test");
+        WebSession dana = portal.signedIn("dana@conversation.test");
+        int number = reported("UNREAD-ACTIVITY", null);
+        assertThat(reply(number, "The part is ordered.", "customer").statusCode()).isEqualTo(303);
+        assertThat(newReplyFor(alice, number)).isTrue();
+        assertThat(newReplyFor(dana, number)).isTrue();
+
+        String activity = "/portal/jobs/" + number + "/activity";
+        HttpResponse<String> head = alice.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal.url(activity)))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(newReplyFor(alice, number)).as("a HEAD reads nothing").isTrue();
+
+        assertThat(page(dana, activity).select("#conversation-timeline").text()).contains("The part is ordered.");
+        assertThat(newReplyFor(dana, number)).as("read on the activity page").isFalse();
+        assertThat(newReplyFor(alice, number)).as("her colleague's reading is not hers").isTrue();
+
+        assertThat(page(alice, activity).select("#conversation-timeline").text()).contains("The part is ordered.");
+        assertThat(newReplyFor(alice, number)).isFalse();
+    }
+
+    @Test
     void theReportReadsAsTheCustomerWroteItAfterAPlannerEditsTheDescription() {
         int number = reported("CONV-ORIGINAL", null);
         Map<String, String> form = com.fieldservice.portal.support.FormValues.of(planner.get("/backoffice/jobs/" + number + "/edit").body());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.planning.VisitService;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +29,9 @@ class PortalQueryCountTest {
         Jdbi jdbi = TestDatabase.freshJdbi();
         PortalFixtures.insert(jdbi);
         counter = StatementCounter.recording(jdbi);
+        JobService jobs = new JobService(jdbi, Workflow.load(jdbi), TestClock.DEFAULT, new VisitService(jdbi, TestClock.DEFAULT));
         PortalHandler handler = new PortalHandler(jdbi,
-                new JobActionsService(jdbi, new JobService(jdbi, Workflow.load(jdbi), TestClock.DEFAULT), TestClock.DEFAULT,
-                        Optional.empty()),
+                new JobActionsService(jdbi, jobs, TestClock.DEFAULT, Optional.empty()),
                 new PortalFormat(TestClock.DEFAULT));
         Principal alice = new Principal(UUID.randomUUID(), "alice", Role.CUSTOMER, "Alice", Optional.empty(),
                 Optional.empty(), Optional.of(PortalFixtures.ACME), false);

@@ -7,10 +7,12 @@ import com.fieldservice.portal.auth.Role;
 import com.fieldservice.portal.backoffice.JobDetailHandler;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.planning.VisitService;
 import com.fieldservice.portal.support.StatementCounter;
 import com.fieldservice.portal.support.TestClock;
 import com.fieldservice.portal.support.TestDatabase;
 import com.fieldservice.portal.web.RequestScope;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -36,16 +38,16 @@ class TimelineQueryCountTest {
                 .bind(0, PortalFixtures.ALICE).mapTo(UUID.class).one());
         counter = StatementCounter.recording(jdbi);
         JobDetailHandler detail = new JobDetailHandler(jdbi, TestClock.DEFAULT);
-        PortalHandler portal = new PortalHandler(jdbi,
-                new JobActionsService(jdbi, new JobService(jdbi, Workflow.load(jdbi), TestClock.DEFAULT), TestClock.DEFAULT,
-                        Optional.empty()),
-                new PortalFormat(TestClock.DEFAULT));
+        JobService jobs = new JobService(jdbi, Workflow.load(jdbi), TestClock.DEFAULT, new VisitService(jdbi, TestClock.DEFAULT));
+        JobActionsService actions = new JobActionsService(jdbi, jobs, TestClock.DEFAULT, Optional.empty());
+        PortalHandler portal = new PortalHandler(jdbi, actions, new PortalFormat(TestClock.DEFAULT));
         Principal customer = new Principal(UUID.randomUUID(), "alice", Role.CUSTOMER, "Alice", Optional.empty(),
                 Optional.of(alice), Optional.of(PortalFixtures.ACME), false);
         counter.serving(config -> {
             config.routes.before("/portal/*", ctx -> RequestScope.setPrincipal(ctx, customer));
             config.routes.get("/backoffice/jobs/{number}", detail::show);
             config.routes.get("/portal/jobs/{number}", portal::job);
+            config.routes.get("/portal/jobs/{number}/activity", new JobActionsHandler(actions)::page);
         });
     }
 
@@ -88,17 +90,18 @@ class TimelineQueryCountTest {
                 .bind("n", full).mapTo(Integer.class).one());
         assertThat(entries).isGreaterThanOrEqualTo(200);
 
-        for (String side : new String[] {"/backoffice/jobs/", "/portal/jobs/"}) {
-            // back office: job, children, visits, the technicians a visit may go to, timeline, awaiting
-            // reply, history, the names it points at, transitions; customer: job, replies read,
-            // visits, children, the job in scope, timeline
-            int few = side.startsWith("/backoffice") ? 9 : 6;
+        // back office: job, children, visits, the technicians a visit may go to, timeline, awaiting
+        // reply, history, the names it points at, transitions; customer: job, replies read,
+        // visits, children, the job in scope, timeline; the customer's activity page: the job in
+        // scope, replies read, timeline
+        Map<String, Integer> few = Map.of("/backoffice/jobs/%d", 9, "/portal/jobs/%d", 6, "/portal/jobs/%d/activity", 3);
+        few.forEach((page, statements) -> {
             counter.forget();
-            assertThat(counter.get(side + empty)).isEqualTo(200);
-            assertThat(counter.statements()).as(side + " with no entries").hasSizeLessThanOrEqualTo(few);
+            assertThat(counter.get(page.formatted(empty))).isEqualTo(200);
+            assertThat(counter.statements()).as(page + " with no entries").hasSizeLessThanOrEqualTo(statements);
             counter.forget();
-            assertThat(counter.get(side + full)).isEqualTo(200);
-            assertThat(counter.statements()).as(side + " with 200 entries").hasSize(few);
-        }
+            assertThat(counter.get(page.formatted(full))).isEqualTo(200);
+            assertThat(counter.statements()).as(page + " with 200 entries").hasSize(statements);
+        });
     }
 }

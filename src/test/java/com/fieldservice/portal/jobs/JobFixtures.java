@@ -26,7 +26,7 @@ final class JobFixtures {
         fixedInstallationName = jdbi.withHandle(h -> h.createQuery("SELECT name FROM project WHERE id = ?")
                 .bind(0, fixedInstallation).mapTo(String.class).one());
         mobileInstallation = uuid("SELECT id FROM project WHERE is_mobile_installation ORDER BY id2 LIMIT 1");
-        technician = uuid("SELECT id FROM app_user WHERE NOT disabled AND NOT archived ORDER BY code LIMIT 1");
+        technician = uuid("SELECT id FROM app_user WHERE allow_service_app AND NOT disabled AND NOT archived ORDER BY code LIMIT 1");
         UUID plannerAccount = uuid("SELECT id FROM account WHERE username = 'planner@demo.test'");
         planner = new Principal(plannerAccount, "planner@demo.test", Role.PLANNER, "Pat Planner", Optional.empty(),
                 Optional.empty(), Optional.empty(), false);

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.jobs;
 
+import com.fieldservice.portal.planning.VisitService;
 import com.fieldservice.portal.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,8 @@ class JobServiceTest {
     @BeforeAll
     static void database() {
         fixtures = new JobFixtures();
-        service = new JobService(fixtures.jdbi, Workflow.load(fixtures.jdbi), TestClock.DEFAULT);
+        service = new JobService(fixtures.jdbi, Workflow.load(fixtures.jdbi), TestClock.DEFAULT,
+                new VisitService(fixtures.jdbi, TestClock.DEFAULT));
     }
 
     private static int create(String... fields) {

@@ -1,0 +1,75 @@
+package com.fieldservice.portal.jobs;
+
+import com.fieldservice.portal.auth.Principal;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What an edit of a work order's suggested technician and start does to its visits, inside the
+ * edit's transaction: the suggestion is the first visit, so a changed one moves that visit (or
+ * adds one) through the visits' rules ({@link VisitRules}). Clearing the technician or the start
+ * of a job with visits is refused: visits are removed in the work order's visits section, where
+ * their own rules (the last visit a Planned job needs) are told. A job without visits keeps a
+ * technician without a start, or none, as typed.
+ */
+final class SuggestionEdit {
+
+    /** Where a refused visit change is told on the job's form: its fields by the visit form's (else at the start). */
+    private static final Map<String, String> AT = Map.of("visit", "suggested_user_id", "technician", "suggested_user_id");
+
+    /** The edit was refused because of its visit: its transaction rolls back, and this is the answer. */
+    static final class Refused extends RuntimeException {
+        private final transient JobService.Invalid invalid;
+
+        Refused(JobService.Invalid invalid) {
+            super(null, null, false, false);
+            this.invalid = invalid;
+        }
+
+        JobService.Invalid invalid() {
+            return invalid;
+        }
+    }
+
+    private SuggestionEdit() {
+    }
+
+    /** The warnings of the visit change (message keys), if the suggestion changed; throws {@link Refused} when refused. */
+    static List<String> firstVisitFollows(Handle handle, VisitRules visits, JobDao dao, JobDao.Current current,
+                                          JobDraft draft, boolean allowOverlap, Principal who) {
+        if (Objects.equals(current.suggestedUserId(), draft.suggestedUserId())
+                && sameMinute(current.suggestedDateStart(), draft.suggestedDateStart())) {
+            return List.of();
+        }
+        if (draft.suggestedUserId() == null || draft.suggestedDateStart() == null) {
+            if (dao.visitCount(current.id()) > 0) {
+                String field = draft.suggestedUserId() == null ? "suggested_user_id" : "suggested_date_start";
+                throw new Refused(new JobService.Invalid(Map.of(field, FieldError.of("jobForm.suggestion.visitsFollow"))));
+            }
+            return List.of();
+        }
+        Integer estimate = draft.estimatedTime();
+        VisitRules.Placement placed = visits.placeFirst(handle, current.id2(), draft.suggestedUserId(),
+                draft.suggestedDateStart(), estimate == null || estimate == 0 ? JobService.DEFAULT_VISIT_MINUTES : estimate,
+                allowOverlap, who);
+        if (placed.refused()) {
+            Map<String, FieldError> errors = new LinkedHashMap<>();
+            placed.errors().forEach((field, error) -> errors.putIfAbsent(AT.getOrDefault(field, "suggested_date_start"),
+                    // the form offers every user: one who plans no visits is no technician (not an unknown code)
+                    field.equals("technician") ? FieldError.of("jobForm.suggestion.notTechnician") : error));
+            throw new Refused(new JobService.Invalid(errors, placed.overlapWith()));
+        }
+        return placed.warnings();
+    }
+
+    /** The form shows and sends a start to the minute. */
+    private static boolean sameMinute(OffsetDateTime one, OffsetDateTime other) {
+        return one == null || other == null ? one == other
+                : one.truncatedTo(ChronoUnit.MINUTES).isEqual(other.truncatedTo(ChronoUnit.MINUTES));
+    }
+}
