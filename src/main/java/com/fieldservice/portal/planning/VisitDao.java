@@ -60,17 +60,21 @@ public interface VisitDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM app_user_skill WHERE app_user_id = :technician AND skill_id = :skill)")
     boolean masters(@Bind("technician") UUID technician, @Bind("skill") UUID skill);
 
-    @SqlQuery("""
+    /** The columns of {@link Stored}. */
+    String STORED = """
             SELECT pl.id, pl.job_id, pl.app_user_id AS technician_id, person_name(u) AS technician,
                    pl.date_start AS start, pl.date_end AS "end", pl.sequence
               FROM job_planning pl JOIN app_user u ON u.id = pl.app_user_id
-             WHERE pl.id = :id AND pl.job_id = :job""")
+            """;
+
+    @SqlQuery(STORED + " WHERE pl.id = :id AND pl.job_id = :job")
     @RegisterConstructorMapper(Stored.class)
     Optional<Stored> visit(@Bind("job") UUID job, @Bind("id") UUID id);
 
     /** The job's first visit (the one its suggestion follows), if it has any. */
-    @SqlQuery("SELECT id FROM job_planning WHERE job_id = :job ORDER BY date_start, id LIMIT 1")
-    Optional<UUID> firstVisit(@Bind("job") UUID job);
+    @SqlQuery(STORED + " WHERE pl.job_id = :job ORDER BY pl.date_start, pl.id LIMIT 1")
+    @RegisterConstructorMapper(Stored.class)
+    Optional<Stored> firstVisit(@Bind("job") UUID job);
 
     @SqlQuery("""
             INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)

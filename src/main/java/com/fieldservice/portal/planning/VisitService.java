@@ -167,7 +167,7 @@ public final class VisitService implements VisitRules {
         if (technician.isEmpty()) {
             return refused(Map.of("technician", FieldError.of("planning.visit.technicianUnknown")), Optional.empty());
         }
-        Optional<VisitDao.Stored> first = visits.firstVisit(job.id()).flatMap(id -> visits.visit(job.id(), id));
+        Optional<VisitDao.Stored> first = visits.firstVisit(job.id());
         OffsetDateTime end = first.map(visit -> start.plus(Duration.between(visit.start(), visit.end())))
                 .orElse(start.plusMinutes(minutesIfNew));
         if (!DateInput.plausible(end)) {
