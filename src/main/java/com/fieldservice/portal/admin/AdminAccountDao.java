@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -63,7 +62,6 @@ public interface AdminAccountDao {
                       CASE WHEN NOT :newest THEN lower(a.username) END ASC,
                       a.id
              LIMIT :limit OFFSET :offset""")
-    @RegisterConstructorMapper(AccountRow.class)
     List<AccountRow> search(@Bind("role") String role, @Bind("pattern") String pattern, @Bind("newest") boolean newest,
                             @Bind("limit") int limit, @Bind("offset") int offset);
 
@@ -71,7 +69,6 @@ public interface AdminAccountDao {
     int count(@Bind("role") String role, @Bind("pattern") String pattern);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM " + AccountDao.JOINS + "\n WHERE a.id = :id")
-    @RegisterConstructorMapper(AccountRow.class)
     Optional<AccountRow> find(@Bind("id") UUID id);
 
     /** Whether another account, or another staff member, already goes by this username (case aside). */
@@ -119,7 +116,6 @@ public interface AdminAccountDao {
     int companyCount();
 
     @SqlQuery("SELECT code, name FROM company WHERE NOT archived ORDER BY lower(name), code LIMIT :limit")
-    @RegisterConstructorMapper(CompanyOption.class)
     List<CompanyOption> companies(@Bind("limit") int limit);
 
     /** Codes are unique as written: typed in another case, the code finds its company unless two differ only by case. */

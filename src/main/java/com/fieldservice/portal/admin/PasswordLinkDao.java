@@ -3,7 +3,6 @@ package com.fieldservice.portal.admin;
 import com.fieldservice.portal.auth.AccountDao;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -51,17 +50,14 @@ public interface PasswordLinkDao {
 
                AND (lower(a.username) = lower(:email) OR lower(coalesce(ct.email, u.email)) = lower(:email))
              ORDER BY lower(a.username) = lower(:email) DESC, a.date_create LIMIT 1""")
-    @RegisterConstructorMapper(Holder.class)
     Optional<Holder> personByEmail(@Bind("email") String email);
 
     @SqlQuery("SELECT a.id AS account_id, a.username FROM password_link l JOIN account a ON a.id = l.account_id"
             + " WHERE l.token_hash = :hash AND " + LIVE)
-    @RegisterConstructorMapper(Holder.class)
     Optional<Holder> findLive(@Bind("hash") byte[] tokenHash);
 
     /** Uses the link up, if it is still live: of two requests racing with one link, only one gets its account. */
     @SqlQuery("UPDATE password_link l SET used_at = now() WHERE l.token_hash = :hash AND " + LIVE
             + " RETURNING l.account_id, (SELECT username FROM account WHERE id = l.account_id) AS username")
-    @RegisterConstructorMapper(Holder.class)
     Optional<Holder> use(@Bind("hash") byte[] tokenHash);
 }

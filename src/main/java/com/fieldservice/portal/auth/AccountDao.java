@@ -3,7 +3,6 @@ package com.fieldservice.portal.auth;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.Nested;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -34,11 +33,9 @@ public interface AccountDao {
 
     @SqlQuery("SELECT a.id, a.password_hash, (" + ACTIVE + ") AS active, " + PRINCIPAL_COLUMNS + " FROM " + JOINS
             + " WHERE lower(a.username) = lower(:username)")
-    @RegisterConstructorMapper(Credentials.class)
     Optional<Credentials> findCredentials(@Bind("username") String username);
 
     @SqlQuery("SELECT " + PRINCIPAL_COLUMNS + " FROM " + JOINS + " WHERE a.id = :id AND " + ACTIVE)
-    @RegisterConstructorMapper(PrincipalRow.class)
     Optional<PrincipalRow> findActivePrincipal(@Bind("id") UUID id);
 
     @SqlUpdate("UPDATE account SET password_hash = :hash WHERE id = :id")

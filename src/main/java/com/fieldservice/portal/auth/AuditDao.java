@@ -3,7 +3,6 @@ package com.fieldservice.portal.auth;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -28,7 +27,6 @@ public interface AuditDao {
                AND (CAST(:before AS bigint) IS NULL OR id < :before)
              ORDER BY id DESC
              LIMIT :limit""")
-    @RegisterConstructorMapper(Entry.class)
     List<Entry> search(@Bind("event") String event, @Bind("username") String username, @Bind("before") Long before,
                        @Bind("limit") int limit);
 }

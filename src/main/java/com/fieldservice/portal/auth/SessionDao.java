@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.Nested;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -29,7 +28,6 @@ public interface SessionDao {
             + " AND s.last_seen > now() - make_interval(secs => :idleSeconds)"
             + " AND s.date_create > now() - make_interval(secs => :absoluteSeconds)"
             + " AND " + AccountDao.ACTIVE)
-    @RegisterConstructorMapper(SessionRow.class)
     Optional<SessionRow> findLive(@Bind("tokenHash") byte[] tokenHash, @Bind("idleSeconds") long idleSeconds,
                                   @Bind("absoluteSeconds") long absoluteSeconds);
 

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -24,7 +23,6 @@ public interface BackOfficeDao {
                     UNION ALL SELECT 'priority', id, code, name, sequence, NULL, false FROM job_priority
                     UNION ALL SELECT 'skill', id, code, name, 0, NULL, false FROM skill) l
              ORDER BY kind, seq, name""")
-    @RegisterConstructorMapper(JobSearch.Lookup.class)
     List<JobSearch.Lookup> lookups();
 
     /** The planner's idea of how many jobs there are (pg_class.reltuples, kept by ANALYZE): free to read. */
@@ -140,7 +138,6 @@ public interface BackOfficeDao {
               LEFT JOIN LATERAL job_address(j) addr ON true
               LEFT JOIN db_country country ON country.id = addr.db_country_id
              WHERE j.id2 = :number""")
-    @RegisterConstructorMapper(JobDetail.class)
     Optional<JobDetail> detail(@Bind("number") int number, @Bind("today_start") OffsetDateTime todayStart,
                                @Bind("language") String language);
 
@@ -160,7 +157,6 @@ public interface BackOfficeDao {
               FROM jobs ch JOIN job_status s ON s.id = ch.job_status_id
              WHERE ch.parent_id = :job
              ORDER BY ch.working_sequence NULLS LAST, ch.id2""")
-    @RegisterConstructorMapper(Child.class)
     List<Child> children(@Bind("job") UUID job, @Bind("language") String language);
 
     record HistoryEntry(OffsetDateTime changedAt, String changedBy, String kind, String changes) {
@@ -169,7 +165,6 @@ public interface BackOfficeDao {
     @SqlQuery("""
             SELECT changed_at, changed_by, kind, changes::text AS changes
               FROM job_history WHERE job_id = :job ORDER BY changed_at DESC, id DESC LIMIT 500""")
-    @RegisterConstructorMapper(HistoryEntry.class)
     List<HistoryEntry> history(@Bind("job") UUID job);
 
     /** A name by its key; {@code countryCode} for a country, which the reader's language names. */
@@ -202,7 +197,6 @@ public interface BackOfficeDao {
                         FROM contact x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT s.code, coalesce(translated_name(s.id, :language), s.name), NULL
                         FROM job_status s WHERE s.code = ANY(CAST(:codes AS text[]))""")
-    @RegisterConstructorMapper(Named.class)
     List<Named> names(@Bind("ids") String[] ids, @Bind("codes") String[] codes, @Bind("language") String language);
 
     record Transition(String code, String name) {
@@ -213,7 +207,6 @@ public interface BackOfficeDao {
             SELECT t.code, coalesce(translated_name(t.id, :language), t.name) AS name
               FROM job_status_transition x JOIN job_status t ON t.id = x.to_job_status_id
              WHERE x.from_job_status_id = :status ORDER BY t.sort_order""")
-    @RegisterConstructorMapper(Transition.class)
     List<Transition> transitions(@Bind("status") UUID status, @Bind("language") String language);
 
     // ------------------------------------------------------------------ dashboard
@@ -233,7 +226,6 @@ public interface BackOfficeDao {
                      ON n.job_status_id = s.id
              WHERE NOT s.is_closed
              ORDER BY s.sort_order""")
-    @RegisterConstructorMapper(StatusCount.class)
     List<StatusCount> openByStatus();
 
     /** Overdue: open, and its due day is over (a job due today is not overdue yet). */
@@ -252,7 +244,6 @@ public interface BackOfficeDao {
                        AND NOT EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id OFFSET 0)) AS unplanned,
                    (SELECT count(*) FROM jobs WHERE requested_by_contact_id IS NOT NULL
                        AND date_reported_by_company >= :today AND date_reported_by_company < :tomorrow) AS reported_today""")
-    @RegisterConstructorMapper(Headline.class)
     Headline headline(@Bind("week_start") OffsetDateTime weekStart, @Bind("week_end") OffsetDateTime weekEnd,
                       @Bind("today") OffsetDateTime today, @Bind("tomorrow") OffsetDateTime tomorrow);
 
@@ -275,6 +266,5 @@ public interface BackOfficeDao {
               LEFT JOIN (SELECT date_trunc('week', date_closed AT TIME ZONE :zone)::date AS week, count(*) AS n
                            FROM jobs WHERE date_closed >= :from GROUP BY 1) c ON c.week = w.week
              ORDER BY w.week""")
-    @RegisterConstructorMapper(Week.class)
     List<Week> weeks(@Bind("first_week") LocalDate firstWeek, @Bind("from") OffsetDateTime from, @Bind("zone") String zone);
 }

@@ -3,7 +3,6 @@ package com.fieldservice.portal.conversation;
 import com.fieldservice.portal.customer.CustomerScope;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -16,7 +15,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * back office's): the customer's finds the work order through {@link CustomerScope#VISIBLE_JOB}
  * and leaves out every internal entry, and names staff by first name only.
  */
-@RegisterConstructorMapper(TimelineEntry.class)
 public interface TimelineDao {
 
     /**

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.mapper.Nested;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
@@ -20,12 +19,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * {@link CustomerJobView} record, and every query a signed-in customer runs is limited by
  * {@link CustomerScope#VISIBLE_JOB}, so another company's work order is simply not found.
  */
-@RegisterConstructorMapper(CustomerJobView.Row.class)
-@RegisterConstructorMapper(CustomerJobView.Detail.class)
-@RegisterConstructorMapper(CustomerJobView.Visit.class)
-@RegisterConstructorMapper(CustomerJobView.Child.class)
-@RegisterConstructorMapper(CustomerJobView.Tracked.class)
-@RegisterConstructorMapper(CustomerJobView.Installation.class)
 public interface PortalJobDao {
 
     /** When the customer reported a work order: the day they gave, else when it was created. */
@@ -87,7 +80,6 @@ public interface PortalJobDao {
      * {@link JobListQuery.Sort}'s fixed clauses.
      */
     @SqlQuery(ROW_COLUMNS + ", count(*) OVER () AS total" + ROW_FROM + FILTERS + " ORDER BY <order> LIMIT :limit OFFSET :offset")
-    @RegisterConstructorMapper(CountedRow.class)
     List<CountedRow> page(@BindMethods JobListQuery.Filter filter, @Define("order") String order,
                           @Bind("limit") int limit, @Bind("offset") int offset);
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.SqlObject;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -62,7 +61,6 @@ public interface ReportDao extends SqlObject {
     int countFixedInstallations(@Bind("company") UUID company);
 
     @SqlQuery(OPEN_INSTALLATIONS + " AND NOT p.is_mobile_installation ORDER BY lower(p.name), p.id2 LIMIT :limit")
-    @RegisterConstructorMapper(InstallationOption.class)
     List<InstallationOption> fixedInstallations(@Bind("company") UUID company, @Bind("limit") int limit);
 
     /** Every word typed appears in the name, serial number, location or site of the installation. */
@@ -73,21 +71,17 @@ public interface ReportDao extends SqlObject {
                     WHERE word <> ''
                       AND strpos(lower(concat_ws(' ', p.name, p.serial_number, p.location, site.name)), word) = 0)
              ORDER BY lower(p.name), p.id2 LIMIT :limit""")
-    @RegisterConstructorMapper(InstallationOption.class)
     List<InstallationOption> searchInstallations(@Bind("company") UUID company, @Bind("text") String text,
                                                  @Bind("limit") int limit);
 
     @SqlQuery(OPEN_INSTALLATIONS + " AND p.is_mobile_installation ORDER BY lower(p.name), p.id2")
-    @RegisterConstructorMapper(InstallationOption.class)
     List<InstallationOption> mobileInstallations(@Bind("company") UUID company);
 
     @SqlQuery(OPEN_INSTALLATIONS + " AND p.id = :id")
-    @RegisterConstructorMapper(InstallationOption.class)
     Optional<InstallationOption> installation(@Bind("company") UUID company, @Bind("id") UUID id);
 
     @SqlQuery("SELECT id, coalesce(translated_name(id, :language), name) AS label, is_default FROM job_priority"
             + " WHERE customer_choosable ORDER BY sequence, label")
-    @RegisterConstructorMapper(PriorityOption.class)
     List<PriorityOption> customerPriorities(@Bind("language") String language);
 
     /** The urgencies named in English (which one is the default does not depend on the language). */
@@ -117,11 +111,9 @@ public interface ReportDao extends SqlObject {
 
     /** The job, if this customer may see it. */
     @SqlQuery(JOB + " WHERE j.id2 = :number AND " + CustomerScope.VISIBLE_JOB)
-    @RegisterConstructorMapper(CustomerJob.class)
     Optional<CustomerJob> customerJob(@Bind("number") int number, @BindMethods CustomerScope scope);
 
     @SqlQuery(JOB + " WHERE j.id2 = :number")
-    @RegisterConstructorMapper(CustomerJob.class)
     Optional<CustomerJob> anyJob(@Bind("number") int number);
 
     /**
@@ -130,7 +122,6 @@ public interface ReportDao extends SqlObject {
      * second counts the first's files, and together they never pass the limit per work order.
      */
     @SqlQuery(JOB + " WHERE j.id = :id FOR NO KEY UPDATE OF j")
-    @RegisterConstructorMapper(CustomerJob.class)
     CustomerJob lockJob(@Bind("id") UUID id);
 
     @SqlQuery("SELECT id FROM jobs WHERE id2 = :number")
@@ -138,14 +129,12 @@ public interface ReportDao extends SqlObject {
 
     /** A file of the job, for the back office: internal ones too. */
     @SqlQuery("SELECT file_name, content_type, bytes FROM job_attachment WHERE id = :id AND job_id = :jobId")
-    @RegisterConstructorMapper(StoredFile.class)
     Optional<StoredFile> file(@Bind("jobId") UUID jobId, @Bind("id") UUID id);
 
     /** A file of the job as its customer may fetch it: never an internal one. */
     @SqlQuery("""
             SELECT file_name, content_type, bytes FROM job_attachment
              WHERE id = :id AND job_id = :jobId AND visibility = 'customer'""")
-    @RegisterConstructorMapper(StoredFile.class)
     Optional<StoredFile> customerFile(@Bind("jobId") UUID jobId, @Bind("id") UUID id);
 
     /** The phone number the customer gave when reporting, on the job just created. */

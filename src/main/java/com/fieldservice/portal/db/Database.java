@@ -48,9 +48,14 @@ public final class Database implements AutoCloseable {
     }
 
     private static Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(dataSource)
-                .installPlugin(new SqlObjectPlugin())
-                .installPlugin(new PostgresPlugin());
+        return configured(Jdbi.create(dataSource));
+    }
+
+    /** How the portal uses jdbi, for every Jdbi it makes (and the tests' own). */
+    public static Jdbi configured(Jdbi jdbi) {
+        return jdbi.installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin())
+                .registerRowMapper(new RecordMappers());
     }
 
     public static Database open(Settings settings) {

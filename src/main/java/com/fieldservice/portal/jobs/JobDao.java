@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.SqlObject;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -87,7 +86,6 @@ public interface JobDao extends SqlObject {
                     :dbAddressEmail, :dbAddressLatitudeDecimal, :dbAddressLongitudeDecimal,
                     :estimatedQuantityRemark)""")
     @GetGeneratedKeys({"id", "id2"})
-    @RegisterConstructorMapper(Created.class)
     Created insert(@Bind("statusId") UUID statusId, @BindMethods JobDraft draft);
 
     /** Sets every writable field; only if the job is still at the version the change was made from. */
@@ -100,7 +98,6 @@ public interface JobDao extends SqlObject {
     @SqlQuery("""
             SELECT j.id, j.id2, j.version, s.code AS status_code, j.suggested_user_id, j.suggested_date_start, j.estimated_time
               FROM jobs j JOIN job_status s ON s.id = j.job_status_id WHERE j.id2 = :number""")
-    @RegisterConstructorMapper(Current.class)
     Optional<Current> current(@Bind("number") int number);
 
     default Map<String, Object> formValues(UUID id, String zone) {
@@ -139,6 +136,5 @@ public interface JobDao extends SqlObject {
     @SqlQuery("""
             SELECT id, changed_at, changed_by, kind, changes::text AS changes, version FROM job_history
              WHERE job_id = :jobId AND version > :since ORDER BY id""")
-    @RegisterConstructorMapper(HistoryEntry.class)
     List<HistoryEntry> historySince(@Bind("jobId") UUID jobId, @Bind("since") int since);
 }

@@ -2,7 +2,6 @@ package com.fieldservice.portal.jobs;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -20,7 +19,6 @@ public interface ReferenceDao {
             SELECT p.id, p.company_id, p.is_mobile_installation, p.name, coalesce(ps.is_closed, false) AS closed
               FROM project p LEFT JOIN project_status ps ON ps.id = p.project_status_id
              WHERE p.id = :id OR (CAST(:id AS uuid) IS NULL AND p.reference_back_office = :code)""")
-    @RegisterConstructorMapper(Installation.class)
     Optional<Installation> installation(@Bind("id") UUID id, @Bind("code") String code);
 
     /** The GUID of a lookup row (job_type, job_priority, skill, app_user, db_country) found by GUID or by code. */
@@ -36,7 +34,6 @@ public interface ReferenceDao {
     @SqlQuery("""
             SELECT id, parent_id FROM jobs
              WHERE id = :id OR (CAST(:id AS uuid) IS NULL AND reference_back_office = :code)""")
-    @RegisterConstructorMapper(ParentJob.class)
     Optional<ParentJob> job(@Bind("id") UUID id, @Bind("code") String code);
 
     @SqlQuery("SELECT name FROM job_type WHERE id = :id")

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
@@ -35,11 +34,9 @@ public final class Workflow {
     interface Dao {
         @SqlQuery("SELECT id, code, name, is_closed, allowed_on_create, customer_status, sort_order,"
                 + " translated_name(id, 'fr') AS name_fr, translated_name(id, 'nl') AS name_nl FROM job_status")
-        @RegisterConstructorMapper(Status.class)
         List<Status> statuses();
 
         @SqlQuery("SELECT from_job_status_id, to_job_status_id FROM job_status_transition")
-        @RegisterConstructorMapper(Transition.class)
         List<Transition> transitions();
     }
 

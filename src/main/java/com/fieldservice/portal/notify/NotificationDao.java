@@ -3,7 +3,6 @@ package com.fieldservice.portal.notify;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.SingleValue;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -20,7 +19,6 @@ public interface NotificationDao {
     @SqlQuery("""
             SELECT addr.street, addr.street_number, addr.zip, addr.city
               FROM jobs j LEFT JOIN LATERAL job_address(j) addr ON true WHERE j.id = :job""")
-    @RegisterConstructorMapper(Address.class)
     Optional<Address> place(@Bind("job") UUID jobId);
 
     /** Whether moving from one status to the other makes the work order's visits confirmed ones. */
@@ -33,7 +31,6 @@ public interface NotificationDao {
             SELECT v.id, (SELECT pl.sequence FROM job_planning pl WHERE pl.id = v.id) AS sequence,
                    v.date_start AS start, v.date_end AS "end", v.technician_first_name AS technician
               FROM customer_visits(:job) v ORDER BY v.date_start""")
-    @RegisterConstructorMapper(Notifications.Visit.class)
     List<Notifications.Visit> customerVisits(@Bind("job") UUID jobId);
 
     record JobFacts(UUID id, int number, String name, String customerReference, String installation,
@@ -78,7 +75,6 @@ public interface NotificationDao {
               JOIN job_status s ON s.id = j.job_status_id
               LEFT JOIN project p ON p.id = j.project_id
              WHERE j.id = :job""")
-    @RegisterConstructorMapper(JobFacts.class)
     JobFacts jobFacts(@Bind("job") UUID jobId);
 
     @SqlQuery("""
@@ -93,7 +89,6 @@ public interface NotificationDao {
              WHERE j.id = :job AND NOT a.disabled AND NOT ct.archived AND NOT co.archived
                AND customer_may_see(j, ct.company_id, CASE WHEN ct.portal_scope = 'own_requests' THEN ct.id END)
              ORDER BY a.username""")
-    @RegisterConstructorMapper(CustomerRecipient.class)
     List<CustomerRecipient> customerRecipients(@Bind("job") UUID jobId, @Bind("topic") String topic);
 
     /** Back-office people who asked for this topic. */
@@ -104,7 +99,6 @@ public interface NotificationDao {
               JOIN app_user u ON u.id = a.app_user_id AND NOT u.disabled AND NOT u.archived
              WHERE np.topic = :topic AND np.wanted
              ORDER BY a.username""")
-    @RegisterConstructorMapper(Person.class)
     List<Person> staffWhoAsked(@Bind("topic") String topic);
 
     /** A person's account with the address messages go to: the contact's or staff member's email on record. */
@@ -115,7 +109,6 @@ public interface NotificationDao {
               LEFT JOIN app_user u ON u.id = a.app_user_id
               LEFT JOIN contact ct ON ct.id = a.contact_id
              WHERE a.id = :account AND a.role <> 'api'""")
-    @RegisterConstructorMapper(Person.class)
     Optional<Person> person(@Bind("account") UUID accountId);
 
     @SqlUpdate("""
@@ -139,7 +132,6 @@ public interface NotificationDao {
             SELECT n.id, n.kind, n.audience, n.account_id, n.recipient, n.language, n.params::text AS params,
                    n.subject, n.body_text, n.body_html, n.calendar, n.attempts
               FROM notification n WHERE n.id = :id AND n.claimed_by = :claim""")
-    @RegisterConstructorMapper(Claimed.class)
     Optional<Claimed> held(@Bind("id") long id, @Bind("claim") UUID claim);
 
     /**
@@ -154,7 +146,6 @@ public interface NotificationDao {
                             ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING n.id, n.kind, n.audience, n.account_id, n.recipient, n.language, n.params::text AS params,
                       n.subject, n.body_text, n.body_html, n.calendar, n.attempts""")
-    @RegisterConstructorMapper(Claimed.class)
     Optional<Claimed> claim(@Bind("claim") UUID claim, @Bind("lease") long leaseSeconds);
 
     /** The message as it reads, kept once it is written; the claim must still be this sender's. */
@@ -211,18 +202,15 @@ public interface NotificationDao {
               FROM notification n LEFT JOIN jobs j ON j.id = n.job_id
              WHERE CAST(:status AS text) IS NULL OR n.status = :status
              ORDER BY n.id DESC LIMIT :limit""")
-    @RegisterConstructorMapper(Row.class)
     List<Row> latest(@Bind("status") String status, @Bind("limit") int limit);
 
     @SqlQuery("""
             SELECT id, kind, audience, recipient, status, attempts, date_create, sent_at, last_error, subject, body_text, body_html,
                    calendar
               FROM notification WHERE id = :id""")
-    @RegisterConstructorMapper(Full.class)
     Optional<Full> full(@Bind("id") long id);
 
     @SqlQuery("SELECT topic, wanted FROM notification_preference WHERE account_id = :account")
-    @RegisterConstructorMapper(Choice.class)
     List<Choice> choices(@Bind("account") UUID accountId);
 
     record Choice(String topic, boolean wanted) {

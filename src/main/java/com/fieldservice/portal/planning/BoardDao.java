@@ -3,7 +3,6 @@ package com.fieldservice.portal.planning;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -35,7 +34,6 @@ public interface BoardDao {
             UNION ALL
             SELECT 'team', u.id, person_name(u) FROM app_user u WHERE u.is_team_leader AND u.allow_service_app AND NOT u.archived
             ORDER BY kind, name""")
-    @RegisterConstructorMapper(Choice.class)
     List<Choice> choices(@Bind("language") String language);
 
     /** A technician on the board's page, and how many technicians the filters match in all. */
@@ -45,7 +43,6 @@ public interface BoardDao {
     /** One page of the technicians the filters match, by name. */
     @SqlQuery("SELECT u.id, person_name(u) AS name, u.code, count(*) OVER () AS matching FROM app_user u WHERE" + TECHNICIANS
             + " ORDER BY u.firstname, u.lastname, u.code OFFSET :offset LIMIT :limit")
-    @RegisterConstructorMapper(Technician.class)
     List<Technician> technicians(@Bind("skill") UUID skill, @Bind("team") UUID team, @Bind("offset") int offset,
                                  @Bind("limit") int limit);
 
@@ -65,7 +62,6 @@ public interface BoardDao {
              AND pl.date_end > :from
                AND s.customer_status <> 'cancelled'
              ORDER BY pl.date_start, j.id2""")
-    @RegisterConstructorMapper(Visit.class)
     List<Visit> visits(@Bind("from") OffsetDateTime from, @Bind("until") OffsetDateTime until,
                        @Bind("technicians") UUID[] technicians);
 
@@ -90,6 +86,5 @@ public interface BoardDao {
                AND (CAST(:skill AS uuid) IS NULL OR j.skill_id = CAST(:skill AS uuid))
              ORDER BY coalesce(j.due_date, 'infinity'::timestamptz), j.id2
              LIMIT :limit""")
-    @RegisterConstructorMapper(Waiting.class)
     List<Waiting> waiting(@Bind("skill") UUID skill, @Bind("limit") int limit, @Bind("language") String language);
 }

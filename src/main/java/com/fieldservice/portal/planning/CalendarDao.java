@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -43,7 +42,6 @@ public interface CalendarDao {
              WHERE pl.app_user_id = :technician AND pl.date_start < :until AND pl.date_end > :from
                AND s.customer_status <> 'cancelled'
              ORDER BY pl.date_start""")
-    @RegisterConstructorMapper(FeedVisit.class)
     List<FeedVisit> visits(@Bind("technician") UUID technician, @Bind("from") OffsetDateTime from,
                            @Bind("until") OffsetDateTime until);
 }

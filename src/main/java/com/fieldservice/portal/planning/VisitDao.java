@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -31,7 +30,6 @@ public interface VisitDao {
               FROM jobs j JOIN job_status s ON s.id = j.job_status_id
              WHERE j.id2 = :number
                FOR NO KEY UPDATE OF j""")
-    @RegisterConstructorMapper(LockedJob.class)
     Optional<LockedJob> lockJob(@Bind("number") int number);
 
     /**
@@ -45,7 +43,6 @@ public interface VisitDao {
                AND u.allow_service_app AND NOT u.disabled AND NOT u.archived
              LIMIT 1
                FOR NO KEY UPDATE""")
-    @RegisterConstructorMapper(Technician.class)
     Optional<Technician> lockTechnician(@Bind("id") UUID id, @Bind("code") String code);
 
     /** The number of another work order's visit of this technician that overlaps [start, end), if any. */
@@ -68,12 +65,10 @@ public interface VisitDao {
             """;
 
     @SqlQuery(STORED + " WHERE pl.id = :id AND pl.job_id = :job")
-    @RegisterConstructorMapper(Stored.class)
     Optional<Stored> visit(@Bind("job") UUID job, @Bind("id") UUID id);
 
     /** The job's first visit (the one its suggestion follows), if it has any. */
     @SqlQuery(STORED + " WHERE pl.job_id = :job ORDER BY pl.date_start, pl.id LIMIT 1")
-    @RegisterConstructorMapper(Stored.class)
     Optional<Stored> firstVisit(@Bind("job") UUID job);
 
     @SqlQuery("""
@@ -124,7 +119,6 @@ public interface VisitDao {
               JOIN job_status s ON s.id = j.job_status_id
              WHERE pl.job_id = :job
              ORDER BY pl.date_start, pl.id""")
-    @RegisterConstructorMapper(Listed.class)
     List<Listed> ofJob(@Bind("job") UUID job);
 
     /**
@@ -138,6 +132,5 @@ public interface VisitDao {
                AND (j.skill_id IS NULL OR EXISTS (SELECT 1 FROM app_user_skill us
                                                    WHERE us.app_user_id = u.id AND us.skill_id = j.skill_id))
              ORDER BY u.firstname, u.lastname, u.code""")
-    @RegisterConstructorMapper(Technician.class)
     List<Technician> technicians(@Bind("job") UUID job);
 }

@@ -6,12 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** The choices forms offer for a work order's references: lookups, people, installations. */
-@RegisterConstructorMapper(ChoicesDao.Choice.class)
 public interface ChoicesDao {
 
     record Choice(UUID id, String label) {
@@ -48,7 +46,6 @@ public interface ChoicesDao {
     }
 
     @SqlQuery("SELECT id, code, name FROM db_country")
-    @RegisterConstructorMapper(Country.class)
     List<Country> countryRows();
 
     /** The countries, named and sorted in the form's language (see {@link CountryName}). */
@@ -73,7 +70,6 @@ public interface ChoicesDao {
             """;
 
     @SqlQuery(INSTALLATION + " WHERE p.id = :id")
-    @RegisterConstructorMapper(InstallationChoice.class)
     Optional<InstallationChoice> installation(@Bind("id") UUID id);
 
     /** What a person may type to name an installation: its number, serial number or ERP reference. */
@@ -81,7 +77,6 @@ public interface ChoicesDao {
              WHERE p.id2 = CASE WHEN :text ~ '^#?[0-9]{1,9}$' THEN CAST(ltrim(:text, '#') AS integer) END
                 OR lower(p.serial_number) = lower(:text) OR p.reference_back_office = :text
              ORDER BY p.id2 LIMIT 10""")
-    @RegisterConstructorMapper(InstallationChoice.class)
     List<InstallationChoice> installationsNamed(@Bind("text") String text);
 
     /** Installations whose name, company or location holds every one of these patterns ('%word%'). */
@@ -89,7 +84,6 @@ public interface ChoicesDao {
              WHERE lower(p.name || ' ' || c.name || ' ' || coalesce(p.location, '')) LIKE ALL (:patterns)
                AND NOT c.archived
              ORDER BY c.name, p.name, p.id2 LIMIT :limit""")
-    @RegisterConstructorMapper(InstallationChoice.class)
     List<InstallationChoice> installationsMatching(@Bind("patterns") String[] patterns, @Bind("limit") int limit);
 
     @SqlQuery("SELECT id FROM jobs WHERE id2 = :number")

@@ -25,6 +25,7 @@ public final class ThymeleafRenderer implements FileRenderer {
     /** @param dates every template writes a moment with it, as {@code ${local.dayTime(...)}}: in the business zone */
     public ThymeleafRenderer(DateDisplay dates) {
         this.dates = dates;
+        PortalMethods.install();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.support;
 
+import com.fieldservice.portal.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +10,6 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * One real PostgreSQL (embedded, the same major version the portal ships) for the whole test
@@ -60,9 +59,7 @@ public final class TestDatabase {
     }
 
     public static Jdbi jdbi(String url) {
-        return Jdbi.create(url, "postgres", "")
-                .installPlugin(new SqlObjectPlugin())
-                .installPlugin(new PostgresPlugin());
+        return Database.configured(Jdbi.create(url, "postgres", ""));
     }
 
     public static Jdbi freshJdbi() {

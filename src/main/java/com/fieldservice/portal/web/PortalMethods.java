@@ -1,0 +1,89 @@
+package com.fieldservice.portal.web;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import ognl.MethodAccessor;
+import ognl.MethodFailedException;
+import ognl.ObjectMethodAccessor;
+import ognl.OgnlRuntime;
+
+/**
+ * How templates call the methods of the portal's own objects ({@code ${job.name()}},
+ * {@code ${local.dayTime(job.dateCreate())}}): straight to the one public method of that name
+ * and number of arguments, found once per class. Everything else (a JDK or library object, an
+ * overloaded name, arguments the method can't take) goes to OGNL's own accessor, with
+ * Thymeleaf's restrictions on what templates may call.
+ *
+ * <p>Why: OGNL looks a method up, matches its arguments and checks it against Thymeleaf's
+ * list of blocked types at every call; a work order page makes hundreds of such calls, and
+ * that was a sixth of its CPU. The portal's classes are not on that list, and their methods
+ * are the page's data.
+ */
+final class PortalMethods implements MethodAccessor {
+
+    private static final String PORTAL_PACKAGE = "com.fieldservice.portal.";
+    private static boolean installed;
+
+    private final MethodAccessor ognl = new ObjectMethodAccessor();
+    private final ClassValue<Map<String, Method>> methods = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return type.getName().startsWith(PORTAL_PACKAGE) ? unambiguous(type) : Map.of();
+        }
+    };
+
+    /** Puts it in place, once for the JVM: OGNL keeps its accessors in one static registry. */
+    static synchronized void install() {
+        if (!installed) {
+            OgnlRuntime.setMethodAccessor(Object.class, new PortalMethods());
+            installed = true;
+        }
+    }
+
+    @Override
+    public Object callMethod(Map context, Object target, String name, Object[] args) throws MethodFailedException {
+        Method method = methods.get(target.getClass()).get(key(name, args.length));
+        if (method != null) {
+            try {
+                return method.invoke(target, args);
+            } catch (IllegalArgumentException e) {
+                // arguments OGNL would convert first (a String for a number...): its own way
+            } catch (IllegalAccessException e) {
+                throw new MethodFailedException(target, name, e);
+            } catch (InvocationTargetException e) {
+                throw new MethodFailedException(target, name, e.getCause());
+            }
+        }
+        return ognl.callMethod(context, target, name, args);
+    }
+
+    @Override
+    public Object callStaticMethod(Map context, Class targetClass, String name, Object[] args) throws MethodFailedException {
+        return ognl.callStaticMethod(context, targetClass, name, args);
+    }
+
+    /** The class's public instance methods whose name and arity no other method shares. */
+    private static Map<String, Method> unambiguous(Class<?> type) {
+        Map<String, Method> found = new HashMap<>();
+        Arrays.stream(type.getMethods())
+                .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class)
+                .collect(Collectors.groupingBy(m -> key(m.getName(), m.getParameterCount())))
+                .forEach((key, overloads) -> {
+                    if (overloads.size() == 1) {
+                        Method method = overloads.get(0);
+                        method.setAccessible(true);
+                        found.put(key, method);
+                    }
+                });
+        return Map.copyOf(found);
+    }
+
+    private static String key(String name, int arity) {
+        return arity == 0 ? name : name + '/' + arity;
+    }
+}
