@@ -165,11 +165,11 @@ public final class App implements AutoCloseable {
         PortalFormat customerFormat = new PortalFormat(clock);
         BackOfficeHandler backOffice = new BackOfficeHandler(reads, clock);
         JobGridHandler jobGrid = new JobGridHandler(reads, clock);
-        JobDetailHandler jobDetail = new JobDetailHandler(jdbi, clock);
+        Workflow workflow = Workflow.load(jdbi);
+        JobDetailHandler jobDetail = new JobDetailHandler(jdbi, clock, workflow);
         QuickFindHandler quickFind = new QuickFindHandler(jdbi);
         TrackHandler track = new TrackHandler(jdbi, throttle, customerFormat);
         JobApiHandler jobApi = new JobApiHandler(reads, json);
-        Workflow workflow = Workflow.load(jdbi);
         VisitService visitService = new VisitService(jdbi, clock);
         JobService jobService = new JobService(jdbi, workflow, clock, visitService);
         JobFormHandler jobForms = new JobFormHandler(jobService, jdbi, clock);

@@ -81,7 +81,7 @@ public interface BackOfficeDao {
                      String addressZip, String addressCity, String addressCountry, String addressCountryCode,
                      String addressPhone,
                      String addressEmail, java.math.BigDecimal latitude, java.math.BigDecimal longitude,
-                     String reportedPhone) {
+                     String reportedPhone, OffsetDateTime awaitingReplySince) {
 
         /** The address's country in the reader's language. */
         public String addressCountry(Language language) {
@@ -89,7 +89,7 @@ public interface BackOfficeDao {
         }
     }
 
-    /** The job with everything it points at, in one statement. */
+    /** The job with everything it points at, and since when its customer awaits a reply, in one statement. */
     @SqlQuery("""
             SELECT j.id, j.id2, j.name, j.description, j.internal_memo, j.prejob_information, j.estimated_quantity_remark,
                    j.reference_back_office, j.customer_reference, j.estimated_time, j.earliest_date_plannable, j.due_date,
@@ -117,7 +117,8 @@ public interface BackOfficeDao {
                    country.name AS address_country, country.code AS address_country_code,
                    addr.phone AS address_phone, addr.email AS address_email,
                    addr.latitude_decimal AS latitude, addr.longitude_decimal AS longitude,
-                   j.contact_phone AS reported_phone
+                   j.contact_phone AS reported_phone,
+                   (SELECT since FROM job_awaiting_reply WHERE job_id = j.id) AS awaiting_reply_since
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id
               JOIN job_type t ON t.id = j.job_type_id
@@ -199,15 +200,9 @@ public interface BackOfficeDao {
                         FROM job_status s WHERE s.code = ANY(CAST(:codes AS text[]))""")
     List<Named> names(@Bind("ids") String[] ids, @Bind("codes") String[] codes, @Bind("language") String language);
 
+    /** A status the job may move to, named in the reader's language. */
     record Transition(String code, String name) {
     }
-
-    /** Where the workflow lets this status go (job_status_transition). */
-    @SqlQuery("""
-            SELECT t.code, coalesce(translated_name(t.id, :language), t.name) AS name
-              FROM job_status_transition x JOIN job_status t ON t.id = x.to_job_status_id
-             WHERE x.from_job_status_id = :status ORDER BY t.sort_order""")
-    List<Transition> transitions(@Bind("status") UUID status, @Bind("language") String language);
 
     // ------------------------------------------------------------------ dashboard
 

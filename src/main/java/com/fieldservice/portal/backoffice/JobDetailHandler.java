@@ -1,7 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.conversation.ReplyForm;
-import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.Language;
@@ -19,20 +18,22 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@code GET /backoffice/jobs/{number}}: one work order for the back office, in groups, with its
  * parent, its children, its planned visits, its conversation with the customer and its history.
- * At most nine statements whatever the job holds: the job with every joined entity, the
- * children, the visits, the technicians a visit may go to, the timeline, whether the customer
- * awaits a reply, the history, the names
- * its history's values point at, and the statuses it may move to.
+ * At most seven statements whatever the job holds: the job with every joined entity and since
+ * when its customer awaits a reply, the children, the visits, the technicians a visit may go to,
+ * the timeline, the history and the names its history's values point at. The statuses it may
+ * move to come from the workflow the portal holds in memory.
  */
 public final class JobDetailHandler {
 
     private final Jdbi jdbi;
     private final BusinessClock clock;
+    private final Workflow workflow;
     private final JobHistory history;
 
-    public JobDetailHandler(Jdbi jdbi, BusinessClock clock) {
+    public JobDetailHandler(Jdbi jdbi, BusinessClock clock, Workflow workflow) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.workflow = workflow;
         this.history = new JobHistory(clock);
     }
 
@@ -69,9 +70,10 @@ public final class JobDetailHandler {
             model.put("visits", listed);
             model.put("technicians", visits.technicians(job.get().id()));
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
-            model.put("awaitingSince", handle.attach(ReplyStateDao.class).awaitingSince(job.get().id()).orElse(null));
+            model.put("awaitingSince", job.get().awaitingReplySince());
             model.put("history", history.read(dao, dao.history(job.get().id()), Language.of(ctx)));
-            List<BackOfficeDao.Transition> transitions = dao.transitions(job.get().statusId(), language);
+            List<BackOfficeDao.Transition> transitions = workflow.allowedFrom(job.get().statusCode()).stream()
+                    .map(to -> new BackOfficeDao.Transition(to.code(), to.name(Language.of(ctx)))).toList();
             model.put("transitions", transitions);
             // what a status still needs of the job (a technician, a visit), said before the planner submits
             Map<String, String> needs = new HashMap<>();

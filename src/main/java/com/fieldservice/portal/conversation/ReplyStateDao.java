@@ -52,8 +52,4 @@ public interface ReplyStateDao {
     /** How many work orders await the team's reply (the dashboard's count). */
     @SqlQuery("SELECT count(*) FROM job_awaiting_reply")
     long awaitingReply();
-
-    /** Since when the work order awaits the team's reply, if it does. */
-    @SqlQuery("SELECT since FROM job_awaiting_reply WHERE job_id = :jobId")
-    java.util.Optional<java.time.OffsetDateTime> awaitingSince(@Bind("jobId") UUID jobId);
 }
