@@ -42,11 +42,15 @@ public interface ReplyStateDao {
     @SqlUpdate("DELETE FROM job_awaiting_reply WHERE job_id = :jobId")
     int markRead(@Bind("jobId") UUID jobId);
 
-    /** The contact opened the work order: they have read every answer so far. */
+    /**
+     * The contact opened the work order: they have read every answer so far. Opening it again
+     * with nothing new writes nothing (no row version, no WAL for a page view).
+     */
     @SqlUpdate("""
             INSERT INTO job_replies_read (job_id, contact_id, replies)
             SELECT tr.job_id, :contactId, tr.replies FROM job_team_replies tr WHERE tr.job_id = :jobId
-            ON CONFLICT (job_id, contact_id) DO UPDATE SET replies = EXCLUDED.replies""")
+            ON CONFLICT (job_id, contact_id) DO UPDATE SET replies = EXCLUDED.replies
+                WHERE job_replies_read.replies <> EXCLUDED.replies""")
     void contactOpened(@Bind("jobId") UUID jobId, @Bind("contactId") UUID contactId);
 
     /** How many work orders await the team's reply (the dashboard's count). */

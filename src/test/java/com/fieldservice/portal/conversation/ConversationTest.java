@@ -348,6 +348,31 @@ class ConversationTest {
     }
 
     @Test
+    void openingTheWorkOrderAgainWithNothingNewWritesNothing() {
+        int number = reported("UNREAD-AGAIN", null);
+        assertThat(reply(number, "We come on Monday.", "customer").statusCode()).isEqualTo(303);
+        page(alice, "/portal/jobs/" + number);
+        String version = readMarkVersion(number);
+        page(alice, "/portal/jobs/" + number);
+        page(alice, "/portal/jobs/" + number + "/activity");
+        assertThat(readMarkVersion(number)).as("no new row version for a page view").isEqualTo(version);
+
+        assertThat(reply(number, "Bring the key, please.", "customer").statusCode()).isEqualTo(303);
+        assertThat(newReplyFor(alice, number)).isTrue();
+        page(alice, "/portal/jobs/" + number);
+        assertThat(newReplyFor(alice, number)).isFalse();
+        assertThat(readMarkVersion(number)).isNotEqualTo(version);
+    }
+
+    /** The row version (xmin) of what Alice has read of this work order's replies. */
+    private static String readMarkVersion(int number) {
+        return portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT r.xmin::text FROM job_replies_read r JOIN jobs j ON j.id = r.job_id
+                  JOIN contact c ON c.id = r.contact_id WHERE j.id2 = :number AND c.email = 'alice@acme.demo.test'""")
+                .bind("number", number).mapTo(String.class).one());
+    }
+
+    @Test
     void readingOnlyTheActivityPageReadsTheRepliesToo() {
         TestAccounts.customer(portal.jdbi(), "ACME", "dana@conversation.test");
         WebSession dana = portal.signedIn("dana@conversation.test");
