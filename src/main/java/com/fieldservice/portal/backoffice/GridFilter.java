@@ -163,7 +163,7 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
     private static void technicianByName(String text, Where where) {
         where.bind("technician_lower", text.toLowerCase(Locale.ROOT));
         technician("ANY (ARRAY(SELECT tu.id FROM app_user tu WHERE lower(tu.code) = :technician_lower OR "
-                + nameMatch("technician", "concat_ws(' ', tu.firstname, tu.lastname)", text, where) + "))", where);
+                + nameMatch("technician", "person_name(tu.firstname, tu.lastname)", text, where) + "))", where);
     }
 
     /**

@@ -173,18 +173,27 @@ public final class JobSearch {
     }
 
     /**
-     * One page of the list; call inside a transaction. The statement is planned for its actual
-     * values every time (never a generic plan: whether a word matches ten jobs or a hundred
-     * thousand decides between the full-text index and walking id2 backwards).
+     * One page of the list; call inside the transaction of {@link #matches}, which has the
+     * statement planned for its actual values (never a generic plan: whether a word matches ten
+     * jobs or a hundred thousand decides between the full-text index and walking id2 backwards).
      */
     public Page page(Handle handle, Prepared search, Matches matches) {
         JobQuery query = search.query();
-        handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        Where where = Where.of(search, clock, matches.count().capped());
+        Where where;
+        String jobs = "jobs";
         if (matches.numbers() != null && matches.numbers().size() <= FEW) {
-            // few matches (a rare word, a reference): read them by number, then sort them, rather
-            // than walk the whole list in order hoping to meet them
-            where.bindNumbers("matching", matches.numbers()).and("j.id2 = ANY (:matching)");
+            // few matches (a rare word, a reference, a technician's jobs): read them by number, then
+            // sort them, rather than walk the whole list in order hoping to meet them; their numbers
+            // are the filters' answer, which the page need not work out a second time
+            where = Where.numbered(search, clock).bindNumbers("matching", matches.numbers());
+            if (query.sort == JobSort.NUMBER) {
+                where.and("j.id2 = ANY (:matching)");
+            } else {
+                // fenced off, or the planner may walk the whole index of the sort checking each number
+                jobs = "(SELECT * FROM jobs WHERE id2 = ANY (:matching) OFFSET 0)";
+            }
+        } else {
+            where = Where.of(search, clock, matches.count().capped());
         }
         boolean backwards = query.beforeId != null;
         if (query.afterId != null || query.beforeId != null) {
@@ -192,7 +201,7 @@ public final class JobSearch {
         }
         boolean asc = query.ascending != backwards;
         List<Listed> lines = sorted(where.bind("today_start", where.todayStart()).query(handle, PAGE), query.sort, asc)
-                .define("order", orderBy(query.sort, asc)).define("limit", query.size + 1)
+                .define("jobs", jobs).define("order", query.sort.orderBy(asc)).define("limit", query.size + 1)
                 .setFetchSize(query.size + 1).map(ConstructorMapper.of(Listed.class)).list();
         if (!search.knowsAll(lines)) {
             // a type or status added in the last seconds: read the lookups again
@@ -237,6 +246,7 @@ public final class JobSearch {
         if (query.isTextOnly() && search.words().isOneCommonWord()) {
             // the statistics say this word alone is in ten times more jobs than the cap (see
             // SearchWords): a word a planner types most ("boiler") is not counted on every search
+            handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             return new Matches(new Count(COUNT_CAP, true, null), null);
         }
         // The full-text index need not list all fifty thousand jobs that mention "boiler" to tell
@@ -245,16 +255,16 @@ public final class JobSearch {
         handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
                 + "set_config('gin_fuzzy_search_limit', '" + 2 * COUNT_CAP + "', true) AS fuzzy, "
                 + "set_config('plan_cache_mode', 'force_custom_plan', true) AS plans").mapToMap().one();
-        List<Integer> numbers = Where.of(search, clock).query(handle, MATCHES).define("limit", COUNT_CAP + 1)
-                .setFetchSize(COUNT_CAP + 1).mapTo(Integer.class).list();
-        handle.createQuery("SELECT set_config('enable_seqscan', 'on', true) AS seqscan, "
-                + "set_config('gin_fuzzy_search_limit', '0', true) AS fuzzy").mapToMap().one();
-        boolean capped = numbers.size() > COUNT_CAP;
-        Long estimate = null;
-        if (capped && !query.isFiltered()) {
-            estimate = handle.attach(BackOfficeDao.class).estimatedJobCount();
+        Matches found = Where.of(search, clock).query(handle, MATCHES).define("limit", COUNT_CAP + 1)
+                .define("cap", COUNT_CAP).map((rs, ctx) -> {
+                    boolean capped = rs.getInt("found") > COUNT_CAP;
+                    List<Integer> numbers = capped ? null : List.of((Integer[]) rs.getArray("numbers").getArray());
+                    return new Matches(new Count(capped ? COUNT_CAP : numbers.size(), capped, null), numbers);
+                }).one();
+        if (found.count().capped() && !query.isFiltered()) {
+            return new Matches(new Count(COUNT_CAP, true, handle.attach(BackOfficeDao.class).estimatedJobCount()), null);
         }
-        return new Matches(new Count(capped ? COUNT_CAP : numbers.size(), capped, estimate), capped ? null : numbers);
+        return found;
     }
 
     /** The count, and the matching numbers when there are few enough to name. */
@@ -318,12 +328,12 @@ public final class JobSearch {
              AS awaiting_reply
               FROM (""";
 
-    /** The page's jobs: {@code <sortKey>} is the sort key as text (for the page links), {@code <sortValue>} the key itself, {@code <sortJoin>} the sort's table. */
+    /** The page's jobs: {@code <sortKey>} is the sort key as text (for the page links), {@code <sortValue>} the key itself, {@code <sortJoin>} the sort's table, {@code <jobs>} the jobs table or the few jobs found by number. */
     private static final String SELECT_JOBS = """
             SELECT j.id, j.id2, j.name, j.company_id, j.project_id, j.job_type_id, j.job_priority_id, j.job_status_id,
                    j.due_date, j.date_closed, j.suggested_user_id, j.customer_reference, j.reference_back_office,
                    j.modified_dateutc, <sortKey> AS sort_key, <sortValue> AS sort_value
-              FROM jobs j<sortJoin>
+              FROM <jobs> j<sortJoin>
              WHERE true""";
 
     private static final String LINES_FROM = """
@@ -335,30 +345,23 @@ public final class JobSearch {
     private static final String PAGE = SELECT_LINES + SELECT_JOBS + "<where><order> LIMIT <limit>" + LINES_FROM + "<linesOrder>";
     /** Every line of the list, in order, for the CSV. */
     private static final String EXPORT = SELECT_LINES + SELECT_JOBS + "<where>" + LINES_FROM + "<linesOrder>";
-    /** The numbers of the matching jobs, up to {@code <limit>}. */
-    private static final String MATCHES = "SELECT j.id2 FROM jobs j WHERE true<where> LIMIT <limit>";
+    /**
+     * How many jobs match, up to {@code <limit>}, and their numbers when they are no more than
+     * {@code <cap>}: one line, not a thousand, whatever the count. Its last step, once every match
+     * is counted, puts the planner's settings of {@link #matches} back for the page. That makes it
+     * parallel unsafe too (set_config), which suits it: under its rule against sequential scans the
+     * planner costed parallel plans far too low, and their workers cost more than they saved.
+     */
+    private static final String MATCHES = "SELECT count(*) AS found, CASE WHEN count(*) <= <cap>"
+            + " THEN coalesce(array_agg(m.id2), '{}') END AS numbers, set_config('enable_seqscan', 'on', true) AS seqscan,"
+            + " set_config('gin_fuzzy_search_limit', '0', true) AS fuzzy"
+            + " FROM (SELECT j.id2 FROM jobs j WHERE true<where> LIMIT <limit>) m";
 
     /** Defines the sort's key, its table and the lines' order (the same as the jobs' inside). */
     private static Query sorted(Query query, JobSort sort, boolean ascending) {
         String dir = ascending ? " ASC" : " DESC";
-        return query.define("sortKey", sortKeyText(sort)).define("sortValue", sort.sql()).define("sortJoin", sort.join())
+        return query.define("jobs", "jobs").define("sortKey", sort.keyText()).define("sortValue", sort.sql()).define("sortJoin", sort.join())
                 .define("linesOrder", " ORDER BY j.sort_value" + dir + ", j.id2" + dir);
-    }
-
-    private static String sortKeyText(JobSort sort) {
-        return switch (sort.kind()) {
-            case TIMESTAMP -> "CASE WHEN " + sort.sql() + " = 'infinity' THEN 'infinity' ELSE to_char(" + sort.sql()
-                    + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') END";
-            case INTEGER, TEXT -> "(" + sort.sql() + ")::text";
-        };
-    }
-
-    private static String castKey(JobSort sort) {
-        return switch (sort.kind()) {
-            case INTEGER -> "CAST(:cursor_key AS integer)";
-            case TIMESTAMP -> "CAST(:cursor_key AS timestamptz)";
-            case TEXT -> "CAST(:cursor_key AS text)";
-        };
     }
 
     private static void keyset(Where where, JobQuery query, int id2, boolean backwards) {
@@ -369,13 +372,8 @@ public final class JobSearch {
             where.and("j.id2 " + op + " :cursor_id");
         } else {
             where.bind("cursor_key", query.sort.kind() == JobSort.Kind.TIMESTAMP ? keyTimestamp(query.cursorKey) : query.cursorKey);
-            where.and("(" + query.sort.sql() + ", j.id2) " + op + " (" + castKey(query.sort) + ", :cursor_id)");
+            where.and("(" + query.sort.sql() + ", j.id2) " + op + " (" + query.sort.castCursor() + ", :cursor_id)");
         }
-    }
-
-    private static String orderBy(JobSort sort, boolean ascending) {
-        String dir = ascending ? " ASC" : " DESC";
-        return sort == JobSort.NUMBER ? " ORDER BY j.id2" + dir : " ORDER BY " + sort.sql() + dir + ", j.id2" + dir;
     }
 
     static Optional<Lookup> find(List<Lookup> lookups, String kind, String code) {

@@ -52,6 +52,30 @@ public enum JobSort {
         return kind;
     }
 
+    /** The key as text, as the page links carry it. */
+    String keyText() {
+        return switch (kind) {
+            case TIMESTAMP -> "CASE WHEN " + sql + " = 'infinity' THEN 'infinity' ELSE to_char(" + sql
+                    + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') END";
+            case INTEGER, TEXT -> "(" + sql + ")::text";
+        };
+    }
+
+    /** A page link's key, bound as {@code :cursor_key}, as SQL of the key's type. */
+    String castCursor() {
+        return switch (kind) {
+            case INTEGER -> "CAST(:cursor_key AS integer)";
+            case TIMESTAMP -> "CAST(:cursor_key AS timestamptz)";
+            case TEXT -> "CAST(:cursor_key AS text)";
+        };
+    }
+
+    /** The jobs' order: the key, then the number. */
+    String orderBy(boolean ascending) {
+        String dir = ascending ? " ASC" : " DESC";
+        return this == NUMBER ? " ORDER BY j.id2" + dir : " ORDER BY " + sql + dir + ", j.id2" + dir;
+    }
+
     /**
      * The table the key comes from, joined to the jobs when the grid chooses its page: the other
      * tables are joined only to the page's lines (see {@link JobSearch}).

@@ -42,6 +42,14 @@ final class Where {
         return where;
     }
 
+    /**
+     * No filter's condition, for the jobs of a search already found by number (the filters'
+     * conditions are those numbers); the caller adds them.
+     */
+    static Where numbered(JobSearch.Prepared search, BusinessClock clock) {
+        return new Where(search, clock, false);
+    }
+
     private Where(JobSearch.Prepared search, BusinessClock clock, boolean walkInOrder) {
         this.search = search;
         this.clock = clock;
@@ -78,7 +86,10 @@ final class Where {
 
     /** Names a problem of the request on the page (a message key). */
     Where error(String key) {
-        search.query().errors.add(key);
+        if (!search.query().errors.contains(key)) {
+            // the count and the page each compose the conditions: the problem is named once
+            search.query().errors.add(key);
+        }
         return this;
     }
 
