@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import org.jdbi.v3.core.statement.Query;
 
@@ -202,7 +201,7 @@ public final class JobSearch {
         boolean asc = query.ascending != backwards;
         List<Listed> lines = sorted(where.bind("today_start", where.todayStart()).query(handle, PAGE), query.sort, asc)
                 .define("jobs", jobs).define("order", query.sort.orderBy(asc)).define("limit", query.size + 1)
-                .setFetchSize(query.size + 1).map(ConstructorMapper.of(Listed.class)).list();
+                .setFetchSize(query.size + 1).mapTo(Listed.class).list();
         if (!search.knowsAll(lines)) {
             // a type or status added in the last seconds: read the lookups again
             search = search.withLookups(lookups(handle, true));
@@ -288,7 +287,7 @@ public final class JobSearch {
             Prepared search = prepare(handle, query).withLookups(lookups(handle, true)).in(language);
             Where where = Where.of(search, clock);
             Query sql = sorted(where.bind("today_start", where.todayStart()).query(handle, EXPORT), query.sort, query.ascending);
-            try (Stream<Listed> lines = sql.setFetchSize(1_000).map(ConstructorMapper.of(Listed.class)).stream()) {
+            try (Stream<Listed> lines = sql.setFetchSize(1_000).mapTo(Listed.class).stream()) {
                 lines.map(search::row).forEach(sink);
             }
         });
