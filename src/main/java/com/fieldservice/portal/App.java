@@ -199,8 +199,7 @@ public final class App implements AutoCloseable {
                         "job_status_translation", "job_type_translation", "job_priority_translation", "skill_translation")
                 .onChange(backOffice::forget, "jobs", "job_status", "job_type", "job_priority",
                         "job_status_translation", "job_type_translation", "job_priority_translation")
-                .onChange(sessionCache::clear, "web_session", "account")
-                .onKeyedChange(sessionCache::forgetAccount, "web_session", "account")
+                .onKeyedChange(sessionCache::forgetAccount, sessionCache::clear, "web_session", "account")
                 .start();
 
         return Javalin.create(c -> {

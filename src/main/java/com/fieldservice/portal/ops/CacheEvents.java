@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * sends {@code NOTIFY portal_changes, '<table>'} whenever a cached table changes, from whichever
  * instance (or psql session) changed it; this listener, on its own connection, runs the
  * forgetters registered for that table. A notification may name one row, {@code '<table>:<key>'}
- * (V26: the account whose sessions ended or whose person changed); it runs the keyed forgetters
- * of that table with the key. After a lost connection it forgets everything once, since
+ * (V26: the account whose sessions ended or whose person changed), for the caches that can
+ * forget just that ({@link #onKeyedChange}). After a lost connection it forgets everything once, since
  * notifications sent meanwhile are gone, and listens again; meanwhile {@link #listening()} is
  * false, for caches that must not answer from what may be stale.
  */
@@ -46,7 +46,7 @@ public final class CacheEvents implements AutoCloseable {
     private final Connector connector;
     private final Jdbi jdbi;
     private final Map<String, List<Runnable>> forgetters = new ConcurrentHashMap<>();
-    private final Map<String, List<Consumer<String>>> keyedForgetters = new ConcurrentHashMap<>();
+    private final Map<String, List<Keyed>> keyedForgetters = new ConcurrentHashMap<>();
     private final Set<Runnable> all = ConcurrentHashMap.newKeySet();
     private final Map<String, CountDownLatch> markers = new ConcurrentHashMap<>();
     private final CountDownLatch started = new CountDownLatch(1);
@@ -72,15 +72,20 @@ public final class CacheEvents implements AutoCloseable {
     }
 
     /**
-     * Runs {@code forget} with the key of every {@code '<table>:<key>'} notification of these
-     * tables. Register a plain forgetter too ({@link #onChange}): it runs after a lost connection
-     * and on the tables' plain notifications (a TRUNCATE, say).
+     * For a cache that can forget one row: runs {@code forgetKey} with the key of every
+     * {@code '<table>:<key>'} notification of these tables, and {@code forgetAll} on their plain
+     * notifications (a TRUNCATE, say) and after a lost connection. The plain forgetters of a table
+     * run on both kinds.
      */
-    public CacheEvents onKeyedChange(Consumer<String> forget, String... tables) {
+    public CacheEvents onKeyedChange(Consumer<String> forgetKey, Runnable forgetAll, String... tables) {
         for (String table : tables) {
-            keyedForgetters.computeIfAbsent(table, t -> new CopyOnWriteArrayList<>()).add(forget);
+            keyedForgetters.computeIfAbsent(table, t -> new CopyOnWriteArrayList<>()).add(new Keyed(forgetKey, forgetAll));
         }
+        all.add(forgetAll);
         return this;
+    }
+
+    private record Keyed(Consumer<String> forgetKey, Runnable forgetAll) {
     }
 
     /**
@@ -170,11 +175,14 @@ public final class CacheEvents implements AutoCloseable {
             return;
         }
         int colon = payload.indexOf(':');
-        if (colon < 0) {
-            forgetters.getOrDefault(payload, List.of()).forEach(Runnable::run);
-        } else {
-            String key = payload.substring(colon + 1);
-            keyedForgetters.getOrDefault(payload.substring(0, colon), List.of()).forEach(forget -> forget.accept(key));
+        String table = colon < 0 ? payload : payload.substring(0, colon);
+        forgetters.getOrDefault(table, List.of()).forEach(Runnable::run);
+        for (Keyed keyed : keyedForgetters.getOrDefault(table, List.of())) {
+            if (colon < 0) {
+                keyed.forgetAll().run();
+            } else {
+                keyed.forgetKey().accept(payload.substring(colon + 1));
+            }
         }
     }
 
