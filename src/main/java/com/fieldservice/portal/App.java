@@ -18,6 +18,7 @@ import com.fieldservice.portal.auth.AccountHandler;
 import com.fieldservice.portal.auth.Audit;
 import com.fieldservice.portal.auth.PasswordHandler;
 import com.fieldservice.portal.auth.PasswordService;
+import com.fieldservice.portal.auth.SessionCache;
 import com.fieldservice.portal.auth.SessionStore;
 import com.fieldservice.portal.auth.SignInHandler;
 import com.fieldservice.portal.auth.SignInService;
@@ -27,6 +28,7 @@ import com.fieldservice.portal.backoffice.JobFormHandler;
 import com.fieldservice.portal.jobs.JobService;
 import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.ops.FinishInFlight;
+import com.fieldservice.portal.ops.CacheEvents;
 import com.fieldservice.portal.ops.Operations;
 import com.fieldservice.portal.backoffice.JobDetailHandler;
 import com.fieldservice.portal.backoffice.JobGridHandler;
@@ -49,6 +51,7 @@ import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Cookies;
 import com.fieldservice.portal.web.Routes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +156,10 @@ public final class App implements AutoCloseable {
         ObjectMapper json = Json.mapper();
         Cookies cookies = new Cookies(settings.secureCookies());
         Audit audit = new Audit(jdbi);
-        SessionStore sessions = new SessionStore(jdbi, SessionStore.DEFAULT_IDLE, SessionStore.DEFAULT_ABSOLUTE);
+        // trusted only while this instance hears every change: otherwise each request reads its session
+        SessionCache sessionCache = new SessionCache(ops.caches()::listening);
+        SessionStore sessions = new SessionStore(jdbi, SessionStore.DEFAULT_IDLE, SessionStore.DEFAULT_ABSOLUTE,
+                sessionCache, Clock.systemUTC());
         SignInThrottle throttle = new SignInThrottle(jdbi);
         SignInService signIn = new SignInService(jdbi, throttle, audit);
         AccessControl access = new AccessControl(sessions, signIn, audit, cookies);
@@ -193,6 +199,7 @@ public final class App implements AutoCloseable {
                         "job_status_translation", "job_type_translation", "job_priority_translation", "skill_translation")
                 .onChange(backOffice::forget, "jobs", "job_status", "job_type", "job_priority",
                         "job_status_translation", "job_type_translation", "job_priority_translation")
+                .onKeyedChange(sessionCache::forgetAccount, sessionCache::clear, "web_session", "account")
                 .start();
 
         return Javalin.create(c -> {
@@ -332,6 +339,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** This instance's listener for changes to what it caches. */
+    public CacheEvents cacheEvents() {
+        return ops.caches();
     }
 
     /**

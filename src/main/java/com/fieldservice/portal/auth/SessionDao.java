@@ -11,7 +11,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Server-side sessions, shared by every portal instance through PostgreSQL. */
 public interface SessionDao {
 
-    record SessionRow(@Nested AccountDao.PrincipalRow principal, String csrfToken, OffsetDateTime lastSeen) {
+    record SessionRow(@Nested AccountDao.PrincipalRow principal, String csrfToken, OffsetDateTime dateCreate,
+                      OffsetDateTime lastSeen) {
     }
 
     @SqlUpdate("""
@@ -22,7 +23,7 @@ public interface SessionDao {
                 @Bind("userAgent") String userAgent);
 
     /** The live session behind a token: not idle too long, not too old, its account still allowed in. */
-    @SqlQuery("SELECT " + AccountDao.PRINCIPAL_COLUMNS + ", s.csrf_token, s.last_seen FROM web_session s JOIN "
+    @SqlQuery("SELECT " + AccountDao.PRINCIPAL_COLUMNS + ", s.csrf_token, s.date_create, s.last_seen FROM web_session s JOIN "
             + AccountDao.JOINS + " ON a.id = s.account_id"
             + " WHERE s.token_hash = :tokenHash"
             + " AND s.last_seen > now() - make_interval(secs => :idleSeconds)"
@@ -31,8 +32,9 @@ public interface SessionDao {
     Optional<SessionRow> findLive(@Bind("tokenHash") byte[] tokenHash, @Bind("idleSeconds") long idleSeconds,
                                   @Bind("absoluteSeconds") long absoluteSeconds);
 
+    /** 0 once the session has ended. */
     @SqlUpdate("UPDATE web_session SET last_seen = now() WHERE token_hash = :tokenHash")
-    void touch(@Bind("tokenHash") byte[] tokenHash);
+    int touch(@Bind("tokenHash") byte[] tokenHash);
 
     @SqlUpdate("DELETE FROM web_session WHERE token_hash = :tokenHash")
     void delete(@Bind("tokenHash") byte[] tokenHash);

@@ -6,10 +6,13 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -19,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * Keeps every instance's in-memory caches true to the database. A statement trigger (V19)
  * sends {@code NOTIFY portal_changes, '<table>'} whenever a cached table changes, from whichever
  * instance (or psql session) changed it; this listener, on its own connection, runs the
- * forgetters registered for that table. After a lost connection it forgets everything once,
- * since notifications sent meanwhile are gone, and listens again.
+ * forgetters registered for that table. A notification may name one row, {@code '<table>:<key>'}
+ * (V26: the account whose sessions ended or whose person changed), for the caches that can
+ * forget just that ({@link #onKeyedChange}). After a lost connection it forgets everything once, since
+ * notifications sent meanwhile are gone, and listens again; meanwhile {@link #listening()} is
+ * false, for caches that must not answer from what may be stale.
  */
 public final class CacheEvents implements AutoCloseable {
 
@@ -33,16 +39,25 @@ public final class CacheEvents implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CacheEvents.class);
     private static final int POLL_MILLIS = 500;
+    /** The payload prefix of {@link #awaitProcessed()}'s own notifications. */
+    private static final String MARKER = "cache-events-marker:";
+    private static final long AWAIT_SECONDS = 5;
 
     private final Connector connector;
+    private final Jdbi jdbi;
     private final Map<String, List<Runnable>> forgetters = new ConcurrentHashMap<>();
+    private final Map<String, List<Keyed>> keyedForgetters = new ConcurrentHashMap<>();
     private final Set<Runnable> all = ConcurrentHashMap.newKeySet();
-    private final CountDownLatch listening = new CountDownLatch(1);
+    private final Map<String, CountDownLatch> markers = new ConcurrentHashMap<>();
+    private final CountDownLatch started = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile boolean listening;
 
-    public CacheEvents(Connector connector) {
+    /** Listens on connections of {@code connector}; sends its own markers through {@code jdbi}'s pool. */
+    public CacheEvents(Connector connector, Jdbi jdbi) {
         this.connector = connector;
+        this.jdbi = jdbi;
         this.thread = new Thread(this::run, "portal-cache-events");
         thread.setDaemon(true);
     }
@@ -56,11 +71,62 @@ public final class CacheEvents implements AutoCloseable {
         return this;
     }
 
+    /**
+     * For a cache that can forget one row: runs {@code forgetKey} with the key of every
+     * {@code '<table>:<key>'} notification of these tables, and {@code forgetAll} on their plain
+     * notifications (a TRUNCATE, say) and after a lost connection. The plain forgetters of a table
+     * run on both kinds.
+     */
+    public CacheEvents onKeyedChange(Consumer<String> forgetKey, Runnable forgetAll, String... tables) {
+        for (String table : tables) {
+            keyedForgetters.computeIfAbsent(table, t -> new CopyOnWriteArrayList<>()).add(new Keyed(forgetKey, forgetAll));
+        }
+        all.add(forgetAll);
+        return this;
+    }
+
+    private record Keyed(Consumer<String> forgetKey, Runnable forgetAll) {
+    }
+
+    /**
+     * True while the LISTEN is in place, so that every change reaches the forgetters; false
+     * before it starts and from a lost connection until listening again (when every cache has
+     * been forgotten once).
+     */
+    public boolean listening() {
+        return listening;
+    }
+
+    /**
+     * Waits until the listener has run the forgetters of every change committed before this call,
+     * on any instance: sends a notification of its own and waits for it, since PostgreSQL
+     * delivers notifications in commit order. False when not listening, or not seen within a few
+     * seconds.
+     */
+    public boolean awaitProcessed() {
+        if (!listening) {
+            return false;
+        }
+        String marker = MARKER + UUID.randomUUID();
+        CountDownLatch seen = new CountDownLatch(1);
+        markers.put(marker, seen);
+        try {
+            jdbi.useHandle(h -> h.createQuery("SELECT pg_notify(:channel, :marker)")
+                    .bind("channel", CHANNEL).bind("marker", marker).mapTo(String.class).list());
+            return seen.await(AWAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            markers.remove(marker);
+        }
+    }
+
     /** Starts listening; returns once the LISTEN is in place (or after a few seconds without it). */
     public CacheEvents start() {
         thread.start();
         try {
-            listening.await(10, TimeUnit.SECONDS);
+            started.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -79,21 +145,43 @@ public final class CacheEvents implements AutoCloseable {
                     all.forEach(Runnable::run);
                 }
                 first = false;
-                listening.countDown();
+                listening = true;
+                started.countDown();
                 PGConnection pg = listener.unwrap(PGConnection.class);
                 while (!stopped) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            forgetters.getOrDefault(n.getParameter(), List.of()).forEach(Runnable::run);
+                            dispatch(n.getParameter());
                         }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                listening = false;
                 if (!stopped) {
                     LOG.warn("cache change listener lost its connection ({}); retrying", e.getMessage());
                     pause();
                 }
+            }
+        }
+    }
+
+    private void dispatch(String payload) {
+        if (payload.startsWith(MARKER)) {
+            CountDownLatch seen = markers.get(payload);
+            if (seen != null) {
+                seen.countDown();
+            }
+            return;
+        }
+        int colon = payload.indexOf(':');
+        String table = colon < 0 ? payload : payload.substring(0, colon);
+        forgetters.getOrDefault(table, List.of()).forEach(Runnable::run);
+        for (Keyed keyed : keyedForgetters.getOrDefault(table, List.of())) {
+            if (colon < 0) {
+                keyed.forgetAll().run();
+            } else {
+                keyed.forgetKey().accept(payload.substring(colon + 1));
             }
         }
     }
@@ -110,6 +198,7 @@ public final class CacheEvents implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        listening = false;
         thread.interrupt();
         try {
             thread.join(5_000);

@@ -3,6 +3,8 @@ package com.fieldservice.portal.ops;
 import com.fieldservice.portal.db.Database;
 import com.zaxxer.hikari.HikariConfig;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ public final class Operations implements AutoCloseable {
             metrics.observe(database.readJdbi(), "read");
         }
         readiness = new Readiness(database);
-        caches = new CacheEvents(database::newConnection);
+        caches = new CacheEvents(database::newConnection, database.jdbi());
     }
 
     /** The change events the caches register with, then start. */
@@ -56,6 +58,7 @@ public final class Operations implements AutoCloseable {
         c.routes.before(RequestLog::begin);
         c.routes.before(reads::begin);
         c.routes.after(reads::afterWrite);
+        c.routes.after(this::settleCaches);
         c.requestLogger.http((ctx, millis) -> {
             try {
                 metrics.request(ctx, millis);
@@ -64,6 +67,19 @@ public final class Operations implements AutoCloseable {
                 ReadRouting.finish();
             }
         });
+    }
+
+    /**
+     * A request that may have changed something answers once this instance's caches have caught
+     * up with it (and with every other change committed before), so that the person's next
+     * request, sent to this instance, finds a signed-out session gone or a new language in use.
+     */
+    private void settleCaches(Context ctx) {
+        HandlerType method = ctx.method();
+        if (method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS
+                && caches.listening() && !caches.awaitProcessed()) {
+            LOG.warn("the caches had not caught up with {} {} after a few seconds", method, ctx.path());
+        }
     }
 
     public Readiness readiness() {

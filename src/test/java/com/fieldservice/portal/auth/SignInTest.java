@@ -99,6 +99,7 @@ class SignInTest {
         assertThat(leaving.get("/backoffice").statusCode()).isEqualTo(200);
 
         portal.jdbi().useHandle(h -> h.execute("UPDATE account SET disabled = true WHERE username = 'leaving@sign.test'"));
+        portal.settle();
         assertThat(leaving.get("/backoffice").statusCode()).isEqualTo(303);
         assertThat(portal.visitor().signIn("leaving@sign.test", TestAccounts.PASSWORD).statusCode()).isEqualTo(401);
 
@@ -114,6 +115,9 @@ class SignInTest {
         TestAccounts.staff(portal.jdbi(), "long@sign.test", "planner");
         WebSession idle = portal.signedIn("idle@sign.test");
         WebSession longDay = portal.signedIn("long@sign.test");
+        // both read a page: this instance keeps their sessions, and must still see them expire
+        assertThat(idle.get("/backoffice").statusCode()).isEqualTo(200);
+        assertThat(longDay.get("/backoffice").statusCode()).isEqualTo(200);
         portal.jdbi().useHandle(h -> {
             h.execute("""
                     UPDATE web_session SET last_seen = now() - interval '31 minutes'
@@ -122,6 +126,7 @@ class SignInTest {
                     UPDATE web_session SET date_create = now() - interval '12 hours 1 minute', last_seen = now()
                      WHERE account_id = (SELECT id FROM account WHERE username = 'long@sign.test')""");
         });
+        portal.settle();
         assertThat(idle.get("/backoffice").statusCode()).isEqualTo(303);
         assertThat(longDay.get("/backoffice").statusCode()).isEqualTo(303);
 
@@ -129,6 +134,7 @@ class SignInTest {
         portal.jdbi().useHandle(h -> h.execute("""
                 UPDATE web_session SET last_seen = now() - interval '29 minutes'
                  WHERE account_id = (SELECT id FROM account WHERE username = 'idle@sign.test')"""));
+        portal.settle();
         assertThat(fresh.get("/backoffice").statusCode()).isEqualTo(200);
     }
 

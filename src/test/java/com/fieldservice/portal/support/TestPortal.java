@@ -73,6 +73,17 @@ public final class TestPortal implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Returns once this instance has taken in every change committed so far, from any instance
+     * or straight in the database (its caches forgot what changed): the barrier a test passes
+     * before checking that another instance's change is in effect here.
+     */
+    public void settle() {
+        if (!app.cacheEvents().awaitProcessed()) {
+            throw new IllegalStateException("the portal's change listener did not catch up");
+        }
+    }
+
     /** GET as the test integration (HTTP Basic). */
     public HttpResponse<String> apiGet(String path) {
         return apiGet(path, "application/json");
