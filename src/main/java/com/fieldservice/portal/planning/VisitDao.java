@@ -48,7 +48,7 @@ public interface VisitDao {
     @RegisterConstructorMapper(Technician.class)
     Optional<Technician> lockTechnician(@Bind("id") UUID id, @Bind("code") String code);
 
-    /** The number of another work order's visit of this technician that overlaps [start, end), if any. */
+    /** The number of another work order's visit of this technician that overlaps [start, end), if any (along job_planning_user_end, V27). */
     @SqlQuery("""
             SELECT j.id2 FROM job_planning pl JOIN jobs j ON j.id = pl.job_id
              WHERE pl.app_user_id = :technician AND pl.date_start < :end AND pl.date_end > :start
