@@ -139,6 +139,10 @@ public final class JobFormHandler {
         List<String> codes = new ArrayList<>(refused.allowed().stream().map(Workflow.Status::code).toList());
         codes.add(refused.from().code());
         codes.add(requested);
+        return statusNames(codes, language);
+    }
+
+    private Map<String, String> statusNames(List<String> codes, Language language) {
         Map<String, String> names = new HashMap<>();
         codes.forEach(code -> names.put(code, code));
         jdbi.withExtension(BackOfficeDao.class, dao -> dao.names(new String[0], codes.toArray(String[]::new), language.code()))
@@ -150,15 +154,24 @@ public final class JobFormHandler {
     public void changeStatus(Context ctx) {
         int number = RequestValues.workOrderNumber(ctx.pathParam("number")).orElseThrow(NotFoundResponse::new);
         String to = Optional.ofNullable(ctx.formParam("status")).orElse("");
-        JobService.Outcome outcome = jobs.changeStatus(number, to, RequestScope.requirePrincipal(ctx));
-        if (outcome instanceof JobService.Saved) {
-            ctx.redirect("/backoffice/jobs/" + number + "?status-changed", HttpStatus.SEE_OTHER);
+        JobService.Outcome outcome = jobs.changeStatus(number, to, "1".equals(ctx.formParam("allow_overlap")),
+                RequestScope.requirePrincipal(ctx));
+        if (outcome instanceof JobService.Saved saved) {
+            ctx.redirect("/backoffice/jobs/" + number + "?status-changed"
+                    + (saved.warnings().isEmpty() ? "" : "&visit-warning=skill"), HttpStatus.SEE_OTHER);
         } else if (outcome instanceof JobService.StatusRefused refused) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             Map<String, Object> model = new HashMap<>(Map.of("number", number, "requested", to,
                     "from", refused.from(), "allowed", refused.allowed()));
             model.put("need", refused.need());
             model.put("names", statusNames(refused, to, Language.of(ctx)));
+            ctx.render("backoffice/status-refused.html", model);
+        } else if (outcome instanceof JobService.Invalid invalid) {
+            // the suggested visit the status would add is refused (an overlap may be confirmed)
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            Map<String, Object> model = new HashMap<>(Map.of("number", number, "requested", to,
+                    "visitErrors", invalid.errors(), "names", statusNames(List.of(to), Language.of(ctx))));
+            model.put("overlapWith", invalid.overlapWith().orElse(null));
             ctx.render("backoffice/status-refused.html", model);
         } else if (outcome instanceof JobService.Conflict) {
             ctx.redirect("/backoffice/jobs/" + number + "?status-conflict", HttpStatus.SEE_OTHER);

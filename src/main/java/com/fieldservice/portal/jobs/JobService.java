@@ -31,6 +31,11 @@ public final class JobService {
     /** A visit suggested without an estimate lasts this long. */
     static final int DEFAULT_VISIT_MINUTES = 60;
 
+    /** How long a suggested visit lasts: the job's estimate, else {@link #DEFAULT_VISIT_MINUTES}. */
+    static int visitMinutes(Integer estimatedTime) {
+        return estimatedTime == null || estimatedTime == 0 ? DEFAULT_VISIT_MINUTES : estimatedTime;
+    }
+
     /** What a change to a work order came to; handlers tell the cases apart with instanceof, never a cast. */
     public sealed interface Outcome permits Saved, Invalid, Conflict, NotFound, StatusRefused {
     }
@@ -205,7 +210,16 @@ public final class JobService {
 
     /** Moves the job to another status, if the workflow allows it from where it is. */
     public Outcome changeStatus(int number, String toCode, Principal who) {
-        return changeStatus(number, Optional.empty(), toCode, who);
+        return changeStatus(number, toCode, false, who);
+    }
+
+    /**
+     * Moves the job to another status, if the workflow allows it from where it is. Suggested
+     * turns a suggestion without a visit into one through the visits' rules: refused (an
+     * overlap, unless {@code allowOverlap}), nothing of the change is saved ({@link Invalid}).
+     */
+    public Outcome changeStatus(int number, String toCode, boolean allowOverlap, Principal who) {
+        return changeStatus(number, Optional.empty(), toCode, allowOverlap, who);
     }
 
     /**
@@ -213,40 +227,54 @@ public final class JobService {
      * made (a customer may cancel while their job is Open, not once a planner has moved it on).
      */
     public Outcome changeStatusFrom(int number, String fromCode, String toCode, Principal who) {
-        return changeStatus(number, Optional.of(fromCode), toCode, who);
+        return changeStatus(number, Optional.of(fromCode), toCode, false, who);
     }
 
-    private Outcome changeStatus(int number, Optional<String> requiredFrom, String toCode, Principal who) {
-        return jdbi.inTransaction(handle -> {
-            JobDao dao = handle.attach(JobDao.class);
-            Optional<JobDao.Current> current = dao.current(number);
-            if (current.isEmpty()) {
-                return new NotFound();
-            }
-            Workflow.Status from = workflow.statusOrThrow(current.get().statusCode());
-            Optional<Workflow.Status> to = workflow.status(toCode).filter(s -> workflow.allows(from.code(), s.code()))
-                    .filter(s -> requiredFrom.map(from.code()::equals).orElse(true));
-            if (to.isEmpty()) {
-                return new StatusRefused(from, workflow.allowedFrom(from.code()), null);
-            }
-            UUID id = current.get().id();
-            int visits = dao.visitCount(id);
-            Optional<String> need = Workflow.unmetNeed(to.get().code(), current.get().suggestedUserId() != null || visits > 0,
-                    visits > 0);
-            if (need.isPresent()) {
-                return new StatusRefused(from, workflow.allowedFrom(from.code()), need.get());
-            }
-            if (dao.changeStatus(id, current.get().version(), to.get().id()) == 0) {
-                return conflict(dao, id, current.get().version(), dao.current(number).orElseThrow().version(), Map.of());
-            }
-            record(dao, id, who, "status", Map.of("status", change(from.code(), to.get().code())), current.get().version() + 1);
-            BusinessEvents.statusChanged(to.get().code());
-            Notifications.statusChanged(handle, id, from.code(), to.get().code());
+    private Outcome changeStatus(int number, Optional<String> requiredFrom, String toCode, boolean allowOverlap,
+                                 Principal who) {
+        try {
+            return jdbi.inTransaction(handle -> changeStatus(handle, number, requiredFrom, toCode, allowOverlap, who));
+        } catch (SuggestionEdit.Refused refused) {
+            return refused.invalid();
+        }
+    }
+
+    private Outcome changeStatus(Handle handle, int number, Optional<String> requiredFrom, String toCode,
+                                 boolean allowOverlap, Principal who) {
+        JobDao dao = handle.attach(JobDao.class);
+        Optional<JobDao.Current> current = dao.current(number);
+        if (current.isEmpty()) {
+            return new NotFound();
+        }
+        Workflow.Status from = workflow.statusOrThrow(current.get().statusCode());
+        Optional<Workflow.Status> to = workflow.status(toCode).filter(s -> workflow.allows(from.code(), s.code()))
+                .filter(s -> requiredFrom.map(from.code()::equals).orElse(true));
+        if (to.isEmpty()) {
+            return new StatusRefused(from, workflow.allowedFrom(from.code()), null);
+        }
+        JobDao.Current job = current.get();
+        UUID id = job.id();
+        int visitCount = dao.visitCount(id);
+        Optional<String> need = Workflow.unmetNeed(to.get().code(), job.suggestedUserId() != null || visitCount > 0,
+                visitCount > 0);
+        if (need.isPresent()) {
+            return new StatusRefused(from, workflow.allowedFrom(from.code()), need.get());
+        }
+        if (dao.changeStatus(id, job.version(), to.get().id()) == 0) {
+            return conflict(dao, id, job.version(), dao.current(number).orElseThrow().version(), Map.of());
+        }
+        record(dao, id, who, "status", Map.of("status", change(from.code(), to.get().code())), job.version() + 1);
+        List<String> warnings = List.of();
+        if ("Suggested".equals(to.get().code()) && visitCount == 0) {
+            // the suggestion becomes the visit through the visits' rules; throws when refused (all rolled back)
+            warnings = SuggestionEdit.suggestionBecomesVisit(handle, visits, job, allowOverlap, who);
+        } else {
             // a status change leaves the suggestion as it was read
-            JobDao.Current job = current.get();
             keepSuggestionVisit(dao, id, to.get().code(), job.suggestedUserId(), job.suggestedDateStart(), job.estimatedTime());
-            return new Saved(number);
-        });
+        }
+        BusinessEvents.statusChanged(to.get().code());
+        Notifications.statusChanged(handle, id, from.code(), to.get().code());
+        return new Saved(number, warnings);
     }
 
     /**
@@ -261,8 +289,7 @@ public final class JobService {
     private static void keepSuggestionVisit(JobDao dao, UUID id, String statusCode, UUID user, OffsetDateTime start,
                                             Integer estimatedTime) {
         if (user != null && start != null) {
-            int minutes = estimatedTime == null || estimatedTime == 0 ? DEFAULT_VISIT_MINUTES : estimatedTime;
-            dao.firstVisitFollows(id, user, start, minutes, "Suggested".equals(statusCode));
+            dao.firstVisitFollows(id, user, start, visitMinutes(estimatedTime), "Suggested".equals(statusCode));
         }
     }
 

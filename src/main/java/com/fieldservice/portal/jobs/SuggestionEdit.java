@@ -53,16 +53,32 @@ final class SuggestionEdit {
             }
             return List.of();
         }
-        Integer estimate = draft.estimatedTime();
         VisitRules.Placement placed = visits.placeFirst(handle, current.id2(), draft.suggestedUserId(),
-                draft.suggestedDateStart(), estimate == null || estimate == 0 ? JobService.DEFAULT_VISIT_MINUTES : estimate,
-                allowOverlap, who);
+                draft.suggestedDateStart(), JobService.visitMinutes(draft.estimatedTime()), allowOverlap, who);
         if (placed.refused()) {
             Map<String, FieldError> errors = new LinkedHashMap<>();
             placed.errors().forEach((field, error) -> errors.putIfAbsent(AT.getOrDefault(field, "suggested_date_start"),
                     // the form offers every user: one who plans no visits is no technician (not an unknown code)
                     field.equals("technician") ? FieldError.of("jobForm.suggestion.notTechnician") : error));
             throw new Refused(new JobService.Invalid(errors, placed.overlapWith()));
+        }
+        return placed.warnings();
+    }
+
+    /**
+     * A work order moving to Suggested with a suggested technician and start but no visit: the
+     * suggestion becomes its visit through the visits' rules, as an edit of it would. The
+     * warnings of the visit (message keys); throws {@link Refused} when refused.
+     */
+    static List<String> suggestionBecomesVisit(Handle handle, VisitRules visits, JobDao.Current job, boolean allowOverlap,
+                                               Principal who) {
+        if (job.suggestedUserId() == null || job.suggestedDateStart() == null) {
+            return List.of();
+        }
+        VisitRules.Placement placed = visits.placeFirst(handle, job.id2(), job.suggestedUserId(), job.suggestedDateStart(),
+                JobService.visitMinutes(job.estimatedTime()), allowOverlap, who);
+        if (placed.refused()) {
+            throw new Refused(new JobService.Invalid(placed.errors(), placed.overlapWith()));
         }
         return placed.warnings();
     }

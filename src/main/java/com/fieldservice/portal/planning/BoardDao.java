@@ -71,7 +71,8 @@ public interface BoardDao {
 
     /**
      * Work waiting to be planned: To be Planned, Pooling or Suggested, without a visit; oldest
-     * due date first (none last), read along the index of open jobs by due date (V6).
+     * due date first (none last), read along the index of open jobs by due date and status (V27):
+     * the statuses as an array of ids, which the index checks without reading the other jobs.
      */
     @SqlQuery("""
             SELECT j.id2 AS number, j.name, p.name AS installation, j.due_date, coalesce(translated_name(s.id, :language), s.name) AS status,
@@ -81,7 +82,8 @@ public interface BoardDao {
               JOIN job_status s ON s.id = j.job_status_id
               JOIN project p ON p.id = j.project_id
               LEFT JOIN skill sk ON sk.id = j.skill_id
-             WHERE j.date_closed IS NULL AND s.code IN ('ToBePlanned', 'Pooling', 'Suggested')
+             WHERE j.date_closed IS NULL
+               AND j.job_status_id = ANY (ARRAY(SELECT id FROM job_status WHERE code IN ('ToBePlanned', 'Pooling', 'Suggested')))
                AND NOT EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id)
                AND (CAST(:skill AS uuid) IS NULL OR j.skill_id = CAST(:skill AS uuid))
              ORDER BY coalesce(j.due_date, 'infinity'::timestamptz), j.id2

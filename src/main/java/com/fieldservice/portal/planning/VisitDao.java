@@ -45,12 +45,17 @@ public interface VisitDao {
                FOR NO KEY UPDATE""")
     Optional<Technician> lockTechnician(@Bind("id") UUID id, @Bind("code") String code);
 
-    /** The number of another work order's visit of this technician that overlaps [start, end), if any. */
+    /**
+     * The number of another work order's visit of this technician that overlaps [start, end), if
+     * any (the one ending first). Read along job_planning_user_end (V27), the visits ending after
+     * the start: ordered by their end, so that a plan made for any start and end (a prepared
+     * statement's generic plan) still reads only those, never the technician's whole history.
+     */
     @SqlQuery("""
             SELECT j.id2 FROM job_planning pl JOIN jobs j ON j.id = pl.job_id
              WHERE pl.app_user_id = :technician AND pl.date_start < :end AND pl.date_end > :start
                AND pl.id IS DISTINCT FROM :except
-             ORDER BY pl.date_start LIMIT 1""")
+             ORDER BY pl.date_end LIMIT 1""")
     Optional<Integer> overlapping(@Bind("technician") UUID technician, @Bind("start") OffsetDateTime start,
                                   @Bind("end") OffsetDateTime end, @Bind("except") UUID except);
 

@@ -64,6 +64,9 @@ class BoardTest {
                 "SELECT p.name FROM jobs j JOIN project p ON p.id = j.project_id WHERE j.id2 = :n").bind("n", number)
                 .mapTo(String.class).one());
         assertThat(visit.text()).isEqualTo(number + " · " + installation + " · 13:15–14:45");
+        // a proposed visit reads in italics, its state as its title
+        assertThat(visit.attr("title")).isEqualTo("proposed");
+        assertThat(visit.classNames()).contains("board-visit", "fst-italic").doesNotContain("fw-semibold");
         assertThat(board.select("#board tr[data-technician]").size()).isEqualTo(
                 fixtures.jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM app_user WHERE allow_service_app")
                         .mapTo(Integer.class).one()));

@@ -218,4 +218,38 @@ class SuggestionEditTest {
         assertThat(suggestedStart(number)).isEqualTo(local("2098-08-11T09:00"));
         assertThat(fixtures.visits(number)).isEqualTo(1);
     }
+    @Test
+    void movingToSuggestedAddsTheSuggestedVisitThroughTheOverlapCheckUnlessThePlannerConfirms() {
+        int busy = fixtures.job("ToBePlanned", null);
+        assertThat(fixtures.add(busy, visit("T0012", "2098-10-10T09:00", "2098-10-10T11:00")).statusCode()).isEqualTo(303);
+        // an Open work order keeps a suggestion without a visit; Suggested makes it one
+        int number = fixtures.job("Open", null);
+        fixtures.jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE jobs SET suggested_user_id = :technician, suggested_date_start = :start WHERE id2 = :n""")
+                .bind("technician", fixtures.technician("T0012"))
+                .bind("start", local("2098-10-10T10:00").atOffset(java.time.ZoneOffset.UTC)).bind("n", number).execute());
+        int version = (int) fixtures.job(number).get("version");
+
+        planner.get("/backoffice/jobs/" + number);
+        HttpResponse<String> refused = planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "Suggested"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("#status-visit").text()).contains("work order " + busy);
+        // nothing half-saved: neither the status nor a visit nor a history entry
+        assertThat(fixtures.job(number)).containsEntry("status", "Open").containsEntry("version", version);
+        assertThat(fixtures.visits(number)).isZero();
+        assertThat(Jsoup.parse(planner.get("/backoffice/jobs/" + number).body()).select("#history").text())
+                .doesNotContain("visit added");
+
+        Map<String, String> anyway = new java.util.HashMap<>();
+        page.select("#status-overlap-form input[name]").forEach(field -> anyway.put(field.attr("name"), field.val()));
+        assertThat(anyway).containsEntry("status", "Suggested").containsEntry("allow_overlap", "1");
+        HttpResponse<String> saved = planner.post(page.select("#status-overlap-form").attr("action"), anyway);
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(fixtures.job(number).get("status")).isEqualTo("Suggested");
+        assertThat(fixtures.visits(number)).isEqualTo(1);
+        Document job = Jsoup.parse(planner.get("/backoffice/jobs/" + number).body());
+        assertThat(job.select("#visits tr.visit").text()).contains("2098-10-10 10:00", "2098-10-10 11:00");
+        assertThat(job.select("#history").text()).contains("visit added");
+    }
 }
