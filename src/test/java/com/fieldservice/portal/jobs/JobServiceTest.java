@@ -169,21 +169,22 @@ class JobServiceTest {
 
     @Test
     void suggestedWithATechnicianAndAStartPlansOneVisitThatFollowsTheSuggestion() {
+        // a week when the technician has no other visit: the suggestion becomes a visit through the overlap check
         int number = create("suggested_user_id", fixtures.technician.toString(),
-                "suggested_date_start", "2026-12-14T09:00", "estimated_time", "90");
+                "suggested_date_start", "2030-12-16T09:00", "estimated_time", "90");
         assertThat(visits(number)).isZero();
         assertThat(service.changeStatus(number, "Suggested", fixtures.planner)).isInstanceOf(JobService.Saved.class);
         assertThat(visits(number)).isEqualTo(1);
 
         JobService.EditableJob loaded = service.editable(number).orElseThrow();
-        assertThat(service.edit(number, loaded.version(), with(loaded, "suggested_date_start", "2026-12-15T13:30"),
+        assertThat(service.edit(number, loaded.version(), with(loaded, "suggested_date_start", "2030-12-17T13:30"),
                 fixtures.planner)).isInstanceOf(JobService.Saved.class);
         assertThat(visits(number)).isEqualTo(1);
         Map<String, Object> visit = fixtures.jdbi.withHandle(h -> h.createQuery("""
                 SELECT date_start, extract(epoch FROM date_end - date_start)::int / 60 AS minutes FROM job_planning
                  WHERE job_id = (SELECT id FROM jobs WHERE id2 = ?)""").bind(0, number).mapToMap().one());
         assertThat(((java.sql.Timestamp) visit.get("date_start")).toInstant())
-                .isEqualTo(java.time.LocalDateTime.parse("2026-12-15T13:30").atZone(TestClock.DEFAULT.zone()).toInstant());
+                .isEqualTo(java.time.LocalDateTime.parse("2030-12-17T13:30").atZone(TestClock.DEFAULT.zone()).toInstant());
         assertThat(visit.get("minutes")).isEqualTo(90);
     }
 

@@ -36,8 +36,12 @@ class MachineZoneTest {
             int installation = portal.jdbi().withHandle(h -> h.createQuery("""
                     SELECT p.id2 FROM project p JOIN company c ON c.id = p.company_id
                      WHERE c.code = 'ACME' AND NOT p.is_mobile_installation ORDER BY p.id2 LIMIT 1""").mapTo(Integer.class).one());
-            String technician = Jsoup.parse(planner.get("/backoffice/jobs/new").body())
-                    .select("select[name=suggested_user_id] option[value~=.]").first().val();
+            // a technician (one who goes on visits): at Suggested, the suggestion becomes a visit
+            String technician = portal.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT id::text FROM app_user WHERE allow_service_app AND NOT disabled AND NOT archived
+                     ORDER BY code LIMIT 1""").mapTo(String.class).one());
+            assertThat(Jsoup.parse(planner.get("/backoffice/jobs/new").body())
+                    .select("select[name=suggested_user_id] option[value=" + technician + "]")).hasSize(1);
 
             HttpResponse<String> created = planner.post("/backoffice/jobs/new", Map.of("project_search", "#" + installation,
                     "name", "Zone check", "customer_reference", "PO-ZONE-" + machineZone.length(),
