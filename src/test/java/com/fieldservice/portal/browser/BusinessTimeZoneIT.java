@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
 import com.fieldservice.portal.support.Browser;
+import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import java.util.TimeZone;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,9 @@ class BusinessTimeZoneIT {
             browser.driver().get(portal.url("/backoffice/jobs/new"));
             browser.driver().findElement(By.id("project_search")).sendKeys("#" + installation);
             browser.driver().findElement(By.id("name")).sendKeys("Pressure drops at night");
-            new Select(browser.driver().findElement(By.id("suggested_user_id"))).selectByIndex(1);
+            // a technician: at Suggested, the suggestion becomes a visit
+            new Select(browser.driver().findElement(By.id("suggested_user_id")))
+                    .selectByValue(TestAccounts.technician(portal.jdbi()));
             // Chromium's datetime-local widget types by the browser's locale; set the value it would send
             WebElement start = browser.driver().findElement(By.id("suggested_date_start"));
             browser.driver().executeScript("arguments[0].value = '2099-06-15T09:30'", start);

@@ -51,4 +51,11 @@ public final class TestAccounts {
                     .bind(0, username).bind(1, HASH).bind(2, contact).mapTo(UUID.class).one();
         });
     }
+
+    /** A technician (a staff member who goes on visits: allowed in the service app), the first by code. */
+    public static String technician(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT id::text FROM app_user WHERE allow_service_app AND NOT disabled AND NOT archived
+                 ORDER BY code LIMIT 1""").mapTo(String.class).one());
+    }
 }

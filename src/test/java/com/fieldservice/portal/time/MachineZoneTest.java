@@ -3,6 +3,7 @@ package com.fieldservice.portal.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
 import java.net.http.HttpResponse;
@@ -37,9 +38,7 @@ class MachineZoneTest {
                     SELECT p.id2 FROM project p JOIN company c ON c.id = p.company_id
                      WHERE c.code = 'ACME' AND NOT p.is_mobile_installation ORDER BY p.id2 LIMIT 1""").mapTo(Integer.class).one());
             // a technician (one who goes on visits): at Suggested, the suggestion becomes a visit
-            String technician = portal.jdbi().withHandle(h -> h.createQuery("""
-                    SELECT id::text FROM app_user WHERE allow_service_app AND NOT disabled AND NOT archived
-                     ORDER BY code LIMIT 1""").mapTo(String.class).one());
+            String technician = TestAccounts.technician(portal.jdbi());
             assertThat(Jsoup.parse(planner.get("/backoffice/jobs/new").body())
                     .select("select[name=suggested_user_id] option[value=" + technician + "]")).hasSize(1);
 
