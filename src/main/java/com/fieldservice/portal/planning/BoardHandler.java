@@ -39,28 +39,8 @@ public final class BoardHandler {
     public record Row(BoardDao.Technician technician, List<Cell> cells) {
     }
 
-    /*
-     * A day's cell and its visits are read by the template as properties (getters): hundreds a
-     * page, and OGNL reads a getter at half the cost of calling a record's accessor.
-     */
-
     /** A day of a technician's row ({@code day}: 2026-12-07) and the visits starting on it. */
-    public static final class Cell {
-        private final String day;
-        private final List<Shown> visits;
-
-        Cell(String day, List<Shown> visits) {
-            this.day = day;
-            this.visits = visits;
-        }
-
-        public String getDay() {
-            return day;
-        }
-
-        public List<Shown> getVisits() {
-            return visits;
-        }
+    public record Cell(String day, List<Shown> visits) {
     }
 
     /**
@@ -68,34 +48,7 @@ public final class BoardHandler {
      * state as title and "4711 · Boiler · 09:00–10:00", written here once, so that the template
      * reads four plain values per visit.
      */
-    public static final class Shown {
-        private final String link;
-        private final String emphasis;
-        private final String title;
-        private final String text;
-
-        Shown(String link, String emphasis, String title, String text) {
-            this.link = link;
-            this.emphasis = emphasis;
-            this.title = title;
-            this.text = text;
-        }
-
-        public String getLink() {
-            return link;
-        }
-
-        public String getEmphasis() {
-            return emphasis;
-        }
-
-        public String getTitle() {
-            return title;
-        }
-
-        public String getText() {
-            return text;
-        }
+    public record Shown(String link, String emphasis, String title, String text) {
     }
 
     /** The filters and page in force, which every link of the board keeps. */
