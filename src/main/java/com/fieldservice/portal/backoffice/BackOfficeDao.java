@@ -200,10 +200,6 @@ public interface BackOfficeDao {
                         FROM job_status s WHERE s.code = ANY(CAST(:codes AS text[]))""")
     List<Named> names(@Bind("ids") String[] ids, @Bind("codes") String[] codes, @Bind("language") String language);
 
-    /** A status the job may move to, named in the reader's language. */
-    record Transition(String code, String name) {
-    }
-
     // ------------------------------------------------------------------ dashboard
 
     record StatusCount(String code, String name, String customerStatus, long count, String nameFr, String nameNl) {

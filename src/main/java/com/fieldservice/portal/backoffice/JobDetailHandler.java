@@ -25,6 +25,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JobDetailHandler {
 
+    /** A status the job may move to, named in the reader's language. */
+    public record Transition(String code, String name) {
+    }
+
     private final Jdbi jdbi;
     private final BusinessClock clock;
     private final Workflow workflow;
@@ -72,8 +76,8 @@ public final class JobDetailHandler {
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
             model.put("awaitingSince", job.get().awaitingReplySince());
             model.put("history", history.read(dao, dao.history(job.get().id()), Language.of(ctx)));
-            List<BackOfficeDao.Transition> transitions = workflow.allowedFrom(job.get().statusCode()).stream()
-                    .map(to -> new BackOfficeDao.Transition(to.code(), to.name(Language.of(ctx)))).toList();
+            List<Transition> transitions = workflow.allowedFrom(job.get().statusCode()).stream()
+                    .map(to -> new Transition(to.code(), to.name(Language.of(ctx)))).toList();
             model.put("transitions", transitions);
             // what a status still needs of the job (a technician, a visit), said before the planner submits
             Map<String, String> needs = new HashMap<>();

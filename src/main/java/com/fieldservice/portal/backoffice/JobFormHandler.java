@@ -107,9 +107,7 @@ public final class JobFormHandler {
                 ? jobs.edit(job.number(), version, values, RequestScope.requirePrincipal(ctx))
                 : new JobService.Invalid(together(pickerErrors, jobs.check(values, Optional.of(job.id()))));
         if (outcome instanceof JobService.Saved saved) {
-            // as the visit forms: a technician without the job's skill is planned, with a warning
-            String warning = saved.warnings().isEmpty() ? "" : "&visit-warning=skill";
-            ctx.redirect("/backoffice/jobs/" + job.number() + "?saved" + warning, HttpStatus.SEE_OTHER);
+            ctx.redirect("/backoffice/jobs/" + job.number() + "?saved" + visitWarning(saved), HttpStatus.SEE_OTHER);
         } else if (outcome instanceof JobService.Conflict conflict) {
             ctx.status(HttpStatus.CONFLICT);
             ctx.render("backoffice/job-conflict.html",
@@ -151,14 +149,18 @@ public final class JobFormHandler {
     }
 
     /** POST /backoffice/jobs/{number}/status with the field {@code status} (a status code). */
+    /** As the visit forms: a technician without the job's skill is planned, and the page warns. */
+    private static String visitWarning(JobService.Saved saved) {
+        return saved.warnings().isEmpty() ? "" : "&visit-warning=skill";
+    }
+
     public void changeStatus(Context ctx) {
         int number = RequestValues.workOrderNumber(ctx.pathParam("number")).orElseThrow(NotFoundResponse::new);
         String to = Optional.ofNullable(ctx.formParam("status")).orElse("");
         JobService.Outcome outcome = jobs.changeStatus(number, to, "1".equals(ctx.formParam("allow_overlap")),
                 RequestScope.requirePrincipal(ctx));
         if (outcome instanceof JobService.Saved saved) {
-            ctx.redirect("/backoffice/jobs/" + number + "?status-changed"
-                    + (saved.warnings().isEmpty() ? "" : "&visit-warning=skill"), HttpStatus.SEE_OTHER);
+            ctx.redirect("/backoffice/jobs/" + number + "?status-changed" + visitWarning(saved), HttpStatus.SEE_OTHER);
         } else if (outcome instanceof JobService.StatusRefused refused) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             Map<String, Object> model = new HashMap<>(Map.of("number", number, "requested", to,
