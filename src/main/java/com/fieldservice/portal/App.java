@@ -45,6 +45,7 @@ import com.fieldservice.portal.customer.ReportService;
 import com.fieldservice.portal.customer.UploadLimits;
 import com.fieldservice.portal.planning.BoardHandler;
 import com.fieldservice.portal.planning.CalendarHandler;
+import com.fieldservice.portal.planning.TechnicianChoices;
 import com.fieldservice.portal.planning.VisitHandler;
 import com.fieldservice.portal.planning.VisitService;
 import com.fieldservice.portal.time.BusinessClock;
@@ -172,7 +173,8 @@ public final class App implements AutoCloseable {
         BackOfficeHandler backOffice = new BackOfficeHandler(reads, clock);
         JobGridHandler jobGrid = new JobGridHandler(reads, clock);
         Workflow workflow = Workflow.load(jdbi);
-        JobDetailHandler jobDetail = new JobDetailHandler(jdbi, clock, workflow);
+        TechnicianChoices technicianChoices = new TechnicianChoices(ops.caches()::listening);
+        JobDetailHandler jobDetail = new JobDetailHandler(jdbi, clock, workflow, technicianChoices);
         QuickFindHandler quickFind = new QuickFindHandler(jdbi);
         TrackHandler track = new TrackHandler(jdbi, throttle, customerFormat);
         JobApiHandler jobApi = new JobApiHandler(reads, json);
@@ -199,6 +201,7 @@ public final class App implements AutoCloseable {
                         "job_status_translation", "job_type_translation", "job_priority_translation", "skill_translation")
                 .onChange(backOffice::forget, "jobs", "job_status", "job_type", "job_priority",
                         "job_status_translation", "job_type_translation", "job_priority_translation")
+                .onChange(technicianChoices::forget, "app_user", "app_user_skill")
                 .onKeyedChange(sessionCache::forgetAccount, sessionCache::clear, "web_session", "account")
                 .start();
 

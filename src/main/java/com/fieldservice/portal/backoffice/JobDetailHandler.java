@@ -7,6 +7,7 @@ import com.fieldservice.portal.web.Language;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import com.fieldservice.portal.jobs.Workflow;
+import com.fieldservice.portal.planning.TechnicianChoices;
 import com.fieldservice.portal.planning.VisitDao;
 import com.fieldservice.portal.planning.VisitForm;
 import java.util.HashMap;
@@ -18,10 +19,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@code GET /backoffice/jobs/{number}}: one work order for the back office, in groups, with its
  * parent, its children, its planned visits, its conversation with the customer and its history.
- * At most seven statements whatever the job holds: the job with every joined entity and since
- * when its customer awaits a reply, the children, the visits, the technicians a visit may go to,
- * the timeline, the history and the names its history's values point at. The statuses it may
- * move to come from the workflow the portal holds in memory.
+ * At most six statements whatever the job holds: the job with every joined entity and since
+ * when its customer awaits a reply, the children, the visits, the timeline, the history and the
+ * names its history's values point at. The statuses it may move to come from the workflow the
+ * portal holds in memory, the technicians a visit may go to from {@link TechnicianChoices}.
  */
 public final class JobDetailHandler {
 
@@ -32,12 +33,14 @@ public final class JobDetailHandler {
     private final Jdbi jdbi;
     private final BusinessClock clock;
     private final Workflow workflow;
+    private final TechnicianChoices technicians;
     private final JobHistory history;
 
-    public JobDetailHandler(Jdbi jdbi, BusinessClock clock, Workflow workflow) {
+    public JobDetailHandler(Jdbi jdbi, BusinessClock clock, Workflow workflow, TechnicianChoices technicians) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.workflow = workflow;
+        this.technicians = technicians;
         this.history = new JobHistory(clock);
     }
 
@@ -72,7 +75,7 @@ public final class JobDetailHandler {
             VisitDao visits = handle.attach(VisitDao.class);
             List<VisitDao.Listed> listed = visits.ofJob(job.get().id());
             model.put("visits", listed);
-            model.put("technicians", visits.technicians(job.get().id()));
+            model.put("technicians", technicians.withSkill(handle, job.get().skillId()));
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
             model.put("awaitingSince", job.get().awaitingReplySince());
             model.put("history", history.read(dao, dao.history(job.get().id()), Language.of(ctx)));

@@ -127,15 +127,16 @@ public interface VisitDao {
     List<Listed> ofJob(@Bind("job") UUID job);
 
     /**
-     * Whom the visit forms of a work order suggest: the people of the service app who have its
-     * skill (all of them when it asks for none). Any other technician may still be typed, with
-     * the skill warning; suggesting a company's 400 technicians made the page four times slower.
+     * Whom the visit forms suggest for a work order of a skill: the people of the service app who
+     * have it (all of them when there is none). Any other technician may still be typed, with the
+     * skill warning; suggesting a company's 400 technicians made the page four times slower.
+     * {@link TechnicianChoices} keeps the lists.
      */
     @SqlQuery("""
-            SELECT u.id, person_name(u) AS name, u.code FROM app_user u, jobs j
-             WHERE j.id = :job AND u.allow_service_app AND NOT u.disabled AND NOT u.archived
-               AND (j.skill_id IS NULL OR EXISTS (SELECT 1 FROM app_user_skill us
-                                                   WHERE us.app_user_id = u.id AND us.skill_id = j.skill_id))
+            SELECT u.id, person_name(u) AS name, u.code FROM app_user u
+             WHERE u.allow_service_app AND NOT u.disabled AND NOT u.archived
+               AND (CAST(:skill AS uuid) IS NULL OR EXISTS (SELECT 1 FROM app_user_skill us
+                                                          WHERE us.app_user_id = u.id AND us.skill_id = :skill))
              ORDER BY u.firstname, u.lastname, u.code""")
-    List<Technician> technicians(@Bind("job") UUID job);
+    List<Technician> technicians(@Bind("skill") UUID skill);
 }

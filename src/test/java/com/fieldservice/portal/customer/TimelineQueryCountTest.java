@@ -2,6 +2,7 @@ package com.fieldservice.portal.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fieldservice.portal.planning.TechnicianChoices;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.auth.Role;
 import com.fieldservice.portal.backoffice.JobDetailHandler;
@@ -38,7 +39,7 @@ class TimelineQueryCountTest {
                 .bind(0, PortalFixtures.ALICE).mapTo(UUID.class).one());
         counter = StatementCounter.recording(jdbi);
         Workflow workflow = Workflow.load(jdbi);
-        JobDetailHandler detail = new JobDetailHandler(jdbi, TestClock.DEFAULT, workflow);
+        JobDetailHandler detail = new JobDetailHandler(jdbi, TestClock.DEFAULT, workflow, new TechnicianChoices(() -> true));
         JobService jobs = new JobService(jdbi, workflow, TestClock.DEFAULT, new VisitService(jdbi, TestClock.DEFAULT));
         JobActionsService actions = new JobActionsService(jdbi, jobs, TestClock.DEFAULT, Optional.empty());
         PortalHandler portal = new PortalHandler(jdbi, actions, new PortalFormat(TestClock.DEFAULT));

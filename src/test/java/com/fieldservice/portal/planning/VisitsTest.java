@@ -205,6 +205,24 @@ class VisitsTest {
     }
 
     @Test
+    void theSuggestedTechniciansFollowASkillGivenOrTakenElsewhere() {
+        UUID skill = fixtures.skill("T0006", false);
+        int number = fixtures.job("ToBePlanned", skill);
+        assertThat(page(number).select("#technician-choices option").eachAttr("value")).doesNotContain("T0006");
+
+        // as psql or another instance would: the lists kept per skill are forgotten everywhere
+        String give = "INSERT INTO app_user_skill (app_user_id, skill_id) SELECT id, ? FROM app_user WHERE code = 'T0006'";
+        fixtures.jdbi.useHandle(h -> h.execute(give, skill));
+        fixtures.portal.settle();
+        assertThat(page(number).select("#technician-choices option").eachAttr("value")).contains("T0006");
+
+        String take = "DELETE FROM app_user_skill WHERE skill_id = ? AND app_user_id = (SELECT id FROM app_user WHERE code = 'T0006')";
+        fixtures.jdbi.useHandle(h -> h.execute(take, skill));
+        fixtures.portal.settle();
+        assertThat(page(number).select("#technician-choices option").eachAttr("value")).doesNotContain("T0006");
+    }
+
+    @Test
     void aFormReadAtAnOlderVersionIsRefusedWith409() {
         int number = fixtures.job("ToBePlanned", null);
         int version = (int) fixtures.job(number).get("version");
