@@ -3,6 +3,7 @@ package com.fieldservice.portal.backoffice;
 import com.fieldservice.portal.conversation.ReplyForm;
 import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Language;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -35,6 +36,7 @@ public final class JobDetailHandler {
     private final Workflow workflow;
     private final TechnicianChoices technicians;
     private final JobHistory history;
+    private final DateDisplay dates;
 
     public JobDetailHandler(Jdbi jdbi, BusinessClock clock, Workflow workflow, TechnicianChoices technicians) {
         this.jdbi = jdbi;
@@ -42,6 +44,7 @@ public final class JobDetailHandler {
         this.workflow = workflow;
         this.technicians = technicians;
         this.history = new JobHistory(clock);
+        this.dates = new DateDisplay(clock);
     }
 
     public void show(Context ctx) {
@@ -71,11 +74,13 @@ public final class JobDetailHandler {
                 return false;
             }
             model.put("job", job.get());
+            model.put("rows", JobDetailRows.of(job.get(), Language.of(ctx), dates.in(Language.of(ctx))));
             model.put("children", dao.children(job.get().id(), language));
             VisitDao visits = handle.attach(VisitDao.class);
             List<VisitDao.Listed> listed = visits.ofJob(job.get().id());
             model.put("visits", listed);
-            model.put("technicians", technicians.withSkill(handle, job.get().skillId()));
+            // a closed job's visits can't change: no form suggests anyone
+            model.put("technicians", job.get().closed() ? List.of() : technicians.withSkill(handle, job.get().skillId()));
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
             model.put("awaitingSince", job.get().awaitingReplySince());
             model.put("history", history.read(dao, dao.history(job.get().id()), Language.of(ctx)));

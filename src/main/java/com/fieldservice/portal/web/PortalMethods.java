@@ -29,13 +29,19 @@ final class PortalMethods implements MethodAccessor {
     private static final String PORTAL_PACKAGE = "com.fieldservice.portal.";
     private static boolean installed;
 
-    private final MethodAccessor ognl = new ObjectMethodAccessor();
-    private final ClassValue<Map<String, Method>> methods = new ClassValue<>() {
+    private static final ClassValue<Map<String, Method>> METHODS = new ClassValue<>() {
         @Override
         protected Map<String, Method> computeValue(Class<?> type) {
             return type.getName().startsWith(PORTAL_PACKAGE) ? unambiguous(type) : Map.of();
         }
     };
+
+    private final MethodAccessor ognl = new ObjectMethodAccessor();
+
+    /** The portal's own public method of a class by name and number of arguments; null for any other. */
+    static Method find(Class<?> type, String name, int arity) {
+        return METHODS.get(type).get(key(name, arity));
+    }
 
     /** Puts it in place, once for the JVM: OGNL keeps its accessors in one static registry. */
     static synchronized void install() {
@@ -47,7 +53,7 @@ final class PortalMethods implements MethodAccessor {
 
     @Override
     public Object callMethod(Map context, Object target, String name, Object[] args) throws MethodFailedException {
-        Method method = methods.get(target.getClass()).get(key(name, args.length));
+        Method method = find(target.getClass(), name, args.length);
         if (method != null) {
             try {
                 return method.invoke(target, args);

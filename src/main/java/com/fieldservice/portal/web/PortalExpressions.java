@@ -1,0 +1,168 @@
+package com.fieldservice.portal.web;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.standard.expression.IStandardVariableExpression;
+import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
+import org.thymeleaf.standard.expression.OGNLVariableExpressionEvaluator;
+import org.thymeleaf.standard.expression.StandardExpressionExecutionContext;
+import org.thymeleaf.standard.expression.StandardExpressions;
+
+/**
+ * Evaluates the templates' plainest expressions itself: a variable, then calls of the portal's own
+ * methods whose arguments are such expressions too ({@code ${job.name()}},
+ * {@code ${local.dayTime(v.dateStart())}}). Anything else (operators, literals, utility objects,
+ * request parameters, a JDK object's method, a null on the way, an argument the method can't
+ * take) goes to Thymeleaf's OGNL evaluator, with its restrictions, exactly as before.
+ *
+ * <p>Why: OGNL builds a context and walks its syntax tree at every evaluation; a work order page
+ * evaluates several hundred expressions, most of them plain calls of a record's accessor. The
+ * methods reached here are those {@link PortalMethods} lets OGNL call directly: the public
+ * methods of the portal's classes, never Object's.
+ */
+final class PortalExpressions implements IStandardVariableExpressionEvaluator {
+
+    /** Names Thymeleaf resolves itself, not as the page's variables. */
+    private static final Set<String> RESERVED = Set.of("param", "session", "application", "request", "response");
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final IStandardVariableExpressionEvaluator ognl = new OGNLVariableExpressionEvaluator(true);
+    private final ConcurrentHashMap<String, Optional<Node>> parsed = new ConcurrentHashMap<>();
+
+    /** A variable, or a method call on what another node gives. */
+    private sealed interface Node permits Variable, Call {
+    }
+
+    private record Variable(String name) implements Node {
+    }
+
+    private record Call(Node target, String method, List<Node> arguments) implements Node {
+    }
+
+    /** What a node gave, or that it must be left to OGNL. */
+    private static final Object NOT_MINE = new Object();
+
+    @Override
+    public Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
+                           StandardExpressionExecutionContext expContext) {
+        if (!expression.getUseSelectionAsRoot() && !expContext.getRestrictVariableAccess()) {
+            Optional<Node> node = node(expression.getExpression());
+            if (node.isPresent()) {
+                Object value = value(node.get(), context);
+                if (value != NOT_MINE) {
+                    return expContext.getPerformTypeConversion()
+                            ? StandardExpressions.getConversionService(context.getConfiguration()).convert(context, value, String.class)
+                            : value;
+                }
+            }
+        }
+        return ognl.evaluate(context, expression, expContext);
+    }
+
+    private Optional<Node> node(String expression) {
+        Optional<Node> known = parsed.get(expression);
+        if (known == null) {
+            known = Optional.ofNullable(new Parser(expression).whole());
+            if (parsed.size() < MAX_REMEMBERED) {
+                parsed.put(expression, known);
+            }
+        }
+        return known;
+    }
+
+    private static Object value(Node node, IExpressionContext context) {
+        if (node instanceof Variable variable) {
+            return context.containsVariable(variable.name()) ? context.getVariable(variable.name()) : NOT_MINE;
+        }
+        Call call = (Call) node;
+        Object target = value(call.target(), context);
+        if (target == null || target == NOT_MINE) {
+            return NOT_MINE;
+        }
+        Method method = PortalMethods.find(target.getClass(), call.method(), call.arguments().size());
+        if (method == null) {
+            return NOT_MINE;
+        }
+        Object[] arguments = new Object[call.arguments().size()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = value(call.arguments().get(i), context);
+            if (arguments[i] == NOT_MINE) {
+                return NOT_MINE;
+            }
+        }
+        try {
+            return method.invoke(target, arguments);
+        } catch (IllegalArgumentException | IllegalAccessException | InvocationTargetException e) {
+            // an argument to convert first, or a failure OGNL reports in its own words
+            return NOT_MINE;
+        }
+    }
+
+    /** chain := name ('.' name '(' [chain (', ' chain)*] ')')*; null for anything else. */
+    private static final class Parser {
+        private final String text;
+        private int at;
+
+        Parser(String text) {
+            this.text = text;
+        }
+
+        Node whole() {
+            Node node = chain();
+            return node != null && at == text.length() ? node : null;
+        }
+
+        private Node chain() {
+            String name = name();
+            if (name == null || RESERVED.contains(name)) {
+                return null;
+            }
+            Node node = new Variable(name);
+            while (at < text.length() && text.charAt(at) == '.') {
+                at++;
+                String method = name();
+                if (method == null || !take('(')) {
+                    return null;
+                }
+                List<Node> arguments = new ArrayList<>();
+                if (!take(')')) {
+                    do {
+                        take(' ');
+                        Node argument = chain();
+                        if (argument == null) {
+                            return null;
+                        }
+                        arguments.add(argument);
+                    } while (take(','));
+                    if (!take(')')) {
+                        return null;
+                    }
+                }
+                node = new Call(node, method, List.copyOf(arguments));
+            }
+            return node;
+        }
+
+        private String name() {
+            int start = at;
+            while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
+                at++;
+            }
+            return at > start && Character.isLetter(text.charAt(start)) ? text.substring(start, at) : null;
+        }
+
+        private boolean take(char expected) {
+            if (at < text.length() && text.charAt(at) == expected) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+    }
+}
