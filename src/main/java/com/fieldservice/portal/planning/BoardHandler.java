@@ -35,8 +35,8 @@ public final class BoardHandler {
     static final int TECHNICIANS_PER_PAGE = 25;
     private static final int PAGES = 1000;
 
-    /** A technician's row: their visits, one cell per day of the week. */
-    public record Row(BoardDao.Technician technician, List<Cell> cells) {
+    /** A technician's row: their name, code and id (the calendar link's form), and their visits, one cell per day of the week. */
+    public record Row(String name, String code, UUID id, List<Cell> cells) {
     }
 
     /** A day of a technician's row ({@code day}: 2026-12-07) and the visits starting on it. */
@@ -48,7 +48,17 @@ public final class BoardHandler {
      * state as title and "4711 · Boiler · 09:00–10:00", written here once, so that the template
      * reads four plain values per visit.
      */
-    public record Shown(String link, String emphasis, String title, String text) {
+    public record Shown(String link, String css, String title, String text) {
+    }
+
+    /**
+     * A work order waiting to be planned as the list shows it: "4711 · Boiler", its installation,
+     * "To be Planned · due 2026-12-10 · Boilers", and what its plan form needs (its action, the
+     * version it was read at, the ids of its three fields), written here once: the template reads
+     * plain values, thirty times a page.
+     */
+    public record Queued(int number, String link, String heading, String installation, String detail, String action,
+                         int version, String technicianId, String startId, String endId) {
     }
 
     /** The filters and page in force, which every link of the board keeps. */
@@ -114,7 +124,7 @@ public final class BoardHandler {
             model.put("rows", rows(technicians, visits, monday, Language.of(ctx)));
             model.put("matching", technicians.isEmpty() ? 0 : technicians.get(0).matching());
             model.put("technicians", technicians);
-            model.put("waiting", dao.waiting(skill, WAITING, language));
+            model.put("waiting", queued(dao.waiting(skill, WAITING, language), Language.of(ctx)));
         });
         List<LocalDate> days = new ArrayList<>();
         for (int d = 0; d < 7; d++) {
@@ -168,13 +178,33 @@ public final class BoardHandler {
             for (int d = 0; d < 7; d++) {
                 cells.add(new Cell(dayNames.get(d), days.get(d)));
             }
-            return new Row(t, cells);
+            return new Row(t.name(), t.code(), t.id(), cells);
         }).toList();
+    }
+
+    private List<Queued> queued(List<BoardDao.Waiting> waiting, Language language) {
+        DateDisplay local = dates.in(language);
+        List<Queued> shown = new ArrayList<>(waiting.size());
+        for (BoardDao.Waiting w : waiting) {
+            StringBuilder detail = new StringBuilder(w.status());
+            if (w.dueDate() != null) {
+                detail.append(" · ").append(Texts.format(language, "planning.board.due", local.day(w.dueDate())));
+            }
+            if (w.skill() != null) {
+                detail.append(" · ").append(w.skill());
+            }
+            String link = "/backoffice/jobs/" + w.number();
+            String id = "plan-" + w.number();
+            shown.add(new Queued(w.number(), link, w.number() + " · " + w.name(), w.installation(), detail.toString(),
+                    link + "/visits", w.version(), id + "-technician", id + "-start", id + "-end"));
+        }
+        return shown;
     }
 
     private Shown shown(BoardDao.Visit visit, Map<String, String> titles, Language language) {
         String title = titles.computeIfAbsent(visit.state(), state -> Texts.get(language, "planning.visit.state." + state));
-        return new Shown("/backoffice/jobs/" + visit.number(), "confirmed".equals(visit.state()) ? "fw-semibold" : "fst-italic",
+        return new Shown("/backoffice/jobs/" + visit.number(),
+                "confirmed".equals(visit.state()) ? "d-block small board-visit mb-1 fw-semibold" : "d-block small board-visit mb-1 fst-italic",
                 title, visit.number() + " · " + visit.installation() + " · " + dates.time(visit.dateStart())
                 + "–" + dates.time(visit.dateEnd()));
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.jobs.DateInput;
 import com.fieldservice.portal.jobs.FieldError;
-import com.fieldservice.portal.jobs.JobDao;
 import com.fieldservice.portal.jobs.VisitRules;
 import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.time.BusinessClock;
@@ -133,8 +132,8 @@ public final class VisitService implements VisitRules {
             errors.put("visit", FieldError.of("planning.visit.closed"));
         }
         String technicianText = input.technician() == null ? "" : input.technician().strip();
-        Optional<VisitDao.Technician> technician = technicianText.isEmpty() ? Optional.empty()
-                : visits.lockTechnician(RequestValues.guid(technicianText).orElse(null), technicianText);
+        Optional<VisitDao.LockedTechnician> technician = technicianText.isEmpty() ? Optional.empty()
+                : visits.lockTechnician(RequestValues.guid(technicianText).orElse(null), technicianText, job.skillId());
         if (technicianText.isEmpty()) {
             errors.put("technician", FieldError.of("planning.visit.technicianRequired"));
         } else if (technician.isEmpty()) {
@@ -163,7 +162,7 @@ public final class VisitService implements VisitRules {
         if (job.closed()) {
             return refused(Map.of("visit", FieldError.of("planning.visit.closed")), Optional.empty());
         }
-        Optional<VisitDao.Technician> technician = visits.lockTechnician(technicianId, null);
+        Optional<VisitDao.LockedTechnician> technician = visits.lockTechnician(technicianId, null, job.skillId());
         if (technician.isEmpty()) {
             return refused(Map.of("technician", FieldError.of("planning.visit.technicianUnknown")), Optional.empty());
         }
@@ -193,7 +192,7 @@ public final class VisitService implements VisitRules {
      * suggestion following its first visit, and the customer told when the visit is confirmed.
      */
     private Outcome place(Handle handle, VisitDao.LockedJob job, Optional<VisitDao.Stored> before,
-                          VisitDao.Technician technician, OffsetDateTime start, OffsetDateTime end, boolean allowOverlap,
+                          VisitDao.LockedTechnician technician, OffsetDateTime start, OffsetDateTime end, boolean allowOverlap,
                           Principal who) {
         VisitDao visits = handle.attach(VisitDao.class);
         UUID technicianId = technician.id();
@@ -213,8 +212,7 @@ public final class VisitService implements VisitRules {
         finish(handle, job, who, before.isPresent() ? "visit-moved" : "visit-added",
                 before.map(this::shown).orElse(null), shown(after));
         tellTheCustomer(handle, job, before.isPresent() ? VisitChange.MOVED : VisitChange.CONFIRMED, after);
-        boolean lacksSkill = job.skillId() != null && !visits.masters(technicianId, job.skillId());
-        return new Saved(job.id2(), lacksSkill ? List.of(LACKS_SKILL) : List.of());
+        return new Saved(job.id2(), technician.mastersSkill() ? List.of() : List.of(LACKS_SKILL));
     }
 
     private Optional<OffsetDateTime> time(String text, String field, Map<String, FieldError> errors) {
@@ -238,21 +236,22 @@ public final class VisitService implements VisitRules {
         }
     }
 
-    /** The job follows its first visit (a new version) and its history says what changed. */
+    /** The job follows its first visit (a new version) and its history says what changed: one statement. */
     private void finish(Handle handle, VisitDao.LockedJob job, Principal who, String kind, String old, String now) {
-        if (handle.attach(VisitDao.class).followFirstVisit(job.id(), job.version()) != 1) {
-            throw new IllegalStateException("work order " + job.id2() + " changed while locked");
-        }
         Map<String, Map<String, String>> changes = new LinkedHashMap<>();
         Map<String, String> change = new LinkedHashMap<>();
         change.put("old", old);
         change.put("new", now);
         changes.put("visit", change);
+        String json;
         try {
-            handle.attach(JobDao.class).addHistory(job.id(), who.accountId(), who.displayName(), kind,
-                    JSON.writeValueAsString(changes), job.version() + 1);
+            json = JSON.writeValueAsString(changes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        if (handle.attach(VisitDao.class).followFirstVisit(job.id(), job.version(), who.accountId(), who.displayName(),
+                kind, json) != 1) {
+            throw new IllegalStateException("work order " + job.id2() + " changed while locked");
         }
     }
 
