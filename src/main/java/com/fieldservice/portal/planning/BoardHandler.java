@@ -152,18 +152,19 @@ public final class BoardHandler {
     /** Each technician's visits by day of the week (the day a visit starts on; before the week: Monday). */
     private List<Row> rows(List<BoardDao.Technician> technicians, List<BoardDao.Visit> visits, LocalDate monday,
                            Language language) {
-        Map<UUID, List<List<Shown>>> byTechnician = new HashMap<>();
-        for (BoardDao.Technician technician : technicians) {
+        // by the technician's place on the page (the visits say theirs), then by day
+        List<List<List<Shown>>> byTechnician = new ArrayList<>(technicians.size());
+        for (int t = 0; t < technicians.size(); t++) {
             List<List<Shown>> days = new ArrayList<>(7);
             for (int d = 0; d < 7; d++) {
                 days.add(new ArrayList<>());
             }
-            byTechnician.put(technician.id(), days);
+            byTechnician.add(days);
         }
         Map<String, String> titles = new HashMap<>();
         for (BoardDao.Visit visit : visits) {
-            List<List<Shown>> days = byTechnician.get(visit.technicianId());
-            if (days != null) {
+            if (visit.technician() >= 1 && visit.technician() <= technicians.size()) {
+                List<List<Shown>> days = byTechnician.get(visit.technician() - 1);
                 long day = ChronoUnit.DAYS.between(monday, clock.dayOf(visit.dateStart()));
                 days.get((int) Math.max(0, Math.min(6, day))).add(shown(visit, titles, language));
             }
@@ -172,14 +173,17 @@ public final class BoardHandler {
         for (int d = 0; d < 7; d++) {
             dayNames.add(monday.plusDays(d).toString());
         }
-        return technicians.stream().map(t -> {
-            List<List<Shown>> days = byTechnician.get(t.id());
+        List<Row> rows = new ArrayList<>(technicians.size());
+        for (int t = 0; t < technicians.size(); t++) {
+            List<List<Shown>> days = byTechnician.get(t);
             List<Cell> cells = new ArrayList<>(7);
             for (int d = 0; d < 7; d++) {
                 cells.add(new Cell(dayNames.get(d), days.get(d)));
             }
-            return new Row(t.name(), t.code(), t.id(), cells);
-        }).toList();
+            BoardDao.Technician technician = technicians.get(t);
+            rows.add(new Row(technician.name(), technician.code(), technician.id(), cells));
+        }
+        return rows;
     }
 
     private List<Queued> queued(List<BoardDao.Waiting> waiting, Language language) {
