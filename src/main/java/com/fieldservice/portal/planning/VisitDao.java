@@ -81,18 +81,51 @@ public interface VisitDao {
     @SqlQuery(STORED + " WHERE pl.job_id = :job ORDER BY pl.date_start, pl.id LIMIT 1")
     Optional<Stored> firstVisit(@Bind("job") UUID job);
 
-    @SqlQuery("""
-            INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
-            VALUES (:job, :technician, :start, :end) RETURNING id""")
-    UUID insert(@Bind("job") UUID job, @Bind("technician") UUID technician, @Bind("start") OffsetDateTime start,
-                @Bind("end") OffsetDateTime end);
+    /** A visit added or moved: its id and SEQUENCE, and whether the work order followed with its history entry (1). */
+    record Changed(UUID id, int sequence, int recorded) {
+    }
 
-    /** Moves the visit; its SEQUENCE afterwards (one more when its times or technician changed, V25). */
+    /**
+     * After {@code changed} (the visit added or moved, as it is now): the job's suggested
+     * technician and start follow its first visit, and its version moves on (the jobs trigger),
+     * only from the version the change was read at; with the history entry at the next version.
+     * The statement reads the visits as they were before it: the changed one is taken from
+     * {@code changed}, not from the table.
+     */
+    String FOLLOW_AND_RECORD = """
+             first AS (SELECT v.app_user_id, v.date_start FROM (
+                           SELECT pl.app_user_id, pl.date_start, pl.id FROM job_planning pl
+                            WHERE pl.job_id = :job AND pl.id <> (SELECT id FROM changed)
+                           UNION ALL SELECT app_user_id, date_start, id FROM changed) v
+                        ORDER BY v.date_start, v.id LIMIT 1),
+             followed AS (UPDATE jobs j SET suggested_user_id = first.app_user_id, suggested_date_start = first.date_start
+                            FROM first WHERE j.id = :job AND j.version = :version RETURNING j.id),
+             recorded AS (INSERT INTO job_history (job_id, account_id, changed_by, kind, changes, version)
+                          SELECT id, :accountId, :changedBy, :kind, CAST(:changes AS jsonb), :version + 1 FROM followed
+                          RETURNING job_id)
+            SELECT c.id, c.sequence, (SELECT count(*) FROM recorded) AS recorded FROM changed c""";
+
+    /** Adds the visit, the job following its first visit with the history entry ({@link #FOLLOW_AND_RECORD}): one statement. */
     @SqlQuery("""
-            UPDATE job_planning SET app_user_id = :technician, date_start = :start, date_end = :end
-             WHERE id = :id AND job_id = :job RETURNING sequence""")
-    int update(@Bind("job") UUID job, @Bind("id") UUID id, @Bind("technician") UUID technician,
-               @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end);
+            WITH changed AS (INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
+                             VALUES (:job, :technician, :start, :end) RETURNING id, app_user_id, date_start, sequence),
+            """ + FOLLOW_AND_RECORD)
+    Optional<Changed> insert(@Bind("job") UUID job, @Bind("technician") UUID technician, @Bind("start") OffsetDateTime start,
+                             @Bind("end") OffsetDateTime end, @Bind("version") int version, @Bind("accountId") UUID accountId,
+                             @Bind("changedBy") String changedBy, @Bind("kind") String kind, @Bind("changes") String changes);
+
+    /**
+     * Moves the visit (its SEQUENCE one more when its times or technician changed, V25), the job
+     * following its first visit with the history entry ({@link #FOLLOW_AND_RECORD}): one statement.
+     */
+    @SqlQuery("""
+            WITH changed AS (UPDATE job_planning SET app_user_id = :technician, date_start = :start, date_end = :end
+                              WHERE id = :id AND job_id = :job RETURNING id, app_user_id, date_start, sequence),
+            """ + FOLLOW_AND_RECORD)
+    Optional<Changed> update(@Bind("job") UUID job, @Bind("id") UUID id, @Bind("technician") UUID technician,
+                             @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end, @Bind("version") int version,
+                             @Bind("accountId") UUID accountId, @Bind("changedBy") String changedBy, @Bind("kind") String kind,
+                             @Bind("changes") String changes);
 
     @SqlUpdate("DELETE FROM job_planning WHERE id = :id AND job_id = :job")
     int delete(@Bind("job") UUID job, @Bind("id") UUID id);

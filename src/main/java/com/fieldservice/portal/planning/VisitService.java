@@ -201,16 +201,18 @@ public final class VisitService implements VisitRules {
         if (other.isPresent() && !allowOverlap) {
             return new Invalid(Map.of("start", FieldError.of("planning.visit.overlap", String.valueOf(other.get()))), other);
         }
-        UUID id = visitId.orElse(null);
-        int sequence = 0;
-        if (visitId.isPresent()) {
-            sequence = visits.update(job.id(), id, technicianId, start, end);
-        } else {
-            id = visits.insert(job.id(), technicianId, start, end);
-        }
-        VisitDao.Stored after = new VisitDao.Stored(id, job.id(), technicianId, technician.name(), start, end, sequence);
-        finish(handle, job, who, before.isPresent() ? "visit-moved" : "visit-added",
-                before.map(this::shown).orElse(null), shown(after));
+        // the visit written, the job following its first visit and the history entry: one statement
+        String changes = changes(before.map(this::shown).orElse(null),
+                shown(new VisitDao.Stored(null, job.id(), technicianId, technician.name(), start, end, 0)));
+        VisitDao.Changed changed = (visitId.isPresent()
+                ? visits.update(job.id(), visitId.get(), technicianId, start, end, job.version(), who.accountId(),
+                        who.displayName(), "visit-moved", changes)
+                : visits.insert(job.id(), technicianId, start, end, job.version(), who.accountId(), who.displayName(),
+                        "visit-added", changes))
+                .filter(written -> written.recorded() == 1)
+                .orElseThrow(() -> new IllegalStateException("work order " + job.id2() + " changed while locked"));
+        VisitDao.Stored after = new VisitDao.Stored(changed.id(), job.id(), technicianId, technician.name(), start, end,
+                changed.sequence());
         tellTheCustomer(handle, job, before.isPresent() ? VisitChange.MOVED : VisitChange.CONFIRMED, after);
         return new Saved(job.id2(), technician.mastersSkill() ? List.of() : List.of(LACKS_SKILL));
     }
@@ -236,22 +238,25 @@ public final class VisitService implements VisitRules {
         }
     }
 
-    /** The job follows its first visit (a new version) and its history says what changed: one statement. */
+    /** After a visit is removed: the job follows its first visit (a new version) and its history says what changed: one statement. */
     private void finish(Handle handle, VisitDao.LockedJob job, Principal who, String kind, String old, String now) {
+        if (handle.attach(VisitDao.class).followFirstVisit(job.id(), job.version(), who.accountId(), who.displayName(),
+                kind, changes(old, now)) != 1) {
+            throw new IllegalStateException("work order " + job.id2() + " changed while locked");
+        }
+    }
+
+    /** The history entry's changes: the visit, as it was and as it is ({@code null}: none). */
+    private static String changes(String old, String now) {
         Map<String, Map<String, String>> changes = new LinkedHashMap<>();
         Map<String, String> change = new LinkedHashMap<>();
         change.put("old", old);
         change.put("new", now);
         changes.put("visit", change);
-        String json;
         try {
-            json = JSON.writeValueAsString(changes);
+            return JSON.writeValueAsString(changes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-        if (handle.attach(VisitDao.class).followFirstVisit(job.id(), job.version(), who.accountId(), who.displayName(),
-                kind, json) != 1) {
-            throw new IllegalStateException("work order " + job.id2() + " changed while locked");
         }
     }
 
