@@ -115,7 +115,11 @@ public final class JobService {
             errors.put("job_status_code", FieldError.of("validation.statusNotAllowedOnCreate"));
             return new Invalid(errors);
         }
-        return jdbi.inTransaction(handle -> create(handle, input, status.get(), who));
+        try {
+            return jdbi.inTransaction(handle -> create(handle, input, status.get(), who));
+        } catch (SuggestionEdit.Refused refused) {
+            return refused.invalid();
+        }
     }
 
     /** What a new work order starts with: the type and the priority marked as the default, by field. */
@@ -156,6 +160,11 @@ public final class JobService {
         JobDao dao = handle.attach(JobDao.class);
         JobDao.Created created = dao.insert(status.id(), draft);
         record(dao, created.id(), who, "created", Map.of("status", change(null, status.code())), 0);
+        if ("Suggested".equals(status.code())) {
+            // its suggestion becomes its visit through the visits' rules (an overlap unless allow_overlap=1); throws when refused
+            return new Saved(created.id2(), SuggestionEdit.newJobVisit(handle, visits, created.id2(), draft,
+                    "1".equals(input.get("allow_overlap")), who));
+        }
         keepSuggestionVisit(dao, created.id(), status.code(), draft);
         return new Saved(created.id2());
     }

@@ -53,7 +53,25 @@ final class SuggestionEdit {
             }
             return List.of();
         }
-        VisitRules.Placement placed = visits.placeFirst(handle, current.id2(), draft.suggestedUserId(),
+        return placedAsTyped(handle, visits, current.id2(), draft, allowOverlap, who);
+    }
+
+    /**
+     * A new work order created in Suggested with a suggested technician and start: the suggestion
+     * becomes its first visit through the visits' rules, as a change to Suggested or an edit does,
+     * refusals told at the form's fields. The warnings of the visit; throws {@link Refused} when refused.
+     */
+    static List<String> newJobVisit(Handle handle, VisitRules visits, int number, JobDraft draft, boolean allowOverlap,
+                                    Principal who) {
+        if (draft.suggestedUserId() == null || draft.suggestedDateStart() == null) {
+            return List.of();
+        }
+        return placedAsTyped(handle, visits, number, draft, allowOverlap, who);
+    }
+
+    private static List<String> placedAsTyped(Handle handle, VisitRules visits, int number, JobDraft draft,
+                                              boolean allowOverlap, Principal who) {
+        VisitRules.Placement placed = visits.placeFirst(handle, number, draft.suggestedUserId(),
                 draft.suggestedDateStart(), JobService.visitMinutes(draft.estimatedTime()), allowOverlap, who);
         if (placed.refused()) {
             Map<String, FieldError> errors = new LinkedHashMap<>();

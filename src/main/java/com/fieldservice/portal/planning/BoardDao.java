@@ -29,8 +29,13 @@ public interface BoardDao {
     record Choice(String kind, UUID id, String name) {
     }
 
+    /**
+     * Names in the reader's language straight from the translation tables (their keys read one
+     * row): translated_name() reads every kind of reference data's translations, for each row.
+     */
     @SqlQuery("""
-            SELECT 'skill' AS kind, id, coalesce(translated_name(id, :language), name) AS name FROM skill
+            SELECT 'skill' AS kind, sk.id, coalesce(t.value_translated, sk.name) AS name FROM skill sk
+              LEFT JOIN skill_translation t ON t.skill_id = sk.id AND t.field_name = 'name' AND t.language_code = :language
             UNION ALL
             SELECT 'team', u.id, person_name(u) FROM app_user u WHERE u.is_team_leader AND u.allow_service_app AND NOT u.archived
             ORDER BY kind, name""")
@@ -46,12 +51,13 @@ public interface BoardDao {
     List<Technician> technicians(@Bind("skill") UUID skill, @Bind("team") UUID team, @Bind("offset") int offset,
                                  @Bind("limit") int limit);
 
-    record Visit(UUID technicianId, int number, String installation, OffsetDateTime dateStart, OffsetDateTime dateEnd,
+    /** A visit of the week; {@code technician}: its technician's place in the list asked for, from 1. */
+    record Visit(int technician, int number, String installation, OffsetDateTime dateStart, OffsetDateTime dateEnd,
                  String state) {
     }
 
     @SqlQuery("""
-            SELECT pl.app_user_id AS technician_id, j.id2 AS number, p.name AS installation, pl.date_start, pl.date_end,
+            SELECT array_position(:technicians, pl.app_user_id) AS technician, j.id2 AS number, p.name AS installation, pl.date_start, pl.date_end,
                    s.visit_state AS state
               FROM job_planning pl
               JOIN jobs j ON j.id = pl.job_id
@@ -73,20 +79,26 @@ public interface BoardDao {
      * Work waiting to be planned: To be Planned, Pooling or Suggested, without a visit; oldest
      * due date first (none last), read along the index of open jobs by due date and status (V27):
      * the statuses as an array of ids, which the index checks without reading the other jobs.
+     * Then only those are named, from the translation tables (as the choices).
      */
     @SqlQuery("""
-            SELECT j.id2 AS number, j.name, p.name AS installation, j.due_date, coalesce(translated_name(s.id, :language), s.name) AS status,
-                   coalesce(translated_name(sk.id, :language), sk.name) AS skill,
-                   j.version, j.estimated_time
-              FROM jobs j
-              JOIN job_status s ON s.id = j.job_status_id
-              JOIN project p ON p.id = j.project_id
-              LEFT JOIN skill sk ON sk.id = j.skill_id
-             WHERE j.date_closed IS NULL
-               AND j.job_status_id = ANY (ARRAY(SELECT id FROM job_status WHERE code IN ('ToBePlanned', 'Pooling', 'Suggested')))
-               AND NOT EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id)
-               AND (CAST(:skill AS uuid) IS NULL OR j.skill_id = CAST(:skill AS uuid))
-             ORDER BY coalesce(j.due_date, 'infinity'::timestamptz), j.id2
-             LIMIT :limit""")
+            SELECT w.number, w.name, p.name AS installation, w.due_date, coalesce(st.value_translated, s.name) AS status,
+                   coalesce(skt.value_translated, sk.name) AS skill, w.version, w.estimated_time
+              FROM (SELECT j.id2 AS number, j.name, j.due_date, j.version, j.estimated_time, j.job_status_id, j.project_id,
+                           j.skill_id
+                      FROM jobs j
+                     WHERE j.date_closed IS NULL
+                       AND j.job_status_id = ANY (ARRAY(SELECT id FROM job_status WHERE code IN ('ToBePlanned', 'Pooling', 'Suggested')))
+                       AND NOT EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id)
+                       AND (CAST(:skill AS uuid) IS NULL OR j.skill_id = CAST(:skill AS uuid))
+                     ORDER BY coalesce(j.due_date, 'infinity'::timestamptz), j.id2
+                     LIMIT :limit) w
+              JOIN job_status s ON s.id = w.job_status_id
+              LEFT JOIN job_status_translation st ON st.job_status_id = s.id AND st.field_name = 'name'
+                                                 AND st.language_code = :language
+              JOIN project p ON p.id = w.project_id
+              LEFT JOIN skill sk ON sk.id = w.skill_id
+              LEFT JOIN skill_translation skt ON skt.skill_id = sk.id AND skt.field_name = 'name' AND skt.language_code = :language
+             ORDER BY coalesce(w.due_date, 'infinity'::timestamptz), w.number""")
     List<Waiting> waiting(@Bind("skill") UUID skill, @Bind("limit") int limit, @Bind("language") String language);
 }

@@ -35,8 +35,8 @@ public final class BoardHandler {
     static final int TECHNICIANS_PER_PAGE = 25;
     private static final int PAGES = 1000;
 
-    /** A technician's row: their visits, one cell per day of the week. */
-    public record Row(BoardDao.Technician technician, List<Cell> cells) {
+    /** A technician's row: their name, code and id (the calendar link's form), and their visits, one cell per day of the week. */
+    public record Row(String name, String code, UUID id, List<Cell> cells) {
     }
 
     /** A day of a technician's row ({@code day}: 2026-12-07) and the visits starting on it. */
@@ -48,7 +48,17 @@ public final class BoardHandler {
      * state as title and "4711 · Boiler · 09:00–10:00", written here once, so that the template
      * reads four plain values per visit.
      */
-    public record Shown(String link, String emphasis, String title, String text) {
+    public record Shown(String link, String css, String title, String text) {
+    }
+
+    /**
+     * A work order waiting to be planned as the list shows it: "4711 · Boiler", its installation,
+     * "To be Planned · due 2026-12-10 · Boilers", and what its plan form needs (its action, the
+     * version it was read at, the ids of its three fields), written here once: the template reads
+     * plain values, thirty times a page.
+     */
+    public record Queued(int number, String link, String heading, String installation, String detail, String action,
+                         int version, String technicianId, String startId, String endId) {
     }
 
     /** The filters and page in force, which every link of the board keeps. */
@@ -114,7 +124,7 @@ public final class BoardHandler {
             model.put("rows", rows(technicians, visits, monday, Language.of(ctx)));
             model.put("matching", technicians.isEmpty() ? 0 : technicians.get(0).matching());
             model.put("technicians", technicians);
-            model.put("waiting", dao.waiting(skill, WAITING, language));
+            model.put("waiting", queued(dao.waiting(skill, WAITING, language), Language.of(ctx)));
         });
         List<LocalDate> days = new ArrayList<>();
         for (int d = 0; d < 7; d++) {
@@ -142,18 +152,19 @@ public final class BoardHandler {
     /** Each technician's visits by day of the week (the day a visit starts on; before the week: Monday). */
     private List<Row> rows(List<BoardDao.Technician> technicians, List<BoardDao.Visit> visits, LocalDate monday,
                            Language language) {
-        Map<UUID, List<List<Shown>>> byTechnician = new HashMap<>();
-        for (BoardDao.Technician technician : technicians) {
+        // by the technician's place on the page (the visits say theirs), then by day
+        List<List<List<Shown>>> byTechnician = new ArrayList<>(technicians.size());
+        for (int t = 0; t < technicians.size(); t++) {
             List<List<Shown>> days = new ArrayList<>(7);
             for (int d = 0; d < 7; d++) {
                 days.add(new ArrayList<>());
             }
-            byTechnician.put(technician.id(), days);
+            byTechnician.add(days);
         }
         Map<String, String> titles = new HashMap<>();
         for (BoardDao.Visit visit : visits) {
-            List<List<Shown>> days = byTechnician.get(visit.technicianId());
-            if (days != null) {
+            if (visit.technician() >= 1 && visit.technician() <= technicians.size()) {
+                List<List<Shown>> days = byTechnician.get(visit.technician() - 1);
                 long day = ChronoUnit.DAYS.between(monday, clock.dayOf(visit.dateStart()));
                 days.get((int) Math.max(0, Math.min(6, day))).add(shown(visit, titles, language));
             }
@@ -162,19 +173,42 @@ public final class BoardHandler {
         for (int d = 0; d < 7; d++) {
             dayNames.add(monday.plusDays(d).toString());
         }
-        return technicians.stream().map(t -> {
-            List<List<Shown>> days = byTechnician.get(t.id());
+        List<Row> rows = new ArrayList<>(technicians.size());
+        for (int t = 0; t < technicians.size(); t++) {
+            List<List<Shown>> days = byTechnician.get(t);
             List<Cell> cells = new ArrayList<>(7);
             for (int d = 0; d < 7; d++) {
                 cells.add(new Cell(dayNames.get(d), days.get(d)));
             }
-            return new Row(t, cells);
-        }).toList();
+            BoardDao.Technician technician = technicians.get(t);
+            rows.add(new Row(technician.name(), technician.code(), technician.id(), cells));
+        }
+        return rows;
+    }
+
+    private List<Queued> queued(List<BoardDao.Waiting> waiting, Language language) {
+        DateDisplay local = dates.in(language);
+        List<Queued> shown = new ArrayList<>(waiting.size());
+        for (BoardDao.Waiting w : waiting) {
+            StringBuilder detail = new StringBuilder(w.status());
+            if (w.dueDate() != null) {
+                detail.append(" · ").append(Texts.format(language, "planning.board.due", local.day(w.dueDate())));
+            }
+            if (w.skill() != null) {
+                detail.append(" · ").append(w.skill());
+            }
+            String link = "/backoffice/jobs/" + w.number();
+            String id = "plan-" + w.number();
+            shown.add(new Queued(w.number(), link, w.number() + " · " + w.name(), w.installation(), detail.toString(),
+                    link + "/visits", w.version(), id + "-technician", id + "-start", id + "-end"));
+        }
+        return shown;
     }
 
     private Shown shown(BoardDao.Visit visit, Map<String, String> titles, Language language) {
         String title = titles.computeIfAbsent(visit.state(), state -> Texts.get(language, "planning.visit.state." + state));
-        return new Shown("/backoffice/jobs/" + visit.number(), "confirmed".equals(visit.state()) ? "fw-semibold" : "fst-italic",
+        return new Shown("/backoffice/jobs/" + visit.number(),
+                "confirmed".equals(visit.state()) ? "d-block small board-visit mb-1 fw-semibold" : "d-block small board-visit mb-1 fst-italic",
                 title, visit.number() + " · " + visit.installation() + " · " + dates.time(visit.dateStart())
                 + "–" + dates.time(visit.dateEnd()));
     }

@@ -32,18 +32,26 @@ public interface VisitDao {
                FOR NO KEY UPDATE OF j""")
     Optional<LockedJob> lockJob(@Bind("number") int number);
 
+    /** A technician as a visit change locks them, and whether they have the work order's skill (true when it asks for none). */
+    record LockedTechnician(UUID id, String name, String code, boolean mastersSkill) {
+    }
+
     /**
      * A technician (a person who uses the service app) by code or GUID, their row locked until
      * the transaction ends: two planners placing visits for the same technician wait for each
-     * other, so the overlap check below sees the other's visit.
+     * other, so the overlap check below sees the other's visit. With whether they have the
+     * skill {@code skill}, in the same statement.
      */
     @SqlQuery("""
-            SELECT u.id, person_name(u) AS name, u.code FROM app_user u
+            SELECT u.id, person_name(u) AS name, u.code,
+                   (CAST(:skill AS uuid) IS NULL OR EXISTS (SELECT 1 FROM app_user_skill us
+                     WHERE us.app_user_id = u.id AND us.skill_id = CAST(:skill AS uuid))) AS masters_skill
+              FROM app_user u
              WHERE (u.id = CAST(:id AS uuid) OR lower(u.code) = lower(:code))
                AND u.allow_service_app AND NOT u.disabled AND NOT u.archived
              LIMIT 1
-               FOR NO KEY UPDATE""")
-    Optional<Technician> lockTechnician(@Bind("id") UUID id, @Bind("code") String code);
+               FOR NO KEY UPDATE OF u""")
+    Optional<LockedTechnician> lockTechnician(@Bind("id") UUID id, @Bind("code") String code, @Bind("skill") UUID skill);
 
     /**
      * The number of another work order's visit of this technician that overlaps [start, end), if
@@ -59,9 +67,6 @@ public interface VisitDao {
     Optional<Integer> overlapping(@Bind("technician") UUID technician, @Bind("start") OffsetDateTime start,
                                   @Bind("end") OffsetDateTime end, @Bind("except") UUID except);
 
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM app_user_skill WHERE app_user_id = :technician AND skill_id = :skill)")
-    boolean masters(@Bind("technician") UUID technician, @Bind("skill") UUID skill);
-
     /** The columns of {@link Stored}. */
     String STORED = """
             SELECT pl.id, pl.job_id, pl.app_user_id AS technician_id, person_name(u) AS technician,
@@ -76,18 +81,51 @@ public interface VisitDao {
     @SqlQuery(STORED + " WHERE pl.job_id = :job ORDER BY pl.date_start, pl.id LIMIT 1")
     Optional<Stored> firstVisit(@Bind("job") UUID job);
 
-    @SqlQuery("""
-            INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
-            VALUES (:job, :technician, :start, :end) RETURNING id""")
-    UUID insert(@Bind("job") UUID job, @Bind("technician") UUID technician, @Bind("start") OffsetDateTime start,
-                @Bind("end") OffsetDateTime end);
+    /** A visit added or moved: its id and SEQUENCE, and whether the work order followed with its history entry (1). */
+    record Changed(UUID id, int sequence, int recorded) {
+    }
 
-    /** Moves the visit; its SEQUENCE afterwards (one more when its times or technician changed, V25). */
+    /**
+     * After {@code changed} (the visit added or moved, as it is now): the job's suggested
+     * technician and start follow its first visit, and its version moves on (the jobs trigger),
+     * only from the version the change was read at; with the history entry at the next version.
+     * The statement reads the visits as they were before it: the changed one is taken from
+     * {@code changed}, not from the table.
+     */
+    String FOLLOW_AND_RECORD = """
+             first AS (SELECT v.app_user_id, v.date_start FROM (
+                           SELECT pl.app_user_id, pl.date_start, pl.id FROM job_planning pl
+                            WHERE pl.job_id = :job AND pl.id <> (SELECT id FROM changed)
+                           UNION ALL SELECT app_user_id, date_start, id FROM changed) v
+                        ORDER BY v.date_start, v.id LIMIT 1),
+             followed AS (UPDATE jobs j SET suggested_user_id = first.app_user_id, suggested_date_start = first.date_start
+                            FROM first WHERE j.id = :job AND j.version = :version RETURNING j.id),
+             recorded AS (INSERT INTO job_history (job_id, account_id, changed_by, kind, changes, version)
+                          SELECT id, :accountId, :changedBy, :kind, CAST(:changes AS jsonb), :version + 1 FROM followed
+                          RETURNING job_id)
+            SELECT c.id, c.sequence, (SELECT count(*) FROM recorded) AS recorded FROM changed c""";
+
+    /** Adds the visit, the job following its first visit with the history entry ({@link #FOLLOW_AND_RECORD}): one statement. */
     @SqlQuery("""
-            UPDATE job_planning SET app_user_id = :technician, date_start = :start, date_end = :end
-             WHERE id = :id AND job_id = :job RETURNING sequence""")
-    int update(@Bind("job") UUID job, @Bind("id") UUID id, @Bind("technician") UUID technician,
-               @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end);
+            WITH changed AS (INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
+                             VALUES (:job, :technician, :start, :end) RETURNING id, app_user_id, date_start, sequence),
+            """ + FOLLOW_AND_RECORD)
+    Optional<Changed> insert(@Bind("job") UUID job, @Bind("technician") UUID technician, @Bind("start") OffsetDateTime start,
+                             @Bind("end") OffsetDateTime end, @Bind("version") int version, @Bind("accountId") UUID accountId,
+                             @Bind("changedBy") String changedBy, @Bind("kind") String kind, @Bind("changes") String changes);
+
+    /**
+     * Moves the visit (its SEQUENCE one more when its times or technician changed, V25), the job
+     * following its first visit with the history entry ({@link #FOLLOW_AND_RECORD}): one statement.
+     */
+    @SqlQuery("""
+            WITH changed AS (UPDATE job_planning SET app_user_id = :technician, date_start = :start, date_end = :end
+                              WHERE id = :id AND job_id = :job RETURNING id, app_user_id, date_start, sequence),
+            """ + FOLLOW_AND_RECORD)
+    Optional<Changed> update(@Bind("job") UUID job, @Bind("id") UUID id, @Bind("technician") UUID technician,
+                             @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end, @Bind("version") int version,
+                             @Bind("accountId") UUID accountId, @Bind("changedBy") String changedBy, @Bind("kind") String kind,
+                             @Bind("changes") String changes);
 
     @SqlUpdate("DELETE FROM job_planning WHERE id = :id AND job_id = :job")
     int delete(@Bind("job") UUID job, @Bind("id") UUID id);
@@ -98,15 +136,21 @@ public interface VisitDao {
     /**
      * The job's suggested technician and start follow its first visit (none: both empty), so
      * that the JSON API shows the plan; the job's version moves on (the jobs trigger), as for any
-     * change of it. Only from the version the change was read at.
+     * change of it. Only from the version the change was read at; with the history entry of the
+     * change at the next version, in the same statement. 1 when saved.
      */
     @SqlUpdate("""
-            UPDATE jobs j SET suggested_user_id = first.app_user_id, suggested_date_start = first.date_start
-              FROM (SELECT :job AS job_id) me
-              LEFT JOIN LATERAL (SELECT pl.app_user_id, pl.date_start FROM job_planning pl WHERE pl.job_id = me.job_id
-                                  ORDER BY pl.date_start, pl.id LIMIT 1) first ON true
-             WHERE j.id = me.job_id AND j.version = :version""")
-    int followFirstVisit(@Bind("job") UUID job, @Bind("version") int version);
+            WITH followed AS (
+                UPDATE jobs j SET suggested_user_id = first.app_user_id, suggested_date_start = first.date_start
+                  FROM (SELECT :job AS job_id) me
+                  LEFT JOIN LATERAL (SELECT pl.app_user_id, pl.date_start FROM job_planning pl WHERE pl.job_id = me.job_id
+                                      ORDER BY pl.date_start, pl.id LIMIT 1) first ON true
+                 WHERE j.id = me.job_id AND j.version = :version
+                RETURNING j.id)
+            INSERT INTO job_history (job_id, account_id, changed_by, kind, changes, version)
+            SELECT id, :accountId, :changedBy, :kind, CAST(:changes AS jsonb), :version + 1 FROM followed""")
+    int followFirstVisit(@Bind("job") UUID job, @Bind("version") int version, @Bind("accountId") UUID accountId,
+                         @Bind("changedBy") String changedBy, @Bind("kind") String kind, @Bind("changes") String changes);
 
     /** The visits of a work order, for its page: with their state and whether the technician lacks the job's skill. */
     record Listed(UUID id, UUID technicianId, String technician, String technicianCode, OffsetDateTime dateStart,

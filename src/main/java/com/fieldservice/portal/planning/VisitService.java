@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.jobs.DateInput;
 import com.fieldservice.portal.jobs.FieldError;
-import com.fieldservice.portal.jobs.JobDao;
 import com.fieldservice.portal.jobs.VisitRules;
 import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.time.BusinessClock;
@@ -133,8 +132,8 @@ public final class VisitService implements VisitRules {
             errors.put("visit", FieldError.of("planning.visit.closed"));
         }
         String technicianText = input.technician() == null ? "" : input.technician().strip();
-        Optional<VisitDao.Technician> technician = technicianText.isEmpty() ? Optional.empty()
-                : visits.lockTechnician(RequestValues.guid(technicianText).orElse(null), technicianText);
+        Optional<VisitDao.LockedTechnician> technician = technicianText.isEmpty() ? Optional.empty()
+                : visits.lockTechnician(RequestValues.guid(technicianText).orElse(null), technicianText, job.skillId());
         if (technicianText.isEmpty()) {
             errors.put("technician", FieldError.of("planning.visit.technicianRequired"));
         } else if (technician.isEmpty()) {
@@ -163,7 +162,7 @@ public final class VisitService implements VisitRules {
         if (job.closed()) {
             return refused(Map.of("visit", FieldError.of("planning.visit.closed")), Optional.empty());
         }
-        Optional<VisitDao.Technician> technician = visits.lockTechnician(technicianId, null);
+        Optional<VisitDao.LockedTechnician> technician = visits.lockTechnician(technicianId, null, job.skillId());
         if (technician.isEmpty()) {
             return refused(Map.of("technician", FieldError.of("planning.visit.technicianUnknown")), Optional.empty());
         }
@@ -193,7 +192,7 @@ public final class VisitService implements VisitRules {
      * suggestion following its first visit, and the customer told when the visit is confirmed.
      */
     private Outcome place(Handle handle, VisitDao.LockedJob job, Optional<VisitDao.Stored> before,
-                          VisitDao.Technician technician, OffsetDateTime start, OffsetDateTime end, boolean allowOverlap,
+                          VisitDao.LockedTechnician technician, OffsetDateTime start, OffsetDateTime end, boolean allowOverlap,
                           Principal who) {
         VisitDao visits = handle.attach(VisitDao.class);
         UUID technicianId = technician.id();
@@ -202,19 +201,20 @@ public final class VisitService implements VisitRules {
         if (other.isPresent() && !allowOverlap) {
             return new Invalid(Map.of("start", FieldError.of("planning.visit.overlap", String.valueOf(other.get()))), other);
         }
-        UUID id = visitId.orElse(null);
-        int sequence = 0;
-        if (visitId.isPresent()) {
-            sequence = visits.update(job.id(), id, technicianId, start, end);
-        } else {
-            id = visits.insert(job.id(), technicianId, start, end);
-        }
-        VisitDao.Stored after = new VisitDao.Stored(id, job.id(), technicianId, technician.name(), start, end, sequence);
-        finish(handle, job, who, before.isPresent() ? "visit-moved" : "visit-added",
-                before.map(this::shown).orElse(null), shown(after));
+        // the visit written, the job following its first visit and the history entry: one statement
+        String changes = changes(before.map(this::shown).orElse(null),
+                shown(new VisitDao.Stored(null, job.id(), technicianId, technician.name(), start, end, 0)));
+        VisitDao.Changed changed = (visitId.isPresent()
+                ? visits.update(job.id(), visitId.get(), technicianId, start, end, job.version(), who.accountId(),
+                        who.displayName(), "visit-moved", changes)
+                : visits.insert(job.id(), technicianId, start, end, job.version(), who.accountId(), who.displayName(),
+                        "visit-added", changes))
+                .filter(written -> written.recorded() == 1)
+                .orElseThrow(() -> new IllegalStateException("work order " + job.id2() + " changed while locked"));
+        VisitDao.Stored after = new VisitDao.Stored(changed.id(), job.id(), technicianId, technician.name(), start, end,
+                changed.sequence());
         tellTheCustomer(handle, job, before.isPresent() ? VisitChange.MOVED : VisitChange.CONFIRMED, after);
-        boolean lacksSkill = job.skillId() != null && !visits.masters(technicianId, job.skillId());
-        return new Saved(job.id2(), lacksSkill ? List.of(LACKS_SKILL) : List.of());
+        return new Saved(job.id2(), technician.mastersSkill() ? List.of() : List.of(LACKS_SKILL));
     }
 
     private Optional<OffsetDateTime> time(String text, String field, Map<String, FieldError> errors) {
@@ -238,19 +238,23 @@ public final class VisitService implements VisitRules {
         }
     }
 
-    /** The job follows its first visit (a new version) and its history says what changed. */
+    /** After a visit is removed: the job follows its first visit (a new version) and its history says what changed: one statement. */
     private void finish(Handle handle, VisitDao.LockedJob job, Principal who, String kind, String old, String now) {
-        if (handle.attach(VisitDao.class).followFirstVisit(job.id(), job.version()) != 1) {
+        if (handle.attach(VisitDao.class).followFirstVisit(job.id(), job.version(), who.accountId(), who.displayName(),
+                kind, changes(old, now)) != 1) {
             throw new IllegalStateException("work order " + job.id2() + " changed while locked");
         }
+    }
+
+    /** The history entry's changes: the visit, as it was and as it is ({@code null}: none). */
+    private static String changes(String old, String now) {
         Map<String, Map<String, String>> changes = new LinkedHashMap<>();
         Map<String, String> change = new LinkedHashMap<>();
         change.put("old", old);
         change.put("new", now);
         changes.put("visit", change);
         try {
-            handle.attach(JobDao.class).addHistory(job.id(), who.accountId(), who.displayName(), kind,
-                    JSON.writeValueAsString(changes), job.version() + 1);
+            return JSON.writeValueAsString(changes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

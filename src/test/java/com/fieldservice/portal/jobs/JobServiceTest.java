@@ -188,6 +188,34 @@ class JobServiceTest {
         assertThat(visit.get("minutes")).isEqualTo(90);
     }
 
+    @Test
+    void aJobCreatedSuggestedGetsItsVisitThroughTheOverlapCheckUnlessThePlannerConfirms() {
+        // the technician's only visit of that morning, 09:00-10:30
+        int busy = create("suggested_user_id", fixtures.technician.toString(),
+                "suggested_date_start", "2031-05-12T09:00", "estimated_time", "90");
+        assertThat(service.changeStatus(busy, "Suggested", fixtures.planner)).isInstanceOf(JobService.Saved.class);
+        int jobs = jobCount();
+        java.util.Map<String, String> overlapping = fixtures.input("suggested_user_id", fixtures.technician.toString(),
+                "suggested_date_start", "2031-05-12T10:00", "estimated_time", "60");
+
+        JobService.Creation refused = service.create(overlapping, Optional.of("Suggested"), fixtures.planner);
+        assertThat(refused).isInstanceOf(JobService.Invalid.class);
+        JobService.Invalid invalid = (JobService.Invalid) refused;
+        assertThat(invalid.overlapWith()).contains(busy);
+        assertThat(invalid.errors()).containsOnlyKeys("suggested_date_start");
+        assertThat(invalid.errors().get("suggested_date_start").key()).isEqualTo("planning.visit.overlap");
+        assertThat(invalid.errors().get("suggested_date_start").args()).containsExactly(String.valueOf(busy));
+        assertThat(jobCount()).as("nothing of the refused work order is saved").isEqualTo(jobs);
+
+        overlapping.put("allow_overlap", "1");
+        JobService.Creation confirmed = service.create(overlapping, Optional.of("Suggested"), fixtures.planner);
+        assertThat(confirmed).isInstanceOf(JobService.Saved.class);
+        int number = ((JobService.Saved) confirmed).number();
+        assertThat(visits(number)).isEqualTo(1);
+        assertThat(kinds(number)).containsExactly("created", "visit-added");
+        assertThat(row(number).get("suggested_user_id")).isEqualTo(fixtures.technician);
+    }
+
     private static Map<String, String> with(JobService.EditableJob loaded, String field, String value) {
         Map<String, String> input = new java.util.HashMap<>(loaded.values());
         input.put(field, value);
@@ -212,6 +240,10 @@ class JobServiceTest {
                 INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
                 SELECT id, ?, '2026-12-14 08:00+00', '2026-12-14 09:00+00' FROM jobs WHERE id2 = ?""",
                 fixtures.technician, number));
+    }
+
+    private static int jobCount() {
+        return fixtures.jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs").mapTo(Integer.class).one());
     }
 
     private static int visits(int number) {

@@ -3,6 +3,10 @@ package com.fieldservice.portal.planning;
 import static com.fieldservice.portal.planning.PlanningFixtures.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fieldservice.portal.auth.Principal;
+import com.fieldservice.portal.auth.Role;
+import com.fieldservice.portal.support.StatementCounter;
+import com.fieldservice.portal.support.TestClock;
 import com.fieldservice.portal.support.WebSession;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
@@ -10,6 +14,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +41,39 @@ class VisitsTest {
     @AfterAll
     static void stop() {
         fixtures.close();
+    }
+
+    /**
+     * A visit added: the work order and the technician locked, the overlap check, and the visit
+     * written with the work order following it and its history entry; a move reads the visit first.
+     */
+    @Test
+    void addingAVisitTakesFourStatementsAndMovingItFive() {
+        int number = fixtures.job("ToBePlanned", null);
+        UUID account = fixtures.jdbi.withHandle(h -> h.createQuery("SELECT id FROM account WHERE username = 'planner@demo.test'")
+                .mapTo(UUID.class).one());
+        Principal who = new Principal(account, "planner@demo.test", Role.PLANNER, "Pat Planner", Optional.empty(),
+                Optional.empty(), Optional.empty(), false);
+        VisitService service = new VisitService(fixtures.jdbi, TestClock.DEFAULT);
+        try (StatementCounter counter = StatementCounter.recording(fixtures.jdbi).serving(config -> { })) {
+            assertThat(service.add(number, new VisitService.VisitInput("T0006", "2099-08-03T09:00", "2099-08-03T10:00", false,
+                    Optional.empty()), who)).isInstanceOf(VisitService.Saved.class);
+            assertThat(counter.statements()).hasSize(4);
+            UUID visit = fixtures.jdbi.withHandle(h -> h.createQuery(
+                    "SELECT id FROM job_planning WHERE job_id = (SELECT id FROM jobs WHERE id2 = :n)").bind("n", number)
+                    .mapTo(UUID.class).one());
+            counter.forget();
+            assertThat(service.move(number, visit, new VisitService.VisitInput("T0006", "2099-08-04T09:00", "2099-08-04T10:00",
+                    false, Optional.empty()), who)).isInstanceOf(VisitService.Saved.class);
+            assertThat(counter.statements()).hasSize(5);
+        }
+        List<String> kinds = fixtures.jdbi.withHandle(h -> h.createQuery("""
+                SELECT kind FROM job_history WHERE job_id = (SELECT id FROM jobs WHERE id2 = :n) ORDER BY id""")
+                .bind("n", number).mapTo(String.class).list());
+        assertThat(kinds).containsSubsequence("visit-added", "visit-moved");
+        // the work order follows its (moved) first visit
+        assertThat(((java.sql.Timestamp) fixtures.job(number).get("suggested_date_start")).toInstant())
+                .isEqualTo(local("2099-08-04T09:00"));
     }
 
     private static HttpResponse<String> add(int number, Map<String, String> fields) {
