@@ -173,14 +173,22 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
      * When the list is known to be long and its order has an index, "OR false" keeps the IN as a
      * hashed subplan instead (PostgreSQL pulls up only a bare IN): it walks the index and checks
      * each job against the hash, and with at least one match in a thousand rows a page comes
-     * after a few thousand rows (12 ms for the same name).
+     * after a few thousand rows (12 ms for the same name). The order indexes hold the job's id
+     * (V20), so that walk reads the index alone and only the page's jobs come from the table
+     * ({@link Where#checkedOnTheIndex}): 720 buffers instead of 1,600, a sixth of the time.
      */
     private static void technician(String who, Where where) {
-        String jobs = """
-                j.id IN (SELECT pl.job_id FROM job_planning pl WHERE pl.app_user_id = %1$s
+        String ids = """
+                (SELECT pl.job_id FROM job_planning pl WHERE pl.app_user_id = %1$s
                              UNION ALL
                              SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(who);
-        where.and(where.walkInOrder() ? "(" + jobs + " OR false)" : jobs);
+        String jobs = "j.id IN " + ids;
+        where.jobIds(ids);
+        if (where.walkInOrder()) {
+            where.checkedOnTheIndex().and("(" + jobs + " OR false)");
+        } else {
+            where.and(jobs);
+        }
     }
 
     private static void statuses(Set<String> codes, Where where) {

@@ -1,6 +1,5 @@
 package com.fieldservice.portal.backoffice;
 
-import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.reference.TranslatedName;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.Language;
@@ -8,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -184,10 +184,12 @@ public final class JobSearch {
             // few matches (a rare word, a reference, a technician's jobs): read them by number, then
             // sort them, rather than walk the whole list in order hoping to meet them; their numbers
             // are the filters' answer, which the page need not work out a second time
-            where = Where.numbered(search, clock).bindNumbers("matching", matches.numbers());
             if (query.sort == JobSort.NUMBER) {
+                // the numbers are the order: only the page's own are read
+                where = Where.numbered(search, clock).bindNumbers("matching", pageOfNumbers(matches.numbers(), query));
                 where.and("j.id2 = ANY (:matching)");
             } else {
+                where = Where.numbered(search, clock).bindNumbers("matching", matches.numbers());
                 // fenced off, or the planner may walk the whole index of the sort checking each number
                 jobs = "(SELECT * FROM jobs WHERE id2 = ANY (:matching) OFFSET 0)";
             }
@@ -199,7 +201,8 @@ public final class JobSearch {
             keyset(where, query, backwards ? query.beforeId : query.afterId, backwards);
         }
         boolean asc = query.ascending != backwards;
-        List<Listed> lines = sorted(where.bind("today_start", where.todayStart()).query(handle, PAGE), query.sort, asc)
+        String template = where.pageByIndex() ? GridStatements.PAGE_BY_INDEX : GridStatements.PAGE;
+        List<Listed> lines = GridStatements.sorted(where.bind("today_start", where.todayStart()).query(handle, template), query.sort, asc)
                 .define("jobs", jobs).define("order", query.sort.orderBy(asc)).define("limit", query.size + 1)
                 .setFetchSize(query.size + 1).mapTo(Listed.class).list();
         if (!search.knowsAll(lines)) {
@@ -234,6 +237,15 @@ public final class JobSearch {
         return new Page(rows, previous, next);
     }
 
+    /** Of these numbers, those of the page sorted by number (past its keyset link), and the one after it. */
+    private static List<Integer> pageOfNumbers(List<Integer> numbers, JobQuery query) {
+        boolean backwards = query.beforeId != null;
+        Integer cursor = backwards ? query.beforeId : query.afterId;
+        boolean greater = query.ascending != backwards;
+        return numbers.stream().filter(n -> cursor == null || (greater ? n > cursor : n < cursor))
+                .sorted(greater ? Comparator.naturalOrder() : Comparator.reverseOrder()).limit(query.size + 1L).toList();
+    }
+
     /**
      * The jobs that match, up to {@link #COUNT_CAP} + 1 of them (their numbers, in no order);
      * call inside a transaction. A sequential scan is ruled out: with LIMIT the planner bets that
@@ -254,12 +266,16 @@ public final class JobSearch {
         handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
                 + "set_config('gin_fuzzy_search_limit', '" + 2 * COUNT_CAP + "', true) AS fuzzy, "
                 + "set_config('plan_cache_mode', 'force_custom_plan', true) AS plans").mapToMap().one();
-        Matches found = Where.of(search, clock).query(handle, MATCHES).define("limit", COUNT_CAP + 1)
-                .define("cap", COUNT_CAP).map((rs, ctx) -> {
-                    boolean capped = rs.getInt("found") > COUNT_CAP;
-                    List<Integer> numbers = capped ? null : List.of((Integer[]) rs.getArray("numbers").getArray());
-                    return new Matches(new Count(capped ? COUNT_CAP : numbers.size(), capped, null), numbers);
-                }).one();
+        Where where = Where.of(search, clock);
+        Optional<String> ids = where.onlyJobIds();
+        // a technician's jobs alone: counted from their ids, the numbers looked up only when few
+        Query count = ids.isPresent() ? where.query(handle, GridStatements.MATCHES_OF_IDS).define("ids", ids.get())
+                : where.query(handle, GridStatements.MATCHES);
+        Matches found = count.define("limit", COUNT_CAP + 1).define("cap", COUNT_CAP).map((rs, ctx) -> {
+            boolean capped = rs.getInt("found") > COUNT_CAP;
+            List<Integer> numbers = capped ? null : List.of((Integer[]) rs.getArray("numbers").getArray());
+            return new Matches(new Count(capped ? COUNT_CAP : numbers.size(), capped, null), numbers);
+        }).one();
         if (found.count().capped() && !query.isFiltered()) {
             return new Matches(new Count(COUNT_CAP, true, handle.attach(BackOfficeDao.class).estimatedJobCount()), null);
         }
@@ -286,82 +302,14 @@ public final class JobSearch {
             // an export names every line's type and status: no lookups older than the export
             Prepared search = prepare(handle, query).withLookups(lookups(handle, true)).in(language);
             Where where = Where.of(search, clock);
-            Query sql = sorted(where.bind("today_start", where.todayStart()).query(handle, EXPORT), query.sort, query.ascending);
+            Query sql = GridStatements.sorted(where.bind("today_start", where.todayStart()).query(handle, GridStatements.EXPORT), query.sort, query.ascending);
             try (Stream<Listed> lines = sql.setFetchSize(1_000).mapTo(Listed.class).stream()) {
                 lines.map(search::row).forEach(sink);
             }
         });
     }
 
-    // ------------------------------------------------------------------ SQL pieces
-
-    /**
-     * The technician a line shows: the suggested one, else the nearest planned visit's (the next,
-     * else the last). A subquery rather than a join, so that PostgreSQL works it out only for the
-     * lines of the page (it postpones costly output columns past ORDER BY ... LIMIT), not for
-     * every job that matches, unless the page is sorted on it.
-     */
-    static final String TECHNICIAN_NAME = """
-            (SELECT person_name(u)
-               FROM app_user u
-              WHERE u.id = coalesce(j.suggested_user_id, (
-                    SELECT pl.app_user_id FROM job_planning pl WHERE pl.job_id = j.id
-                     ORDER BY pl.date_start < now(), abs(extract(epoch FROM pl.date_start - now())) LIMIT 1)))""";
-
-    /**
-     * The grid's lines are read in two steps, in one statement. First the jobs of the page
-     * ({@link #SELECT_JOBS}: filtered, ordered and limited on the jobs table alone, plus the one
-     * table a sort may need), then their company and installation ({@link #LINES_FROM}). A
-     * technician's five thousand jobs are sorted before 26 of them are joined, not after all are.
-     * Type, priority and status come as ids, named from the cached lookups: joining those three
-     * small tables made the planner weigh eight tables' join orders, 5 ms per page, more than
-     * running the query.
-     */
-    private static final String SELECT_LINES = """
-            SELECT j.id2, j.name, c.name AS company_name, c.code AS company_code, p.id2 AS installation_id2,
-                   p.name AS installation_name, j.job_type_id AS type_id, j.job_priority_id AS priority_id,
-                   j.job_status_id AS status_id, j.due_date, (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
-                  \s""" + TECHNICIAN_NAME + """
-            \sAS technician, j.customer_reference, j.reference_back_office, j.modified_dateutc,
-                   j.sort_key,\s""" + ReplyStateDao.AWAITING_COLUMN + """
-             AS awaiting_reply
-              FROM (""";
-
-    /** The page's jobs: {@code <sortKey>} is the sort key as text (for the page links), {@code <sortValue>} the key itself, {@code <sortJoin>} the sort's table, {@code <jobs>} the jobs table or the few jobs found by number. */
-    private static final String SELECT_JOBS = """
-            SELECT j.id, j.id2, j.name, j.company_id, j.project_id, j.job_type_id, j.job_priority_id, j.job_status_id,
-                   j.due_date, j.date_closed, j.suggested_user_id, j.customer_reference, j.reference_back_office,
-                   j.modified_dateutc, <sortKey> AS sort_key, <sortValue> AS sort_value
-              FROM <jobs> j<sortJoin>
-             WHERE true""";
-
-    private static final String LINES_FROM = """
-            ) j
-              JOIN company c ON c.id = j.company_id
-              JOIN project p ON p.id = j.project_id""";
-
-    /** A page of lines: the jobs of the page ({@code <where>}, {@code <order>}, {@code <limit>}), then their lines in the same order. */
-    private static final String PAGE = SELECT_LINES + SELECT_JOBS + "<where><order> LIMIT <limit>" + LINES_FROM + "<linesOrder>";
-    /** Every line of the list, in order, for the CSV. */
-    private static final String EXPORT = SELECT_LINES + SELECT_JOBS + "<where>" + LINES_FROM + "<linesOrder>";
-    /**
-     * How many jobs match, up to {@code <limit>}, and their numbers when they are no more than
-     * {@code <cap>}: one line, not a thousand, whatever the count. Its last step, once every match
-     * is counted, puts the planner's settings of {@link #matches} back for the page. That makes it
-     * parallel unsafe too (set_config), which suits it: under its rule against sequential scans the
-     * planner costed parallel plans far too low, and their workers cost more than they saved.
-     */
-    private static final String MATCHES = "SELECT count(*) AS found, CASE WHEN count(*) <= <cap>"
-            + " THEN coalesce(array_agg(m.id2), '{}') END AS numbers, set_config('enable_seqscan', 'on', true) AS seqscan,"
-            + " set_config('gin_fuzzy_search_limit', '0', true) AS fuzzy"
-            + " FROM (SELECT j.id2 FROM jobs j WHERE true<where> LIMIT <limit>) m";
-
-    /** Defines the sort's key, its table and the lines' order (the same as the jobs' inside). */
-    private static Query sorted(Query query, JobSort sort, boolean ascending) {
-        String dir = ascending ? " ASC" : " DESC";
-        return query.define("jobs", "jobs").define("sortKey", sort.keyText()).define("sortValue", sort.sql()).define("sortJoin", sort.join())
-                .define("linesOrder", " ORDER BY j.sort_value" + dir + ", j.id2" + dir);
-    }
+    // ------------------------------------------------------------------ keyset
 
     private static void keyset(Where where, JobQuery query, int id2, boolean backwards) {
         boolean greater = query.ascending != backwards;

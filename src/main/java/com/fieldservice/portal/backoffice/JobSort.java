@@ -19,7 +19,7 @@ public enum JobSort {
             " LEFT JOIN job_priority pr ON pr.id = j.job_priority_id"),
     STATUS("status", "s.sort_order", Kind.INTEGER, " JOIN job_status s ON s.id = j.job_status_id"),
     DUE_DATE("due_date", "coalesce(j.due_date, 'infinity'::timestamptz)", Kind.TIMESTAMP, ""),
-    TECHNICIAN("technician", "coalesce(" + JobSearch.TECHNICIAN_NAME + ", '')", Kind.TEXT, ""),
+    TECHNICIAN("technician", "coalesce(" + GridStatements.TECHNICIAN_NAME + ", '')", Kind.TEXT, ""),
     CUSTOMER_REFERENCE("customer_reference", "coalesce(j.customer_reference, '')", Kind.TEXT, ""),
     MODIFIED("modified", "j.modified_dateutc", Kind.TIMESTAMP, "");
 

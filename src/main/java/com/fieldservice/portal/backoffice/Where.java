@@ -25,6 +25,9 @@ final class Where {
     private final JobSearch.Prepared search;
     private final BusinessClock clock;
     private final boolean walkInOrder;
+    private boolean pageByIndex;
+    private int conditionCount;
+    private String jobIds;
 
     /** Every filter in force of the search, in the order of {@link GridFilter#ALL}. */
     static Where of(JobSearch.Prepared search, BusinessClock clock) {
@@ -64,7 +67,36 @@ final class Where {
         return walkInOrder;
     }
 
+    /**
+     * A condition the page's order index can check on its own (a job's id against a hashed list):
+     * the page first takes its numbers from that index alone, then reads only those jobs.
+     */
+    Where checkedOnTheIndex() {
+        pageByIndex = walkInOrder;
+        return this;
+    }
+
+    /** Whether the page's numbers come from its order index alone ({@link #checkedOnTheIndex}). */
+    boolean pageByIndex() {
+        return pageByIndex;
+    }
+
+    /**
+     * The next condition is "j.id IN" this set of job ids (a statement of one column, duplicates
+     * allowed): when it is the only one, the jobs are counted from those ids alone.
+     */
+    Where jobIds(String ids) {
+        jobIds = ids;
+        return this;
+    }
+
+    /** The set of job ids that is this request's only condition ({@link #jobIds}), if it is. */
+    Optional<String> onlyJobIds() {
+        return conditionCount == 1 && jobIds != null ? Optional.of(jobIds) : Optional.empty();
+    }
+
     Where and(String condition) {
+        conditionCount++;
         conditions.append(" AND ").append(condition);
         return this;
     }

@@ -45,7 +45,38 @@ class BusyTechnicianTest {
     void aBusyTechniciansNewestJobsByWalkingTheList() {
         List<Integer> page = page(Map.of("technician", List.of(busy)));
         assertThat(page).isEqualTo(expected("ORDER BY j.id2 DESC"));
-        assertThat(pageStatement()).contains("OR false");
+        assertThat(pageStatement()).contains("OR false").contains("j.id2 IN (SELECT j.id2 FROM jobs j WHERE");
+    }
+
+    @Test
+    void aBusyTechniciansNextPageByWalkingTheList() {
+        List<Integer> newest = expectedFor(busy, "ORDER BY j.id2 DESC LIMIT 60 --");
+        List<Integer> page = page(Map.of("technician", List.of(busy), "after", List.of(String.valueOf(newest.get(9)))));
+        assertThat(page).isEqualTo(newest.subList(10, 35));
+    }
+
+    @Test
+    void aTechnicianAloneIsCountedFromTheirJobs() {
+        assertThat(grid.run(Map.of("technician", List.of(busy))).matches().count().capped()).isTrue();
+        grid.forget();
+        JobSearch.Matches matches = grid.run(Map.of("technician", List.of(quiet))).matches();
+        assertThat(matches.count().capped()).isFalse();
+        assertThat(matches.count().value()).isEqualTo(12);
+        assertThat(matches.numbers()).containsExactlyInAnyOrderElementsOf(expectedFor(quiet, "ORDER BY j.id2 LIMIT 100 --"));
+        assertThat(grid.statements()).anyMatch(sql -> sql.contains("SELECT DISTINCT s.id FROM"));
+    }
+
+    @Test
+    void aTechnicianWithAnotherFilterIsCountedOnTheirJobsThatPassIt() {
+        String status = grid.jdbi.withHandle(h -> h.createQuery("SELECT s.code FROM jobs j JOIN job_status s"
+                + " ON s.id = j.job_status_id WHERE j.id2 = 1001").mapTo(String.class).one());
+        JobSearch.Matches matches = grid.run(Map.of("technician", List.of(quiet), "status", List.of(status))).matches();
+        List<Integer> expected = grid.jdbi.withHandle(h -> h.createQuery("SELECT j.id2 FROM jobs j"
+                + " JOIN job_status s ON s.id = j.job_status_id WHERE s.code = :status"
+                + " AND j.suggested_user_id = (SELECT id FROM app_user WHERE code = :code)")
+                .bind("code", quiet).bind("status", status).mapTo(Integer.class).list());
+        assertThat(matches.numbers()).isNotEmpty().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(grid.statements()).noneMatch(sql -> sql.contains("SELECT DISTINCT s.id FROM"));
     }
 
     @Test
@@ -67,6 +98,18 @@ class BusyTechnicianTest {
         List<Integer> page = page(Map.of("technician", List.of(quiet)));
         assertThat(page).isEqualTo(expectedFor(quiet, "ORDER BY j.id2 DESC"));
         assertThat(pageStatement()).doesNotContain("OR false");
+    }
+
+    @Test
+    void aTechnicianWithFewJobsPagesByNumberBothWays() {
+        List<Integer> newest = expectedFor(quiet, "ORDER BY j.id2 DESC");
+        assertThat(page(Map.of("technician", List.of(quiet), "after", List.of(String.valueOf(newest.get(3))))))
+                .isEqualTo(newest.subList(4, newest.size()));
+        assertThat(page(Map.of("technician", List.of(quiet), "before", List.of(String.valueOf(newest.get(5))))))
+                .isEqualTo(newest.subList(0, 5));
+        List<Integer> oldest = expectedFor(quiet, "ORDER BY j.id2");
+        assertThat(page(Map.of("technician", List.of(quiet), "sort", List.of("number"), "dir", List.of("asc"),
+                "after", List.of(String.valueOf(oldest.get(2)))))).isEqualTo(oldest.subList(3, oldest.size()));
     }
 
     private static List<Integer> page(Map<String, List<String>> params) {
