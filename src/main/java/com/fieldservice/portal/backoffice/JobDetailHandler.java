@@ -66,7 +66,8 @@ public final class JobDetailHandler {
         Map<String, Object> model = new HashMap<>();
         model.put("reply", reply);
         model.put("visitForm", visit);
-        String language = Language.of(ctx).code();
+        Language reader = Language.of(ctx);
+        String language = reader.code();
         boolean found = jdbi.withHandle(handle -> {
             BackOfficeDao dao = handle.attach(BackOfficeDao.class);
             Optional<BackOfficeDao.JobDetail> job = dao.detail(number, clock.startOf(clock.today()), language);
@@ -74,7 +75,7 @@ public final class JobDetailHandler {
                 return false;
             }
             model.put("job", job.get());
-            model.put("rows", JobDetailRows.of(job.get(), Language.of(ctx), dates.in(Language.of(ctx))));
+            model.put("rows", JobDetailRows.of(job.get(), reader, dates.in(reader)));
             model.put("children", dao.children(job.get().id(), language));
             VisitDao visits = handle.attach(VisitDao.class);
             List<VisitDao.Listed> listed = visits.ofJob(job.get().id());
@@ -83,9 +84,9 @@ public final class JobDetailHandler {
             model.put("technicians", job.get().closed() ? List.of() : technicians.withSkill(handle, job.get().skillId()));
             model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
             model.put("awaitingSince", job.get().awaitingReplySince());
-            model.put("history", history.read(dao, dao.history(job.get().id()), Language.of(ctx)));
+            model.put("history", history.read(dao, dao.history(job.get().id()), reader));
             List<Transition> transitions = workflow.allowedFrom(job.get().statusCode()).stream()
-                    .map(to -> new Transition(to.code(), to.name(Language.of(ctx)))).toList();
+                    .map(to -> new Transition(to.code(), to.name(reader))).toList();
             model.put("transitions", transitions);
             // what a status still needs of the job (a technician, a visit), said before the planner submits
             Map<String, String> needs = new HashMap<>();

@@ -208,7 +208,7 @@ public final class BoardHandler {
     private Shown shown(BoardDao.Visit visit, Map<String, String> titles, Language language) {
         String title = titles.computeIfAbsent(visit.state(), state -> Texts.get(language, "planning.visit.state." + state));
         return new Shown("/backoffice/jobs/" + visit.number(),
-                "confirmed".equals(visit.state()) ? "d-block small board-visit mb-1 fw-semibold" : "d-block small board-visit mb-1 fst-italic",
+                "d-block small board-visit mb-1 " + ("confirmed".equals(visit.state()) ? "fw-semibold" : "fst-italic"),
                 title, visit.number() + " · " + visit.installation() + " · " + dates.time(visit.dateStart())
                 + "–" + dates.time(visit.dateEnd()));
     }
