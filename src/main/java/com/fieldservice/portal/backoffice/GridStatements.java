@@ -70,6 +70,10 @@ final class GridStatements {
             + " AND j.id2 IN (SELECT j.id2 FROM jobs j WHERE true<where><order> LIMIT <limit>)" + LINES_FROM + "<linesOrder>";
     /** Every line of the list, in order, for the CSV. */
     static final String EXPORT = SELECT_LINES + SELECT_JOBS + "<where>" + LINES_FROM + "<linesOrder>";
+    /** The counts' last columns: the planner's settings of {@link JobSearch#matches} put back for the page. */
+    private static final String SETTINGS_BACK =
+            " set_config('enable_seqscan', 'on', true) AS seqscan, set_config('gin_fuzzy_search_limit', '0', true) AS fuzzy";
+
     /**
      * How many jobs match, up to {@code <limit>}, and their numbers when they are no more than
      * {@code <cap>}: one line, not a thousand, whatever the count. Its last step, once every match
@@ -78,8 +82,7 @@ final class GridStatements {
      * planner costed parallel plans far too low, and their workers cost more than they saved.
      */
     static final String MATCHES = "SELECT count(*) AS found, CASE WHEN count(*) <= <cap>"
-            + " THEN coalesce(array_agg(m.id2), '{}') END AS numbers, set_config('enable_seqscan', 'on', true) AS seqscan,"
-            + " set_config('gin_fuzzy_search_limit', '0', true) AS fuzzy"
+            + " THEN coalesce(array_agg(m.id2), '{}') END AS numbers," + SETTINGS_BACK
             + " FROM (SELECT j.id2 FROM jobs j WHERE true<where> LIMIT <limit>) m";
 
     /**
@@ -90,8 +93,7 @@ final class GridStatements {
      */
     static final String MATCHES_OF_IDS = "SELECT count(*) AS found, CASE WHEN count(*) <= <cap>"
             + " THEN (SELECT coalesce(array_agg(j.id2), '{}') FROM jobs j WHERE j.id = ANY (array_agg(m.id))) END AS numbers,"
-            + " set_config('enable_seqscan', 'on', true) AS seqscan, set_config('gin_fuzzy_search_limit', '0', true) AS fuzzy"
-            + " FROM (SELECT DISTINCT s.id FROM <ids> s(id) LIMIT <limit>) m";
+            + SETTINGS_BACK + " FROM (SELECT DISTINCT s.id FROM <ids> s(id) LIMIT <limit>) m";
 
     /** Defines the sort's key, its table and the lines' order (the same as the jobs' inside). */
     static Query sorted(Query query, JobSort sort, boolean ascending) {

@@ -85,6 +85,11 @@ public interface VisitDao {
     record Changed(UUID id, int sequence, int recorded) {
     }
 
+    /** The history entry of a visit change, at the version after the one the job was read at, once the job ({@code followed}) has followed. */
+    String RECORD_FOLLOWED = """
+            INSERT INTO job_history (job_id, account_id, changed_by, kind, changes, version)
+            SELECT id, :accountId, :changedBy, :kind, CAST(:changes AS jsonb), :version + 1 FROM followed""";
+
     /**
      * After {@code changed} (the visit added or moved, as it is now): the job's suggested
      * technician and start follow its first visit, and its version moves on (the jobs trigger),
@@ -100,9 +105,8 @@ public interface VisitDao {
                         ORDER BY v.date_start, v.id LIMIT 1),
              followed AS (UPDATE jobs j SET suggested_user_id = first.app_user_id, suggested_date_start = first.date_start
                             FROM first WHERE j.id = :job AND j.version = :version RETURNING j.id),
-             recorded AS (INSERT INTO job_history (job_id, account_id, changed_by, kind, changes, version)
-                          SELECT id, :accountId, :changedBy, :kind, CAST(:changes AS jsonb), :version + 1 FROM followed
-                          RETURNING job_id)
+             recorded AS (""" + RECORD_FOLLOWED + """
+                           RETURNING job_id)
             SELECT c.id, c.sequence, (SELECT count(*) FROM recorded) AS recorded FROM changed c""";
 
     /** Adds the visit, the job following its first visit with the history entry ({@link #FOLLOW_AND_RECORD}): one statement. */
@@ -147,8 +151,7 @@ public interface VisitDao {
                                       ORDER BY pl.date_start, pl.id LIMIT 1) first ON true
                  WHERE j.id = me.job_id AND j.version = :version
                 RETURNING j.id)
-            INSERT INTO job_history (job_id, account_id, changed_by, kind, changes, version)
-            SELECT id, :accountId, :changedBy, :kind, CAST(:changes AS jsonb), :version + 1 FROM followed""")
+            """ + RECORD_FOLLOWED)
     int followFirstVisit(@Bind("job") UUID job, @Bind("version") int version, @Bind("accountId") UUID accountId,
                          @Bind("changedBy") String changedBy, @Bind("kind") String kind, @Bind("changes") String changes);
 
