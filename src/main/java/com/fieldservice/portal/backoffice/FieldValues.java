@@ -40,7 +40,7 @@ final class FieldValues {
     }
 
     /** The names these values point at, in the language: the entities by GUID and the statuses by code, in one statement. */
-    Map<String, String> names(BackOfficeDao dao, List<Value> values, Language language) {
+    Map<String, String> names(JobPageDao dao, List<Value> values, Language language) {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> codes = new LinkedHashSet<>();
         for (Value value : values) {

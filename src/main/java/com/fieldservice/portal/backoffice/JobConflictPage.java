@@ -43,7 +43,7 @@ final class JobConflictPage {
      * The page's model, its values in the reader's language as the detail page writes them. The
      * installation and the parent keep the form's own names for them (company, serial number; #number).
      */
-    static Map<String, Object> model(int number, JobService.Conflict conflict, ChoicesDao choices, BackOfficeDao dao,
+    static Map<String, Object> model(int number, JobService.Conflict conflict, ChoicesDao choices, JobPageDao dao,
                                      FieldValues values, Language language) {
         List<FieldValues.Value> all = conflict.fields().stream()
                 .flatMap(c -> Stream.of(c.before(), c.theirs(), c.yours()).map(v -> new FieldValues.Value(c.field(), v)))

@@ -1,7 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.conversation.ReplyForm;
-import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Language;
@@ -20,9 +19,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@code GET /backoffice/jobs/{number}}: one work order for the back office, in groups, with its
  * parent, its children, its planned visits, its conversation with the customer and its history.
- * At most six statements whatever the job holds: the job with every joined entity and since
- * when its customer awaits a reply, the children, the visits, the timeline, the history and the
- * names its history's values point at. The statuses it may move to come from the workflow the
+ * At most two statements whatever the job holds ({@link JobPageDao}): the job with every joined
+ * entity, since when its customer awaits a reply and its lists (children, visits, timeline,
+ * history); then the names its history's values point at, when it has any. The statuses it may move to come from the workflow the
  * portal holds in memory, the technicians a visit may go to from {@link TechnicianChoices}.
  */
 public final class JobDetailHandler {
@@ -69,29 +68,29 @@ public final class JobDetailHandler {
         Language reader = Language.of(ctx);
         String language = reader.code();
         boolean found = jdbi.withHandle(handle -> {
-            BackOfficeDao dao = handle.attach(BackOfficeDao.class);
-            Optional<BackOfficeDao.JobDetail> job = dao.detail(number, clock.startOf(clock.today()), language);
-            if (job.isEmpty()) {
+            JobPageDao dao = handle.attach(JobPageDao.class);
+            Optional<JobPageDao.JobPage> page = dao.page(number, clock.startOf(clock.today()), language);
+            if (page.isEmpty()) {
                 return false;
             }
-            model.put("job", job.get());
-            model.put("rows", JobDetailRows.of(job.get(), reader, dates.in(reader)));
-            model.put("children", dao.children(job.get().id(), language));
-            VisitDao visits = handle.attach(VisitDao.class);
-            List<VisitDao.Listed> listed = visits.ofJob(job.get().id());
-            model.put("visits", listed);
+            JobPageDao.JobDetail job = page.get().job();
+            List<VisitDao.Listed> visits = page.get().visits();
+            model.put("job", job);
+            model.put("rows", JobDetailRows.of(job, reader, dates.in(reader)));
+            model.put("children", page.get().children());
+            model.put("visits", visits);
             // a closed job's visits can't change: no form suggests anyone
-            model.put("technicians", job.get().closed() ? List.of() : technicians.withSkill(handle, job.get().skillId()));
-            model.put("timeline", handle.attach(TimelineDao.class).forStaff(number));
-            model.put("awaitingSince", job.get().awaitingReplySince());
-            model.put("history", history.read(dao, dao.history(job.get().id()), reader));
-            List<Transition> transitions = workflow.allowedFrom(job.get().statusCode()).stream()
+            model.put("technicians", job.closed() ? List.of() : technicians.withSkill(handle, job.skillId()));
+            model.put("timeline", page.get().timeline());
+            model.put("awaitingSince", job.awaitingReplySince());
+            model.put("history", history.read(dao, page.get().history(), reader));
+            List<Transition> transitions = workflow.allowedFrom(job.statusCode()).stream()
                     .map(to -> new Transition(to.code(), to.name(reader))).toList();
             model.put("transitions", transitions);
             // what a status still needs of the job (a technician, a visit), said before the planner submits
             Map<String, String> needs = new HashMap<>();
-            transitions.forEach(t -> Workflow.unmetNeed(t.code(), job.get().suggestedUser() != null || !listed.isEmpty(),
-                    !listed.isEmpty()).ifPresent(need -> needs.put(t.code(), need)));
+            transitions.forEach(t -> Workflow.unmetNeed(t.code(), job.suggestedUser() != null || !visits.isEmpty(),
+                    !visits.isEmpty()).ifPresent(need -> needs.put(t.code(), need)));
             model.put("needs", needs);
             return true;
         });

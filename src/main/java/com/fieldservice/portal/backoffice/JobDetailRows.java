@@ -20,7 +20,7 @@ public record JobDetailRows(List<Row> general, List<Row> requestedBy, List<Row> 
     public record Row(String field, String id, String label, String value) {
     }
 
-    static JobDetailRows of(BackOfficeDao.JobDetail job, Language language, DateDisplay local) {
+    static JobDetailRows of(JobPageDao.JobDetail job, Language language, DateDisplay local) {
         Rows rows = new Rows(language);
         NumberDisplay num = NumberDisplay.in(language);
         return new JobDetailRows(

@@ -112,7 +112,7 @@ public final class JobFormHandler {
             ctx.status(HttpStatus.CONFLICT);
             ctx.render("backoffice/job-conflict.html",
                     jdbi.withHandle(handle -> JobConflictPage.model(job.number(), conflict, handle.attach(ChoicesDao.class),
-                            handle.attach(BackOfficeDao.class), fieldValues, Language.of(ctx))));
+                            handle.attach(JobPageDao.class), fieldValues, Language.of(ctx))));
         } else if (outcome instanceof JobService.Invalid invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             JobService.EditableJob asLoaded = new JobService.EditableJob(job.id(), job.number(), version, job.statusCode(),
@@ -143,7 +143,7 @@ public final class JobFormHandler {
     private Map<String, String> statusNames(List<String> codes, Language language) {
         Map<String, String> names = new HashMap<>();
         codes.forEach(code -> names.put(code, code));
-        jdbi.withExtension(BackOfficeDao.class, dao -> dao.names(new String[0], codes.toArray(String[]::new), language.code()))
+        jdbi.withExtension(JobPageDao.class, dao -> dao.names(new String[0], codes.toArray(String[]::new), language.code()))
                 .forEach(named -> names.put(named.key(), named.name()));
         return names;
     }

@@ -44,7 +44,7 @@ final class JobHistory {
     }
 
     /** The history as the page shows it, in a language: its names, dates and texts. */
-    List<Entry> read(BackOfficeDao dao, List<BackOfficeDao.HistoryEntry> stored, Language language) {
+    List<Entry> read(JobPageDao dao, List<JobPageDao.HistoryEntry> stored, Language language) {
         List<List<Change>> raw = stored.stream().map(entry -> changes(entry.changes())).toList();
         List<FieldValues.Value> all = new ArrayList<>();
         raw.stream().flatMap(List::stream).forEach(change -> {
@@ -54,7 +54,7 @@ final class JobHistory {
         Map<String, String> names = values.names(dao, all, language);
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
-            BackOfficeDao.HistoryEntry entry = stored.get(i);
+            JobPageDao.HistoryEntry entry = stored.get(i);
             List<Change> shown = raw.get(i).stream().map(change -> new Change(change.field(),
                     shown(change.field(), change.oldValue(), names, language),
                     shown(change.field(), change.newValue(), names, language),

@@ -29,7 +29,7 @@ public interface TimelineDao {
                               ORDER BY h.id LIMIT 1), j.description) AS description
               FROM jobs j WHERE j.id2 = :number""";
 
-    /** The back office: any work order, every entry. */
+    /** The back office: any work order, every entry (read within the work order's page statement, backoffice/JobPageDao). */
     String FOR_STAFF = "WITH audience AS (SELECT false AS customer_view), job AS (" + JOB_COLUMNS + ")\n";
 
     /** A customer: a work order of their scope, what they may read of it. */
@@ -43,7 +43,7 @@ public interface TimelineDao {
      */
     String ENTRIES = """
             SELECT e.kind, e.at, e.author, e.by_customer, e.internal, e.text, e.file_id, e.file_name, e.content_type,
-                   e.size, e.customer_status
+                   e.size, e.customer_status, e.rank
               FROM audience, job, LATERAL (
                    SELECT 'report' AS kind, 0 AS rank, coalesce(job.date_reported_by_company, job.date_create) AS at,
                           (SELECT person_name(rc) FROM contact rc
@@ -83,9 +83,6 @@ public interface TimelineDao {
                    ) e
              ORDER BY e.at, e.rank
             """;
-
-    @SqlQuery(FOR_STAFF + ENTRIES)
-    List<TimelineEntry> forStaff(@Bind("number") int number);
 
     /** Empty when the customer may not see the work order, or it has nothing to show yet. */
     @SqlQuery(FOR_CUSTOMER + ENTRIES)

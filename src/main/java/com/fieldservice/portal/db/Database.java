@@ -55,7 +55,8 @@ public final class Database implements AutoCloseable {
     public static Jdbi configured(Jdbi jdbi) {
         return jdbi.installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
-                .registerRowMapper(new RecordMappers());
+                .registerRowMapper(new RecordMappers())
+                .registerColumnMapper(new JsonColumns());
     }
 
     public static Database open(Settings settings) {

@@ -155,23 +155,10 @@ public interface VisitDao {
     int followFirstVisit(@Bind("job") UUID job, @Bind("version") int version, @Bind("accountId") UUID accountId,
                          @Bind("changedBy") String changedBy, @Bind("kind") String kind, @Bind("changes") String changes);
 
-    /** The visits of a work order, for its page: with their state and whether the technician lacks the job's skill. */
+    /** A visit of a work order, for its page (backoffice/JobPageDao): with its state and whether the technician lacks the job's skill. */
     record Listed(UUID id, UUID technicianId, String technician, String technicianCode, OffsetDateTime dateStart,
                   OffsetDateTime dateEnd, String state, boolean lacksSkill) {
     }
-
-    @SqlQuery("""
-            SELECT pl.id, u.id AS technician_id, person_name(u) AS technician, u.code AS technician_code,
-                   pl.date_start, pl.date_end, s.visit_state AS state,
-                   (j.skill_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM app_user_skill us
-                     WHERE us.app_user_id = u.id AND us.skill_id = j.skill_id)) AS lacks_skill
-              FROM job_planning pl
-              JOIN app_user u ON u.id = pl.app_user_id
-              JOIN jobs j ON j.id = pl.job_id
-              JOIN job_status s ON s.id = j.job_status_id
-             WHERE pl.job_id = :job
-             ORDER BY pl.date_start, pl.id""")
-    List<Listed> ofJob(@Bind("job") UUID job);
 
     /**
      * Whom the visit forms suggest for a work order of a skill: the people of the service app who
