@@ -6,6 +6,10 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,14 +34,58 @@ public final class SignInThrottle {
     public static final int MAX_FAILURES_PER_ADDRESS = 20;
     public static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final Jdbi jdbi;
+    /** Beyond this many clients kept as clear, the list starts again. */
+    static final int CLEAR_CAPACITY = 10_000;
 
+    private final Jdbi jdbi;
+    private final BooleanSupplier trusted;
+    /**
+     * The (address, account) pairs found with no wait since the last failure recorded anywhere: a
+     * wait only starts with a new failure (V33 tells every instance of one), so until then an
+     * integration signing every request is not counted again. Kept only while {@code trusted}.
+     */
+    private final Set<String> clear = ConcurrentHashMap.newKeySet();
+    private final AtomicLong failures = new AtomicLong();
+
+    /** Counts the failures anew at every attempt. */
     public SignInThrottle(Jdbi jdbi) {
+        this(jdbi, () -> false);
+    }
+
+    /** Keeps which clients are clear while {@code trusted} (this instance hears every failure recorded). */
+    public SignInThrottle(Jdbi jdbi, BooleanSupplier trusted) {
         this.jdbi = jdbi;
+        this.trusted = trusted;
+    }
+
+    /** A failure was recorded (any instance): every client is counted again. */
+    public void forgetClearClients() {
+        failures.incrementAndGet();
+        clear.clear();
     }
 
     /** How long this address must wait before trying this account (or, without one, anything) again, if it must. */
     public Optional<Duration> waitBeforeNextAttempt(String username, String clientAddress) {
+        String key = counted(clientAddress) + '\u0000' + (username == null ? "" : username);
+        boolean keep = trusted.getAsBoolean();
+        if (keep && clear.contains(key)) {
+            return Optional.empty();
+        }
+        long readAt = failures.get();
+        Optional<Duration> wait = countedWait(username, clientAddress);
+        if (keep && wait.isEmpty()) {
+            if (clear.size() >= CLEAR_CAPACITY) {
+                clear.clear();
+            }
+            clear.add(key);
+            if (failures.get() != readAt) {
+                clear.remove(key);
+            }
+        }
+        return wait;
+    }
+
+    private Optional<Duration> countedWait(String username, String clientAddress) {
         Long seconds = jdbi.withHandle(h -> h.createQuery("""
                 WITH failures AS (
                     SELECT attempted_at, lower(username) = lower(:username) AS same_account
@@ -68,6 +116,8 @@ public final class SignInThrottle {
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO sign_in_attempt (form, username, client_address, succeeded) VALUES (?, left(?, 250), ?, false)""",
                 form, username == null || username.isBlank() ? null : username, counted(clientAddress)));
+        // this instance counts again at once; the others when they hear of it
+        forgetClearClients();
     }
 
     /** The address as it is counted: an IPv6 address as its /64 network, anything else as it is. */

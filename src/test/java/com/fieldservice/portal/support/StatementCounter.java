@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -21,6 +22,12 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class StatementCounter implements AutoCloseable {
 
+    /**
+     * The portal's own workers (notify/MailSender, ops/CacheEvents): they run on their own
+     * schedule, not for a request, and would land in whichever page's count they fall into.
+     */
+    private static final Set<String> BACKGROUND_THREADS = Set.of("mail-sender", "portal-cache-events");
+
     private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
     private final HttpClient http = HttpClient.newHttpClient();
     private Javalin server;
@@ -31,7 +38,9 @@ public final class StatementCounter implements AutoCloseable {
         jdbi.setSqlLogger(new SqlLogger() {
             @Override
             public void logBeforeExecution(StatementContext context) {
-                counter.statements.add(context.getRenderedSql());
+                if (!BACKGROUND_THREADS.contains(Thread.currentThread().getName())) {
+                    counter.statements.add(context.getRenderedSql());
+                }
             }
         });
         return counter;
