@@ -98,13 +98,15 @@ public final class Conversation {
 
     /**
      * The contact reading a work order's page (the work order, or its full activity) has read the
-     * team's answers so far: the one place their new-reply mark is cleared, before the timeline is
-     * read (an answer arriving meanwhile stays new rather than unseen). Only a GET reads: a HEAD
+     * team's answers it showed: the one place their new-reply mark is cleared. The page's own
+     * statement reads {@code repliesToRead} ({@link ReplyStateDao#REPLIES_TO_READ_COLUMN}, null
+     * when nothing is new to them), so a page with nothing new writes nothing, and an answer
+     * arriving after the page was read stays new rather than unseen. Only a GET reads: a HEAD
      * asks whether the page is there, and an account without a contact has no mark.
      */
-    public static void contactReads(Handle handle, UUID jobId, Principal who, HandlerType method) {
-        if (method == HandlerType.GET) {
-            who.contactId().ifPresent(contact -> handle.attach(ReplyStateDao.class).contactOpened(jobId, contact));
+    public static void contactReads(Handle handle, UUID jobId, Principal who, HandlerType method, Integer repliesToRead) {
+        if (method == HandlerType.GET && repliesToRead != null) {
+            who.contactId().ifPresent(contact -> handle.attach(ReplyStateDao.class).contactRead(jobId, contact, repliesToRead));
         }
     }
 

@@ -18,14 +18,24 @@ public interface ReplyStateDao {
     /** Whether work order {@code j} awaits the team's reply, for a line of the grid (a lookup by key). */
     String AWAITING_COLUMN = "EXISTS (SELECT 1 FROM job_awaiting_reply ar WHERE ar.job_id = j.id)";
 
+    /** The team's answers on work order {@code j} when the contact bound as {@code :viewer} has not opened them all. */
+    String UNREAD = """
+            FROM job_team_replies tr WHERE tr.job_id = j.id AND tr.replies > coalesce(
+                    (SELECT rr.replies FROM job_replies_read rr
+                      WHERE rr.job_id = j.id AND rr.contact_id = CAST(:viewer AS uuid)), 0)""";
+
     /**
      * Whether the contact bound as {@code :viewer} has an answer of the team on work order {@code j}
      * they haven't opened yet (never, without a contact).
      */
-    String NEW_REPLY_COLUMN = """
-            EXISTS (SELECT 1 FROM job_team_replies tr WHERE tr.job_id = j.id AND tr.replies > coalesce(
-                    (SELECT rr.replies FROM job_replies_read rr
-                      WHERE rr.job_id = j.id AND rr.contact_id = CAST(:viewer AS uuid)), 0))""";
+    String NEW_REPLY_COLUMN = "EXISTS (SELECT 1 " + UNREAD + ")";
+
+    /**
+     * How many answers the team gave on work order {@code j}, when the contact bound as
+     * {@code :viewer} has not opened them all; null when nothing is new to them. Read with the
+     * page the contact opens, it is what {@link #contactRead} records: only an answer the page showed is read.
+     */
+    String REPLIES_TO_READ_COLUMN = "(SELECT tr.replies " + UNREAD + ")";
 
     /** The customer wrote: the work order awaits a reply from when they first did. */
     @SqlUpdate("INSERT INTO job_awaiting_reply (job_id) VALUES (:jobId) ON CONFLICT (job_id) DO NOTHING")
@@ -43,15 +53,17 @@ public interface ReplyStateDao {
     int markRead(@Bind("jobId") UUID jobId);
 
     /**
-     * The contact opened the work order: they have read every answer so far. Opening it again
-     * with nothing new writes nothing (no row version, no WAL for a page view).
+     * The contact opened the work order and read the team's answers up to {@code replies}, as
+     * {@link #REPLIES_TO_READ_COLUMN} read them with the page: an answer arriving meanwhile stays
+     * new rather than unseen. Called only when something was new, so a page view with nothing new
+     * writes nothing; never moves a contact's count back (two pages opened at once).
      */
     @SqlUpdate("""
             INSERT INTO job_replies_read (job_id, contact_id, replies)
-            SELECT tr.job_id, :contactId, tr.replies FROM job_team_replies tr WHERE tr.job_id = :jobId
+            SELECT tr.job_id, :contactId, :replies FROM job_team_replies tr WHERE tr.job_id = :jobId
             ON CONFLICT (job_id, contact_id) DO UPDATE SET replies = EXCLUDED.replies
-                WHERE job_replies_read.replies <> EXCLUDED.replies""")
-    void contactOpened(@Bind("jobId") UUID jobId, @Bind("contactId") UUID contactId);
+                WHERE job_replies_read.replies < EXCLUDED.replies""")
+    void contactRead(@Bind("jobId") UUID jobId, @Bind("contactId") UUID contactId, @Bind("replies") int replies);
 
     /** How many work orders await the team's reply (the dashboard's count). */
     @SqlQuery("SELECT count(*) FROM job_awaiting_reply")

@@ -1,10 +1,8 @@
 package com.fieldservice.portal.conversation;
 
 import com.fieldservice.portal.customer.CustomerScope;
-import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -32,7 +30,7 @@ public interface TimelineDao {
     /** The back office: any work order, every entry (read within the work order's page statement, backoffice/JobPageDao). */
     String FOR_STAFF = "WITH audience AS (SELECT false AS customer_view), job AS (" + JOB_COLUMNS + ")\n";
 
-    /** A customer: a work order of their scope, what they may read of it. */
+    /** A customer: a work order of their scope, what they may read of it (read within their work order's page statements, customer/WorkOrderPageDao). */
     String FOR_CUSTOMER = "WITH audience AS (SELECT true AS customer_view), job AS (" + JOB_COLUMNS
             + " AND " + CustomerScope.VISIBLE_JOB + ")\n";
 
@@ -83,10 +81,6 @@ public interface TimelineDao {
                    ) e
              ORDER BY e.at, e.rank
             """;
-
-    /** Empty when the customer may not see the work order, or it has nothing to show yet. */
-    @SqlQuery(FOR_CUSTOMER + ENTRIES)
-    List<TimelineEntry> forCustomer(@BindMethods CustomerScope scope, @Bind("number") int number);
 
     @SqlUpdate("""
             INSERT INTO job_comment (job_id, account_id, app_user_id, contact_id, author_name, by_customer, text, visibility)

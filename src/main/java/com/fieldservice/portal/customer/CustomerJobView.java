@@ -9,7 +9,9 @@ import java.util.List;
  * <b>The one list of what a customer may see of a work order.</b> Every portal page, the CSV
  * export and the public tracking page show only the records below, and {@link PortalJobDao}
  * selects only their columns (no {@code SELECT *}, no entity mapped whole), so a field that is
- * not named here cannot reach a customer.
+ * not named here cannot reach a customer. The work order's page ({@link WorkOrderPageDao}) reads
+ * these columns too, beside the status code and company that decide what the customer may do,
+ * which the page never renders.
  *
  * <p>A customer sees: the work-order number ({@code id2}), name, description, their own
  * customer reference, the customer-facing status ({@code job_status.customer_status}, never the

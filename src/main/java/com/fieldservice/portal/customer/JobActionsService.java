@@ -2,7 +2,6 @@ package com.fieldservice.portal.customer;
 
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.conversation.Conversation;
-import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.conversation.TimelineEntry;
 import com.fieldservice.portal.conversation.Visibility;
 import com.fieldservice.portal.jobs.FieldError;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import io.javalin.http.HandlerType;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -77,8 +75,9 @@ public final class JobActionsService {
 
     /** The timeline (what the customer may read of it) and forms of a job; empty when this customer may not see it. */
     public Optional<JobActions> actions(int number, Principal who) {
-        return jdbi.withHandle(handle -> handle.attach(ReportDao.class).customerJob(number, CustomerScope.of(who))
-                .map(job -> actions(handle, job, who)));
+        return jdbi.withHandle(handle -> handle.attach(WorkOrderPageDao.class)
+                .activity(CustomerScope.of(who), number, who.contactId().orElse(null))
+                .map(read -> actions(read.job(), read.timeline())));
     }
 
     /**
@@ -86,15 +85,16 @@ public final class JobActionsService {
      * this contact, as opening the work order does ({@link Conversation#contactReads}).
      */
     public Optional<JobActions> activity(int number, Principal who, HandlerType method) {
-        return jdbi.withHandle(handle -> handle.attach(ReportDao.class).customerJob(number, CustomerScope.of(who))
-                .map(job -> {
-                    Conversation.contactReads(handle, job.id(), who, method);
-                    return actions(handle, job, who);
+        return jdbi.withHandle(handle -> handle.attach(WorkOrderPageDao.class)
+                .activity(CustomerScope.of(who), number, who.contactId().orElse(null))
+                .map(read -> {
+                    Conversation.contactReads(handle, read.job().id(), who, method, read.repliesToRead());
+                    return actions(read.job(), read.timeline());
                 }));
     }
 
-    private JobActions actions(Handle handle, ReportDao.CustomerJob job, Principal who) {
-        List<TimelineEntry> timeline = handle.attach(TimelineDao.class).forCustomer(CustomerScope.of(who), job.number());
+    /** What the customer may do on a job they may see, read with its timeline (the work order's page reads both at once). */
+    public JobActions actions(ReportDao.CustomerJob job, List<TimelineEntry> timeline) {
         long files = timeline.stream().filter(entry -> "file".equals(entry.kind())).count();
         return new JobActions(job.number(), !job.closed(), takesMessages(job), Workflow.INITIAL.equals(job.statusCode()),
                 timeline, (int) Math.max(0, ReportService.MAX_FILES_PER_JOB - files), supportPhone.orElse(null), "",

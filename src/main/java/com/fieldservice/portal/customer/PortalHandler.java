@@ -93,28 +93,27 @@ public final class PortalHandler {
     }
 
     /**
-     * GET /portal/jobs/{number}. Opening it reads the service team's replies for this contact
-     * ({@link Conversation#contactReads}).
+     * GET /portal/jobs/{number}: the work order, its visits, children and timeline, and what the
+     * customer may do on it, in one statement ({@link WorkOrderPageDao#page}); opening it reads
+     * the service team's replies for this contact when one was new ({@link Conversation#contactReads}).
      */
     public void job(Context ctx) {
         Principal who = RequestScope.requirePrincipal(ctx);
         CustomerScope scope = CustomerScope.of(who);
         Optional<Integer> number = RequestValues.workOrderNumber(ctx.pathParam("number"));
-        Optional<CustomerJobView.Page> page = number.flatMap(n -> jdbi.withHandle(handle -> {
-            PortalJobDao dao = handle.attach(PortalJobDao.class);
-            return dao.detail(scope, n).map(job -> {
-                Conversation.contactReads(handle, job.jobId(), who, ctx.method());
-                return new CustomerJobView.Page(job, dao.visits(job.jobId()), dao.children(scope, job.jobId()));
-            });
+        Optional<WorkOrderPageDao.Page> page = number.flatMap(n -> jdbi.withHandle(handle -> {
+            Optional<WorkOrderPageDao.Page> read = handle.attach(WorkOrderPageDao.class).page(scope, n, viewer(who));
+            read.ifPresent(job -> Conversation.contactReads(handle, job.job().jobId(), who, ctx.method(), job.repliesToRead()));
+            return read;
         }));
         if (page.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND);
             return;
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("page", page.get());
+        model.put("page", page.get().view());
         model.put("fmt", fmt);
-        model.put("jobActions", actions.actions(number.get(), who).orElse(null));
+        model.put("jobActions", actions.actions(page.get().actedOn(), page.get().timeline()));
         ctx.render("customer/job.html", model);
     }
 

@@ -110,8 +110,8 @@ public interface PortalJobDao {
     List<CustomerJobView.Row> byReference(@BindMethods CustomerScope scope, @Bind("reference") String reference,
                                           @Bind("viewer") UUID viewer);
 
-    /** A work order of the customer's by its number. */
-    @SqlQuery("""
+    /** The columns of {@link CustomerJobView.Detail}, read {@link #DETAIL_FROM}. */
+    String DETAIL_COLUMNS = """
             SELECT j.id AS job_id, j.id2 AS number, j.name, j.description, j.customer_reference, s.customer_status,
                    s.is_closed AS closed, """ + REPORTED_ON + """
              AS reported_on,
@@ -120,6 +120,10 @@ public interface PortalJobDao {
                    addr.name AS site_name, addr.street, addr.street_number, addr.street2, addr.zip, addr.city,
                    c.name AS country, c.code AS country_code,
                    person_name(rc) AS reported_by
+            """;
+
+    /** The work order {@code :number} of the customer's, with what its page joins. */
+    String DETAIL_FROM = """
               FROM jobs j
               JOIN job_status s ON s.id = j.job_status_id
               JOIN project p ON p.id = j.project_id
@@ -127,29 +131,26 @@ public interface PortalJobDao {
               LEFT JOIN db_country c ON c.id = addr.db_country_id
               -- only a colleague is named: a requester from another company stays anonymous
               LEFT JOIN contact rc ON rc.id = j.requested_by_contact_id AND rc.company_id = j.company_id
-             WHERE j.id2 = :number AND\s""" + VISIBLE_JOB)
+             WHERE j.id2 = :number AND\s""" + VISIBLE_JOB;
+
+    /** A work order of the customer's by its number. */
+    @SqlQuery(DETAIL_COLUMNS + DETAIL_FROM)
     Optional<CustomerJobView.Detail> detail(@BindMethods CustomerScope scope, @Bind("number") int number);
 
     /**
-     * The visits of a work order the customer sees (customer_visits, V17: confirmed ones, and
-     * those of a work order carried out), numbered in order from 1.
+     * The columns of {@link CustomerJobView.Visit}: the visits of a work order the customer sees
+     * (customer_visits, V17: confirmed ones, and those of a work order carried out), numbered in
+     * order from 1; followed by the work order's id and {@code ") v"}.
      */
-    @SqlQuery("""
+    String VISITS_OF = """
             SELECT row_number() OVER (ORDER BY v.date_start, v.id) AS ordinal, v.date_start AS start, v.date_end AS "end",
                    v.technician_first_name, v.state = 'confirmed' AS confirmed, v.id,
                    (SELECT pl.sequence FROM job_planning pl WHERE pl.id = v.id) AS sequence
-              FROM customer_visits(:job) v
-             ORDER BY v.date_start, v.id""")
+              FROM customer_visits(""";
+
+    /** The visits of a work order the customer sees, in order ({@link #VISITS_OF}). */
+    @SqlQuery(VISITS_OF + ":job) v ORDER BY v.date_start, v.id")
     List<CustomerJobView.Visit> visits(@Bind("job") UUID job);
-
-    /** The children of a multi-job that the customer may see. */
-    @SqlQuery("""
-            SELECT j.id2 AS number, j.name, s.customer_status
-              FROM jobs j JOIN job_status s ON s.id = j.job_status_id
-             WHERE j.parent_id = :parent AND\s""" + VISIBLE_JOB + """
-
-             ORDER BY j.working_sequence NULLS LAST, j.id2""")
-    List<CustomerJobView.Child> children(@BindMethods CustomerScope scope, @Bind("parent") UUID parent);
 
     /**
      * The public tracking page: the number and the customer's reference must both match. Its
