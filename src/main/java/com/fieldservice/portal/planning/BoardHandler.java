@@ -61,6 +61,10 @@ public final class BoardHandler {
                          int version, String technicianId, String startId, String endId) {
     }
 
+    /** A choice of a filter's list, selected when in force: the template compares nothing. */
+    public record Option(String value, String name, boolean selected) {
+    }
+
     /** The filters and page in force, which every link of the board keeps. */
     record View(String week, String skill, String team, int page) {
 
@@ -77,6 +81,10 @@ public final class BoardHandler {
             return new View(week, skill, team, other);
         }
     }
+
+    /** A visit's classes: its look is .board-visit's (portal.css), its state's emphasis Bootstrap's. */
+    private static final String CONFIRMED = "board-visit fw-semibold";
+    private static final String PROPOSED = "board-visit fst-italic";
 
     private final Jdbi jdbi;
     private final BusinessClock clock;
@@ -115,8 +123,8 @@ public final class BoardHandler {
         jdbi.useHandle(handle -> {
             BoardDao dao = handle.attach(BoardDao.class);
             List<BoardDao.Choice> choices = dao.choices(language);
-            model.put("skills", choices.stream().filter(c -> c.kind().equals("skill")).toList());
-            model.put("teams", choices.stream().filter(c -> c.kind().equals("team")).toList());
+            model.put("skills", options(choices, "skill", skill));
+            model.put("teams", options(choices, "team", team));
             List<BoardDao.Technician> technicians = dao.technicians(skill, team, (page - 1) * perPage, perPage);
             List<BoardDao.Visit> visits = technicians.isEmpty() ? List.of()
                     : dao.visits(clock.startOf(monday), clock.startOf(monday.plusDays(7)),
@@ -124,7 +132,8 @@ public final class BoardHandler {
             model.put("rows", rows(technicians, visits, monday, Language.of(ctx)));
             model.put("matching", technicians.isEmpty() ? 0 : technicians.get(0).matching());
             model.put("technicians", technicians);
-            model.put("waiting", queued(dao.waiting(skill, WAITING, language), Language.of(ctx)));
+            model.put("waiting", queued(skill == null ? dao.waiting(language) : dao.waitingWithSkill(skill, language),
+                    Language.of(ctx)));
         });
         List<LocalDate> days = new ArrayList<>();
         for (int d = 0; d < 7; d++) {
@@ -186,6 +195,16 @@ public final class BoardHandler {
         return rows;
     }
 
+    private static List<Option> options(List<BoardDao.Choice> choices, String kind, UUID chosen) {
+        List<Option> options = new ArrayList<>();
+        for (BoardDao.Choice choice : choices) {
+            if (choice.kind().equals(kind)) {
+                options.add(new Option(choice.id().toString(), choice.name(), choice.id().equals(chosen)));
+            }
+        }
+        return options;
+    }
+
     private List<Queued> queued(List<BoardDao.Waiting> waiting, Language language) {
         DateDisplay local = dates.in(language);
         List<Queued> shown = new ArrayList<>(waiting.size());
@@ -208,7 +227,7 @@ public final class BoardHandler {
     private Shown shown(BoardDao.Visit visit, Map<String, String> titles, Language language) {
         String title = titles.computeIfAbsent(visit.state(), state -> Texts.get(language, "planning.visit.state." + state));
         return new Shown("/backoffice/jobs/" + visit.number(),
-                "d-block small board-visit mb-1 " + ("confirmed".equals(visit.state()) ? "fw-semibold" : "fst-italic"),
+                "confirmed".equals(visit.state()) ? CONFIRMED : PROPOSED,
                 title, visit.number() + " · " + visit.installation() + " · " + dates.time(visit.dateStart())
                 + "–" + dates.time(visit.dateEnd()));
     }
