@@ -57,11 +57,10 @@ public final class BoardHandler {
     /**
      * A work order waiting to be planned as the list shows it: "4711 · Boiler", its installation,
      * "To be Planned · due 2026-12-10 · Boilers", and what its plan form needs (its action, the
-     * version it was read at, the ids of its three fields), written here once: the template reads
-     * plain values, thirty times a page.
+     * version it was read at), written here once: the template reads plain values, thirty times a page.
      */
     public record Queued(int number, String link, String heading, String installation, String detail, String action,
-                         int version, String technicianId, String startId, String endId) {
+                         int version) {
     }
 
     /** A choice of a filter's list, selected when in force: the template compares nothing. */
@@ -220,9 +219,8 @@ public final class BoardHandler {
                 detail.append(" · ").append(w.skill());
             }
             String link = "/backoffice/jobs/" + w.number();
-            String id = "plan-" + w.number();
             shown.add(new Queued(w.number(), link, w.number() + " · " + w.name(), w.installation(), detail.toString(),
-                    link + "/visits", w.version(), id + "-technician", id + "-start", id + "-end"));
+                    link + "/visits", w.version()));
         }
         return shown;
     }
