@@ -1,10 +1,15 @@
 package com.fieldservice.portal.planning;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /**
  * The planning board's reads, four statements whatever the week holds: the filters' choices,
@@ -56,20 +61,36 @@ public interface BoardDao {
                  String state) {
     }
 
+    /**
+     * The week's visits of the technicians asked for, read technician by technician along the index
+     * on (app_user_id, date_start), each numbered by its place in the list. Reading the week of all
+     * technicians and keeping those of the page compared thousands of visits with every id of the page.
+     */
     @SqlQuery("""
-            SELECT array_position(:technicians, pl.app_user_id) AS technician, j.id2 AS number, p.name AS installation, pl.date_start, pl.date_end,
+            SELECT t.place AS technician, j.id2 AS number, p.name AS installation, pl.date_start, pl.date_end,
                    s.visit_state AS state
-              FROM job_planning pl
+              FROM unnest(:technicians) WITH ORDINALITY AS t(id, place)
+             CROSS JOIN LATERAL (SELECT pl.job_id, pl.date_start, pl.date_end FROM job_planning pl
+                                  WHERE pl.app_user_id = t.id AND pl.date_end > :from AND pl.date_start < :until
+                                    AND pl.date_start >= CAST(:from AS timestamptz) - """ + LONGEST_VISIT + """
+                                 OFFSET 0) pl
               JOIN jobs j ON j.id = pl.job_id
               JOIN job_status s ON s.id = j.job_status_id
               JOIN project p ON p.id = j.project_id
-             WHERE pl.app_user_id = ANY(:technicians)
-               AND pl.date_start < :until AND pl.date_start >= CAST(:from AS timestamptz) - """ + LONGEST_VISIT + """
-             AND pl.date_end > :from
-               AND s.customer_status <> 'cancelled'
+             WHERE s.customer_status <> 'cancelled'
              ORDER BY pl.date_start, j.id2""")
+    @UseRowMapper(VisitRow.class)
     List<Visit> visits(@Bind("from") OffsetDateTime from, @Bind("until") OffsetDateTime until,
                        @Bind("technicians") UUID[] technicians);
+
+    /** A visit row by the columns' places: hundreds a page, each without matching its columns to the record's by name. */
+    final class VisitRow implements RowMapper<Visit> {
+        @Override
+        public Visit map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Visit(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
+                    rs.getObject(5, OffsetDateTime.class), rs.getString(6));
+        }
+    }
 
     record Waiting(int number, String name, String installation, OffsetDateTime dueDate, String status, String skill,
                    int version, Integer estimatedTime) {
@@ -79,9 +100,11 @@ public interface BoardDao {
      * Work waiting to be planned: To be Planned, Pooling or Suggested, without a visit; oldest
      * due date first (none last), read along the index of open jobs by due date and status (V27):
      * the statuses as an array of ids, which the index checks without reading the other jobs.
-     * Then only those are named, from the translation tables (as the choices).
+     * Then only those are named, from the translation tables (as the choices). Two statements, with
+     * and without a skill, each its limit written in: PostgreSQL keeps one plan for each, where
+     * "no skill or this one" was planned anew at every board.
      */
-    @SqlQuery("""
+    String WAITING_JOBS = """
             SELECT w.number, w.name, p.name AS installation, w.due_date, coalesce(st.value_translated, s.name) AS status,
                    coalesce(skt.value_translated, sk.name) AS skill, w.version, w.estimated_time
               FROM (SELECT j.id2 AS number, j.name, j.due_date, j.version, j.estimated_time, j.job_status_id, j.project_id,
@@ -90,15 +113,23 @@ public interface BoardDao {
                      WHERE j.date_closed IS NULL
                        AND j.job_status_id = ANY (ARRAY(SELECT id FROM job_status WHERE code IN ('ToBePlanned', 'Pooling', 'Suggested')))
                        AND NOT EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id)
-                       AND (CAST(:skill AS uuid) IS NULL OR j.skill_id = CAST(:skill AS uuid))
+            """;
+
+    String WAITING_NAMED = """
                      ORDER BY coalesce(j.due_date, 'infinity'::timestamptz), j.id2
-                     LIMIT :limit) w
+                     LIMIT""" + " " + BoardHandler.WAITING + """
+            ) w
               JOIN job_status s ON s.id = w.job_status_id
               LEFT JOIN job_status_translation st ON st.job_status_id = s.id AND st.field_name = 'name'
                                                  AND st.language_code = :language
               JOIN project p ON p.id = w.project_id
               LEFT JOIN skill sk ON sk.id = w.skill_id
               LEFT JOIN skill_translation skt ON skt.skill_id = sk.id AND skt.field_name = 'name' AND skt.language_code = :language
-             ORDER BY coalesce(w.due_date, 'infinity'::timestamptz), w.number""")
-    List<Waiting> waiting(@Bind("skill") UUID skill, @Bind("limit") int limit, @Bind("language") String language);
+             ORDER BY coalesce(w.due_date, 'infinity'::timestamptz), w.number""";
+
+    @SqlQuery(WAITING_JOBS + WAITING_NAMED)
+    List<Waiting> waiting(@Bind("language") String language);
+
+    @SqlQuery(WAITING_JOBS + "   AND j.skill_id = :skill\n" + WAITING_NAMED)
+    List<Waiting> waitingWithSkill(@Bind("skill") UUID skill, @Bind("language") String language);
 }

@@ -6,6 +6,7 @@ import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.RequestValues;
 import com.fieldservice.portal.web.Texts;
+import com.fieldservice.portal.web.ThymeleafRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.DayOfWeek;
@@ -34,6 +35,8 @@ public final class BoardHandler {
     /** How many technicians a page of the board shows. */
     static final int TECHNICIANS_PER_PAGE = 25;
     private static final int PAGES = 1000;
+    /** About the size of a page of the board: 25 technicians' week and 30 waiting work orders. */
+    private static final int PAGE_BYTES = 128 * 1024;
 
     /** A technician's row: their name, code and id (the calendar link's form), and their visits, one cell per day of the week. */
     public record Row(String name, String code, UUID id, List<Cell> cells) {
@@ -54,11 +57,14 @@ public final class BoardHandler {
     /**
      * A work order waiting to be planned as the list shows it: "4711 · Boiler", its installation,
      * "To be Planned · due 2026-12-10 · Boilers", and what its plan form needs (its action, the
-     * version it was read at, the ids of its three fields), written here once: the template reads
-     * plain values, thirty times a page.
+     * version it was read at), written here once: the template reads plain values, thirty times a page.
      */
     public record Queued(int number, String link, String heading, String installation, String detail, String action,
-                         int version, String technicianId, String startId, String endId) {
+                         int version) {
+    }
+
+    /** A choice of a filter's list, selected when in force: the template compares nothing. */
+    public record Option(String value, String name, boolean selected) {
     }
 
     /** The filters and page in force, which every link of the board keeps. */
@@ -77,6 +83,10 @@ public final class BoardHandler {
             return new View(week, skill, team, other);
         }
     }
+
+    /** A visit's classes: its look is .board-visit's (portal.css), its state's emphasis Bootstrap's. */
+    private static final String CONFIRMED = "board-visit fw-semibold";
+    private static final String PROPOSED = "board-visit fst-italic";
 
     private final Jdbi jdbi;
     private final BusinessClock clock;
@@ -115,8 +125,8 @@ public final class BoardHandler {
         jdbi.useHandle(handle -> {
             BoardDao dao = handle.attach(BoardDao.class);
             List<BoardDao.Choice> choices = dao.choices(language);
-            model.put("skills", choices.stream().filter(c -> c.kind().equals("skill")).toList());
-            model.put("teams", choices.stream().filter(c -> c.kind().equals("team")).toList());
+            model.put("skills", options(choices, "skill", skill));
+            model.put("teams", options(choices, "team", team));
             List<BoardDao.Technician> technicians = dao.technicians(skill, team, (page - 1) * perPage, perPage);
             List<BoardDao.Visit> visits = technicians.isEmpty() ? List.of()
                     : dao.visits(clock.startOf(monday), clock.startOf(monday.plusDays(7)),
@@ -124,7 +134,8 @@ public final class BoardHandler {
             model.put("rows", rows(technicians, visits, monday, Language.of(ctx)));
             model.put("matching", technicians.isEmpty() ? 0 : technicians.get(0).matching());
             model.put("technicians", technicians);
-            model.put("waiting", queued(dao.waiting(skill, WAITING, language), Language.of(ctx)));
+            model.put("waiting", queued(skill == null ? dao.waiting(language) : dao.waitingWithSkill(skill, language),
+                    Language.of(ctx)));
         });
         List<LocalDate> days = new ArrayList<>();
         for (int d = 0; d < 7; d++) {
@@ -146,7 +157,7 @@ public final class BoardHandler {
         model.put("nextPage", page * perPage < matching ? view.page(page + 1).link() : null);
         model.put("defaultStart", monday.atTime(8, 0).toString());
         model.put("defaultEnd", monday.atTime(10, 0).toString());
-        ctx.render("planning/board.html", model);
+        ThymeleafRenderer.renderBytes(ctx, "planning/board.html", model, PAGE_BYTES);
     }
 
     /** Each technician's visits by day of the week (the day a visit starts on; before the week: Monday). */
@@ -186,6 +197,16 @@ public final class BoardHandler {
         return rows;
     }
 
+    private static List<Option> options(List<BoardDao.Choice> choices, String kind, UUID chosen) {
+        List<Option> options = new ArrayList<>();
+        for (BoardDao.Choice choice : choices) {
+            if (choice.kind().equals(kind)) {
+                options.add(new Option(choice.id().toString(), choice.name(), choice.id().equals(chosen)));
+            }
+        }
+        return options;
+    }
+
     private List<Queued> queued(List<BoardDao.Waiting> waiting, Language language) {
         DateDisplay local = dates.in(language);
         List<Queued> shown = new ArrayList<>(waiting.size());
@@ -198,9 +219,8 @@ public final class BoardHandler {
                 detail.append(" · ").append(w.skill());
             }
             String link = "/backoffice/jobs/" + w.number();
-            String id = "plan-" + w.number();
             shown.add(new Queued(w.number(), link, w.number() + " · " + w.name(), w.installation(), detail.toString(),
-                    link + "/visits", w.version(), id + "-technician", id + "-start", id + "-end"));
+                    link + "/visits", w.version()));
         }
         return shown;
     }
@@ -208,7 +228,7 @@ public final class BoardHandler {
     private Shown shown(BoardDao.Visit visit, Map<String, String> titles, Language language) {
         String title = titles.computeIfAbsent(visit.state(), state -> Texts.get(language, "planning.visit.state." + state));
         return new Shown("/backoffice/jobs/" + visit.number(),
-                "d-block small board-visit mb-1 " + ("confirmed".equals(visit.state()) ? "fw-semibold" : "fst-italic"),
+                "confirmed".equals(visit.state()) ? CONFIRMED : PROPOSED,
                 title, visit.number() + " · " + visit.installation() + " · " + dates.time(visit.dateStart())
                 + "–" + dates.time(visit.dateEnd()));
     }

@@ -51,7 +51,9 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
     @Override
     public Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
                            StandardExpressionExecutionContext expContext) {
-        if (!expression.getUseSelectionAsRoot() && !expContext.getRestrictVariableAccess()) {
+        // also in the restricted evaluation of th:attr and th:data-*, which forbids request parameters and
+        // static calls: a node never reads either (its variables are the page's, "param" and the like left to OGNL)
+        if (!expression.getUseSelectionAsRoot()) {
             Optional<Node> node = node(expression.getExpression());
             if (node.isPresent()) {
                 Object value = value(node.get(), context);
@@ -78,7 +80,9 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
 
     private static Object value(Node node, IExpressionContext context) {
         if (node instanceof Variable variable) {
-            return context.containsVariable(variable.name()) ? context.getVariable(variable.name()) : NOT_MINE;
+            // one look-up for a variable that has a value (a web page's variables are its request's attributes)
+            Object value = context.getVariable(variable.name());
+            return value != null || context.containsVariable(variable.name()) ? value : NOT_MINE;
         }
         Call call = (Call) node;
         Object target = value(call.target(), context);

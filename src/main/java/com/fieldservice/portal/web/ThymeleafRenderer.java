@@ -1,8 +1,10 @@
 package com.fieldservice.portal.web;
 
 import com.fieldservice.portal.time.DateDisplay;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
@@ -42,6 +44,28 @@ public final class ThymeleafRenderer implements FileRenderer {
 
     @Override
     public String render(String template, Map<String, ?> model, Context ctx) {
+        return engine.process(template, context(model, ctx));
+    }
+
+    /**
+     * Renders as {@code ctx.render} does, the page encoded to UTF-8 as it is written rather than
+     * built as a string first (Utf8Bytes): for the largest pages. With another renderer, or a
+     * response in another charset, it is {@code ctx.render}.
+     *
+     * @param expected about the size of the page in bytes, so that its buffer seldom grows
+     */
+    public static void renderBytes(Context ctx, String template, Map<String, ?> model, int expected) {
+        if (ctx.appData(FileRenderer.FileRendererKey) instanceof ThymeleafRenderer renderer
+                && StandardCharsets.UTF_8.equals(ctx.responseCharset())) {
+            Utf8Bytes page = new Utf8Bytes(expected);
+            renderer.engine.process(template, renderer.context(model, ctx), page);
+            ctx.contentType(ContentType.TEXT_HTML).result(page.stream());
+        } else {
+            ctx.render(template, model);
+        }
+    }
+
+    private WebContext context(Map<String, ?> model, Context ctx) {
         JakartaServletWebApplication web = application;
         if (web == null) {
             web = JakartaServletWebApplication.buildApplication(ctx.req().getServletContext());
@@ -58,6 +82,6 @@ public final class ThymeleafRenderer implements FileRenderer {
         context.setVariable("language", language);
         context.setVariable("languages", Language.values());
         context.setVariable("languageLinks", Language.links(ctx));
-        return engine.process(template, context);
+        return context;
     }
 }
