@@ -109,9 +109,8 @@ public interface JobPageDao {
                                      WHERE us.app_user_id = u.id AND us.skill_id = j.skill_id)) AS lacks_skill
                               FROM job_planning pl JOIN app_user u ON u.id = pl.app_user_id
                              WHERE pl.job_id = j.id) v) AS visits,
-                   (SELECT json_agg(t ORDER BY t.at, t.rank) FROM (
-            """ + TimelineDao.FOR_STAFF + TimelineDao.ENTRIES + """
-                           ) t) AS timeline,
+                   """ + TimelineDao.STAFF_JSON + """
+             AS timeline,
                    (SELECT json_agg(h ORDER BY h.changed_at DESC, h.id DESC)
                       FROM (SELECT id, changed_at, changed_by, kind, changes::text AS changes FROM job_history
                              WHERE job_id = j.id ORDER BY changed_at DESC, id DESC LIMIT 500) h) AS history

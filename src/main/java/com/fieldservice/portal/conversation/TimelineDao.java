@@ -36,26 +36,27 @@ public interface TimelineDao {
 
     /**
      * The report as the customer wrote it, the comments, the files and the status changes a
-     * customer reads, oldest first. A member of staff is named in full to the back office and by
-     * first name to customers; a status changed by staff is the team's to customers (no name).
+     * customer reads, each with what {@link #ORDER} sorts by. A member of staff is named in full to
+     * the back office and by first name to customers; a status changed by staff is the team's to
+     * customers (no name).
      */
     String ENTRIES = """
             SELECT e.kind, e.at, e.author, e.by_customer, e.internal, e.text, e.file_id, e.file_name, e.content_type,
-                   e.size, e.customer_status, e.rank
+                   e.size, e.customer_status, e.rank, e.seq
               FROM audience, job, LATERAL (
                    SELECT 'report' AS kind, 0 AS rank, coalesce(job.date_reported_by_company, job.date_create) AS at,
                           (SELECT person_name(rc) FROM contact rc
                             WHERE rc.id = job.requested_by_contact_id AND rc.company_id = job.company_id) AS author,
                           true AS by_customer, false AS internal, job.description AS text,
                           NULL::uuid AS file_id, NULL::text AS file_name, NULL::text AS content_type, NULL::integer AS size,
-                          NULL::text AS customer_status
+                          NULL::text AS customer_status, NULL::bigint AS seq
                     WHERE job.requested_by_contact_id IS NOT NULL AND job.description IS NOT NULL
                    UNION ALL
                    SELECT 'comment', 2, c.date_create,
                           CASE WHEN c.by_customer THEN c.author_name
                                WHEN audience.customer_view THEN staff_name_for_customers(u)
                                ELSE coalesce(person_name(u), c.author_name) END,
-                          c.by_customer, c.visibility = 'internal', c.text, NULL, NULL, NULL, NULL, NULL
+                          c.by_customer, c.visibility = 'internal', c.text, NULL, NULL, NULL, NULL, NULL, c.id
                      FROM job_comment c LEFT JOIN app_user u ON u.id = c.app_user_id
                     WHERE c.job_id = job.id AND (c.visibility = 'customer' OR NOT audience.customer_view)
                    UNION ALL
@@ -64,7 +65,7 @@ public interface TimelineDao {
                                WHEN audience.customer_view THEN staff_name_for_customers(u)
                                ELSE person_name(u) END,
                           f.contact_id IS NOT NULL, f.visibility = 'internal', NULL, f.id, f.file_name, f.content_type,
-                          f.size, NULL
+                          f.size, NULL, NULL
                      FROM job_attachment f
                      LEFT JOIN app_user u ON u.id = f.app_user_id
                      LEFT JOIN contact fc ON fc.id = f.contact_id
@@ -72,15 +73,26 @@ public interface TimelineDao {
                    UNION ALL
                    SELECT 'status', 1, h.changed_at,
                           CASE WHEN a.role = 'customer' OR NOT audience.customer_view THEN h.changed_by END,
-                          coalesce(a.role = 'customer', false), false, NULL, NULL, NULL, NULL, NULL, became.customer_status
+                          coalesce(a.role = 'customer', false), false, NULL, NULL, NULL, NULL, NULL, became.customer_status, h.id
                      FROM job_history h
                      JOIN job_status became ON became.code = h.changes -> 'status' ->> 'new'
                      LEFT JOIN job_status was ON was.code = h.changes -> 'status' ->> 'old'
                      LEFT JOIN account a ON a.id = h.account_id
                     WHERE h.job_id = job.id AND was.customer_status IS DISTINCT FROM became.customer_status
                    ) e
-             ORDER BY e.at, e.rank
             """;
+
+    /**
+     * Oldest first; entries of one moment in a fixed order: by kind, then as they were written
+     * (comments and status changes), files of one upload by name.
+     */
+    String ORDER = "t.at, t.rank, t.seq, t.file_name, t.file_id";
+
+    /** The back office's timeline of the work order {@code :number} as one JSON array, for a page's statement. */
+    String STAFF_JSON = "(SELECT json_agg(t ORDER BY " + ORDER + ") FROM (\n" + FOR_STAFF + ENTRIES + ") t)";
+
+    /** A customer's timeline of the work order {@code :number} as one JSON array (nothing internal), for a page's statement. */
+    String CUSTOMER_JSON = "(SELECT json_agg(t ORDER BY " + ORDER + ") FROM (\n" + FOR_CUSTOMER + ENTRIES + ") t)";
 
     @SqlUpdate("""
             INSERT INTO job_comment (job_id, account_id, app_user_id, contact_id, author_name, by_customer, text, visibility)

@@ -46,8 +46,7 @@ public interface WorkOrderPageDao {
     }
 
     /** The customer's timeline of the work order {@code :number} (TimelineDao: nothing internal), oldest first. */
-    String TIMELINE = "(SELECT json_agg(t ORDER BY t.at, t.rank) FROM (\n" + TimelineDao.FOR_CUSTOMER + TimelineDao.ENTRIES
-            + ") t) AS timeline";
+    String TIMELINE = TimelineDao.CUSTOMER_JSON + " AS timeline";
 
     /**
      * The work order {@code :number} with its visits, its children the customer may see, its

@@ -128,6 +128,34 @@ class ConversationTest {
     }
 
     @Test
+    void entriesOfOneMomentReadInTheOrderTheyWereWrittenOnBothSides() {
+        int number = reported("CONV-MOMENT", null);
+        // one moment, and rows stored in another order than they were written (their ids)
+        portal.jdbi().useHandle(h -> {
+            h.execute("""
+                    INSERT INTO job_comment (id, job_id, author_name, by_customer, text, visibility, date_create) OVERRIDING SYSTEM VALUE
+                    SELECT v.id, j.id, 'Alice', true, v.text, 'customer', timestamptz '2026-11-20 10:00+01'
+                      FROM jobs j, (VALUES (900000003, 'third'), (900000001, 'first'), (900000002, 'second')) v(id, text)
+                     WHERE j.id2 = ?""", number);
+            h.execute("""
+                    INSERT INTO job_attachment (job_id, file_name, content_type, size, bytes, visibility, date_create)
+                    SELECT j.id, v.name, 'application/pdf', 8, decode('255044462d312e34', 'hex'), 'customer',
+                           timestamptz '2026-11-20 10:00+01'
+                      FROM jobs j, (VALUES ('b-offer.pdf'), ('c-plan.pdf'), ('a-invoice.pdf')) v(name) WHERE j.id2 = ?""", number);
+        });
+        for (WebSession who : List.of(planner, alice)) {
+            String path = (who == planner ? "/backoffice/jobs/" : "/portal/jobs/") + number;
+            for (int read = 0; read < 3; read++) {
+                Document page = page(who, path);
+                assertThat(page.select("#conversation-timeline .job-comment-text").eachText()).as(path)
+                        .containsExactly("first", "second", "third");
+                assertThat(page.select("#conversation-timeline .timeline-file-link").eachText()).as(path)
+                        .containsExactly("a-invoice.pdf", "b-offer.pdf", "c-plan.pdf");
+            }
+        }
+    }
+
+    @Test
     void aCustomersCommentReachesThePlannerUnderTheirName() {
         int number = reported("CONV-2", null);
         alice.get("/portal/jobs/" + number);
