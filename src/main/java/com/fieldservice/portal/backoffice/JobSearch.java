@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -83,8 +85,15 @@ public final class JobSearch {
     public record Page(List<Row> rows, String previousLink, String nextLink) {
     }
 
-    /** A grid request ready to become SQL: the query, the lookups its codes name, its search words weighed. */
-    public record Prepared(JobQuery query, List<Lookup> lookups, SearchWords words, Language language) {
+    /**
+     * A grid request ready to become SQL: the query, the lookups its codes name, its search words
+     * weighed; {@code ids}: the lookups by id, to name each line's type, priority and status.
+     */
+    public record Prepared(JobQuery query, List<Lookup> lookups, SearchWords words, Language language, Map<UUID, Lookup> ids) {
+
+        Prepared(JobQuery query, List<Lookup> lookups, SearchWords words, Language language) {
+            this(query, lookups, words, language, lookups.stream().collect(Collectors.toMap(Lookup::id, l -> l, (first, other) -> first)));
+        }
 
         /** The grid's line, with the type, priority and status named. */
         Row row(Listed listed) {
@@ -101,7 +110,7 @@ public final class JobSearch {
         }
 
         private Lookup byId(UUID id) {
-            return id == null ? null : lookups.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
+            return id == null ? null : ids.get(id);
         }
 
         /** Whether every type, priority and status these lines name is in the (cached) lookups. */
@@ -116,7 +125,7 @@ public final class JobSearch {
 
         /** The same request, its lines and lookups named in a language (read with the lookups: no statement more). */
         public Prepared in(Language other) {
-            return new Prepared(query, lookups, words, other);
+            return new Prepared(query, lookups, words, other, ids);
         }
 
         /** The lookups named in the request's language, for the filter form and its chips. */
