@@ -272,13 +272,15 @@ public final class JobSearch {
         // The full-text index need not list all fifty thousand jobs that mention "boiler" to tell
         // that more than COUNT_CAP do: past twice the cap it hands over a sample, which is enough
         // for "More than 1,000", while every count below the cap stays exact. Filters' values
-        // decide the plan (custom plans); the full list has none, and its plans are kept (planning
-        // the page took longer than running it).
+        // decide the plan (custom plans). The full list needs none of these settings: its first
+        // thousand jobs are counted as they come, and its plans are kept (planning its page took
+        // longer than running it).
         boolean filtered = query.isFiltered();
-        handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
-                + "set_config('gin_fuzzy_search_limit', '" + 2 * COUNT_CAP + "', true) AS fuzzy, "
-                + "set_config('plan_cache_mode', '" + (filtered ? "force_custom_plan" : "auto") + "', true) AS plans")
-                .mapToMap().one();
+        if (filtered) {
+            handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
+                    + "set_config('gin_fuzzy_search_limit', '" + 2 * COUNT_CAP + "', true) AS fuzzy, "
+                    + "set_config('plan_cache_mode', 'force_custom_plan', true) AS plans").mapToMap().one();
+        }
         Where where = Where.of(search, clock);
         Optional<String> ids = where.onlyJobIds();
         // a technician's jobs alone: counted from their ids, the numbers looked up only when few
