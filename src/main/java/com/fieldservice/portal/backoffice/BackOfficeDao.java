@@ -22,10 +22,6 @@ public interface BackOfficeDao {
              ORDER BY kind, seq, name""")
     List<JobSearch.Lookup> lookups();
 
-    /** The planner's idea of how many jobs there are (pg_class.reltuples, kept by ANALYZE): free to read. */
-    @SqlQuery("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'jobs'::regclass")
-    long estimatedJobCount();
-
     /**
      * For each pattern (a word, or "word%" for the words it starts), at least how many jobs have
      * a matching search word, from the most common words ANALYZE recorded: the frequency of the

@@ -71,6 +71,11 @@ public enum GridColumn {
         return field;
     }
 
+    /** The message key of the column's label: its field's ({@link JobFields#labelKey}). */
+    public String labelKey() {
+        return JobFields.labelKey(field);
+    }
+
     /** The CSV headers: the labels a person reads, or the reference's names for an integration. */
     static List<String> headers(boolean referenceNames, Language language) {
         return Arrays.stream(values())

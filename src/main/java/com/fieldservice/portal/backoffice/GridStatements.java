@@ -82,8 +82,11 @@ final class GridStatements {
      * planner costed parallel plans far too low, and their workers cost more than they saved.
      */
     static final String MATCHES = "SELECT count(*) AS found, CASE WHEN count(*) <= <cap>"
-            + " THEN coalesce(array_agg(m.id2), '{}') END AS numbers," + SETTINGS_BACK
+            + " THEN coalesce(array_agg(m.id2), '{}') END AS numbers," + SETTINGS_BACK + "<estimate>"
             + " FROM (SELECT j.id2 FROM jobs j WHERE true<where> LIMIT <limit>) m";
+    /** The {@code <estimate>} of {@link #MATCHES} for the full list: the planner's idea of the table's size (pg_class.reltuples, kept by ANALYZE). */
+    static final String ESTIMATE = ", (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'jobs'::regclass) AS estimate";
+    static final String NO_ESTIMATE = "";
 
     /**
      * The same count for a set of job ids that is the only condition ({@code <ids>}, see

@@ -58,6 +58,11 @@ public final class JobGridHandler {
         public List<JobSearch.Lookup> of(String kind) {
             return all.stream().filter(l -> l.kind().equals(kind)).toList();
         }
+
+        /** The statuses of one group of the form's check boxes: the open ones, or the closed ones. */
+        public List<JobSearch.Lookup> statuses(boolean closed) {
+            return all.stream().filter(l -> l.kind().equals("status") && l.closed() == closed).toList();
+        }
     }
 
     /**

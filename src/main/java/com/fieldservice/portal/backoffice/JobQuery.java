@@ -152,7 +152,12 @@ public final class JobQuery {
 
     /** "ascending", "descending" or "none", for aria-sort on a column header. */
     public String ariaSort(String column) {
-        return sort.param().equals(column) ? (ascending ? "ascending" : "descending") : "none";
+        return sortedBy(column) ? (ascending ? "ascending" : "descending") : "none";
+    }
+
+    /** Whether the list is sorted on this column (its header shows the direction). */
+    public boolean sortedBy(String column) {
+        return sort.param().equals(column);
     }
 
     public String sizeLink(int wanted) {

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -83,8 +85,15 @@ public final class JobSearch {
     public record Page(List<Row> rows, String previousLink, String nextLink) {
     }
 
-    /** A grid request ready to become SQL: the query, the lookups its codes name, its search words weighed. */
-    public record Prepared(JobQuery query, List<Lookup> lookups, SearchWords words, Language language) {
+    /**
+     * A grid request ready to become SQL: the query, the lookups its codes name, its search words
+     * weighed; {@code ids}: the lookups by id, to name each line's type, priority and status.
+     */
+    public record Prepared(JobQuery query, List<Lookup> lookups, SearchWords words, Language language, Map<UUID, Lookup> ids) {
+
+        Prepared(JobQuery query, List<Lookup> lookups, SearchWords words, Language language) {
+            this(query, lookups, words, language, lookups.stream().collect(Collectors.toMap(Lookup::id, l -> l, (first, other) -> first)));
+        }
 
         /** The grid's line, with the type, priority and status named. */
         Row row(Listed listed) {
@@ -101,7 +110,7 @@ public final class JobSearch {
         }
 
         private Lookup byId(UUID id) {
-            return id == null ? null : lookups.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
+            return id == null ? null : ids.get(id);
         }
 
         /** Whether every type, priority and status these lines name is in the (cached) lookups. */
@@ -116,7 +125,7 @@ public final class JobSearch {
 
         /** The same request, its lines and lookups named in a language (read with the lookups: no statement more). */
         public Prepared in(Language other) {
-            return new Prepared(query, lookups, words, other);
+            return new Prepared(query, lookups, words, other, ids);
         }
 
         /** The lookups named in the request's language, for the filter form and its chips. */
@@ -204,7 +213,7 @@ public final class JobSearch {
         String template = where.pageByIndex() ? GridStatements.PAGE_BY_INDEX : GridStatements.PAGE;
         List<Listed> lines = GridStatements.sorted(where.bind("today_start", where.todayStart()).query(handle, template), query.sort, asc)
                 .define("jobs", jobs).define("order", query.sort.orderBy(asc)).define("limit", query.size + 1)
-                .setFetchSize(query.size + 1).mapTo(Listed.class).list();
+                .mapTo(Listed.class).list();
         if (!search.knowsAll(lines)) {
             // a type or status added in the last seconds: read the lookups again
             search = search.withLookups(lookups(handle, true));
@@ -262,24 +271,29 @@ public final class JobSearch {
         }
         // The full-text index need not list all fifty thousand jobs that mention "boiler" to tell
         // that more than COUNT_CAP do: past twice the cap it hands over a sample, which is enough
-        // for "More than 1,000", while every count below the cap stays exact.
-        handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
-                + "set_config('gin_fuzzy_search_limit', '" + 2 * COUNT_CAP + "', true) AS fuzzy, "
-                + "set_config('plan_cache_mode', 'force_custom_plan', true) AS plans").mapToMap().one();
+        // for "More than 1,000", while every count below the cap stays exact. Filters' values
+        // decide the plan (custom plans). The full list needs none of these settings: its first
+        // thousand jobs are counted as they come, and its plans are kept (planning its page took
+        // longer than running it).
+        boolean filtered = query.isFiltered();
+        if (filtered) {
+            handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
+                    + "set_config('gin_fuzzy_search_limit', '" + 2 * COUNT_CAP + "', true) AS fuzzy, "
+                    + "set_config('plan_cache_mode', 'force_custom_plan', true) AS plans").mapToMap().one();
+        }
         Where where = Where.of(search, clock);
         Optional<String> ids = where.onlyJobIds();
         // a technician's jobs alone: counted from their ids, the numbers looked up only when few
         Query count = ids.isPresent() ? where.query(handle, GridStatements.MATCHES_OF_IDS).define("ids", ids.get())
                 : where.query(handle, GridStatements.MATCHES);
-        Matches found = count.define("limit", COUNT_CAP + 1).define("cap", COUNT_CAP).map((rs, ctx) -> {
-            boolean capped = rs.getInt("found") > COUNT_CAP;
-            List<Integer> numbers = capped ? null : List.of((Integer[]) rs.getArray("numbers").getArray());
-            return new Matches(new Count(capped ? COUNT_CAP : numbers.size(), capped, null), numbers);
-        }).one();
-        if (found.count().capped() && !query.isFiltered()) {
-            return new Matches(new Count(COUNT_CAP, true, handle.attach(BackOfficeDao.class).estimatedJobCount()), null);
-        }
-        return found;
+        // the full list's count says "about" the planner's estimate of the table size, read with it
+        return count.define("limit", COUNT_CAP + 1).define("cap", COUNT_CAP)
+                .define("estimate", filtered ? GridStatements.NO_ESTIMATE : GridStatements.ESTIMATE).map((rs, ctx) -> {
+                    boolean capped = rs.getInt("found") > COUNT_CAP;
+                    List<Integer> numbers = capped ? null : List.of((Integer[]) rs.getArray("numbers").getArray());
+                    Long estimate = capped && !filtered ? rs.getLong("estimate") : null;
+                    return new Matches(new Count(capped ? COUNT_CAP : numbers.size(), capped, estimate), numbers);
+                }).one();
     }
 
     /** The count, and the matching numbers when there are few enough to name. */

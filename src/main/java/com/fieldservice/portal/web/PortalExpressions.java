@@ -13,13 +13,18 @@ import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
 import org.thymeleaf.standard.expression.OGNLVariableExpressionEvaluator;
 import org.thymeleaf.standard.expression.StandardExpressionExecutionContext;
 import org.thymeleaf.standard.expression.StandardExpressions;
+import org.thymeleaf.standard.util.StandardExpressionUtils;
 
 /**
  * Evaluates the templates' plainest expressions itself: a variable, then calls of the portal's own
- * methods whose arguments are such expressions too ({@code ${job.name()}},
- * {@code ${local.dayTime(v.dateStart())}}). Anything else (operators, literals, utility objects,
- * request parameters, a JDK object's method, a null on the way, an argument the method can't
- * take) goes to Thymeleaf's OGNL evaluator, with its restrictions, exactly as before.
+ * methods whose arguments are such expressions too, or text in quotes ({@code ${job.name()}},
+ * {@code ${local.dayTime(v.dateStart())}}, {@code ${query.isChosen('status', s.code())}}), and the
+ * words {@code null}, {@code true} and {@code false}. Anything else (operators, numbers, a one-letter
+ * quote (OGNL's char), utility objects, request parameters, a JDK object's method, a null on the
+ * way, an argument the method can't take) goes to Thymeleaf's OGNL evaluator, with its
+ * restrictions, exactly as before. Where Thymeleaf restricts an expression (a link's parameters,
+ * a fragment's arguments, th:attr...), it forbids request parameters, which are never evaluated
+ * here, and new objects and static classes, which OGNL is left to refuse.
  *
  * <p>Why: OGNL builds a context and walks its syntax tree at every evaluation; a work order page
  * evaluates several hundred expressions, most of them plain calls of a record's accessor. The
@@ -33,13 +38,20 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
     private static final int MAX_REMEMBERED = 10_000;
 
     private final IStandardVariableExpressionEvaluator ognl = new OGNLVariableExpressionEvaluator(true);
-    private final ConcurrentHashMap<String, Optional<Node>> parsed = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Optional<Parsed>> parsed = new ConcurrentHashMap<>();
 
-    /** A variable, or a method call on what another node gives. */
-    private sealed interface Node permits Variable, Call {
+    /** An expression this class evaluates; {@code restricted}: Thymeleaf refuses it where it restricts expressions. */
+    private record Parsed(Node node, boolean restricted) {
+    }
+
+    /** A variable, a constant, or a method call on what another node gives. */
+    private sealed interface Node permits Variable, Constant, Call {
     }
 
     private record Variable(String name) implements Node {
+    }
+
+    private record Constant(Object value) implements Node {
     }
 
     private record Call(Node target, String method, List<Node> arguments) implements Node {
@@ -51,12 +63,10 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
     @Override
     public Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
                            StandardExpressionExecutionContext expContext) {
-        // also in the restricted evaluation of th:attr and th:data-*, which forbids request parameters and
-        // static calls: a node never reads either (its variables are the page's, "param" and the like left to OGNL)
         if (!expression.getUseSelectionAsRoot()) {
-            Optional<Node> node = node(expression.getExpression());
-            if (node.isPresent()) {
-                Object value = value(node.get(), context);
+            Optional<Parsed> node = node(expression.getExpression());
+            if (node.isPresent() && !(node.get().restricted() && expContext.getRestrictInstantiationAndStatic())) {
+                Object value = value(node.get().node(), context);
                 if (value != NOT_MINE) {
                     return expContext.getPerformTypeConversion()
                             ? StandardExpressions.getConversionService(context.getConfiguration()).convert(context, value, String.class)
@@ -67,10 +77,11 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
         return ognl.evaluate(context, expression, expContext);
     }
 
-    private Optional<Node> node(String expression) {
-        Optional<Node> known = parsed.get(expression);
+    private Optional<Parsed> node(String expression) {
+        Optional<Parsed> known = parsed.get(expression);
         if (known == null) {
-            known = Optional.ofNullable(new Parser(expression).whole());
+            known = Optional.ofNullable(new Parser(expression).whole()).map(node -> new Parsed(node,
+                    StandardExpressionUtils.containsOGNLInstantiationOrStaticOrParam(expression)));
             if (parsed.size() < MAX_REMEMBERED) {
                 parsed.put(expression, known);
             }
@@ -83,6 +94,9 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
             // one look-up for a variable that has a value (a web page's variables are its request's attributes)
             Object value = context.getVariable(variable.name());
             return value != null || context.containsVariable(variable.name()) ? value : NOT_MINE;
+        }
+        if (node instanceof Constant constant) {
+            return constant.value();
         }
         Call call = (Call) node;
         Object target = value(call.target(), context);
@@ -108,7 +122,10 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
         }
     }
 
-    /** chain := name ('.' name '(' [chain (', ' chain)*] ')')*; null for anything else. */
+    /**
+     * chain := name ('.' name '(' [argument (', ' argument)*] ')')*, argument := chain or text in
+     * quotes (two letters or more, no backslash); null for anything else.
+     */
     private static final class Parser {
         private final String text;
         private int at;
@@ -127,7 +144,12 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
             if (name == null || RESERVED.contains(name)) {
                 return null;
             }
-            Node node = new Variable(name);
+            Node node = switch (name) {
+                case "null" -> new Constant(null);
+                case "true" -> new Constant(Boolean.TRUE);
+                case "false" -> new Constant(Boolean.FALSE);
+                default -> new Variable(name);
+            };
             while (at < text.length() && text.charAt(at) == '.') {
                 at++;
                 String method = name();
@@ -138,7 +160,7 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
                 if (!take(')')) {
                     do {
                         take(' ');
-                        Node argument = chain();
+                        Node argument = at < text.length() && text.charAt(at) == '\'' ? quoted() : chain();
                         if (argument == null) {
                             return null;
                         }
@@ -150,6 +172,17 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
                 }
                 node = new Call(node, method, List.copyOf(arguments));
             }
+            return node;
+        }
+
+        /** Text in quotes, as OGNL reads it: a String, unless it is one letter (a char) or escapes one. */
+        private Node quoted() {
+            int end = text.indexOf('\'', at + 1);
+            if (end < at + 3 || text.substring(at + 1, end).indexOf('\\') >= 0) {
+                return null;
+            }
+            Node node = new Constant(text.substring(at + 1, end));
+            at = end + 1;
             return node;
         }
 

@@ -59,7 +59,11 @@ class PortalExpressionsTest {
                 "${orphan.parent()}", "${orphan.parent().name()}", "${nothing.name()}", "${line.missing()}",
                 "${line.name().length()}", "${words.size()}", "${line.getClass()}", "${line.getClass().getClassLoader()}",
                 "${line.name() + '!'}", "${line.label('#', 2)}", "${#strings.isEmpty(line.name())}", "${param.x}",
-                "${line.name}", "${line.quantity() > 2}", "${ line.name() }", "${line.label(line.name())}");
+                "${line.name}", "${line.quantity() > 2}", "${ line.name() }", "${line.label(line.name())}",
+                "${line.label('ab', line.quantity())}", "${line.label('#', line.quantity())}", "${line.label('', null)}",
+                "${line.label('new Line', line.count())}", "${line.label('it''s', null)}", "${line.label('a\\'b', null)}",
+                "${line.label('param', null)}", "${null}", "${true}", "${false}", "${nothing == null}",
+                "${line.label('x', 2)}", "${line.label('ab',line.quantity())}", "${line.label('ab'}");
         for (String expression : expressions) {
             for (String attribute : List.of("th:text", "th:attr=\"data-x=", "th:if")) {
                 String ognl = attribute.endsWith("=") ? render(OGNL, "th:attr", "data-x=" + expression)
@@ -69,6 +73,20 @@ class PortalExpressionsTest {
                 assertThat(portal).as(attribute + " " + expression).isEqualTo(ognl);
             }
         }
+    }
+
+    @Test
+    void restrictedExpressionsGiveWhatOgnlGives() {
+        // a link's parameters and a fragment's arguments are evaluated under Thymeleaf's restrictions
+        List<String> attributes = List.of("th:href=\"@{https://h/jobs/{n}(n=${line.name()},q=${line.label('ab', null)})}",
+                "th:href=\"@{https://h/jobs(q=${line.label('new Line', null)})}", "th:href=\"@{https://h/jobs(q=${param.x})}",
+                "th:href=\"@{https://h/jobs(q=${line.label(T(java.lang.Runtime), null)})}", "th:attr=\"data-x=${line.label('ab', null)}");
+        for (String attribute : attributes) {
+            String name = attribute.substring(0, attribute.indexOf('='));
+            String expression = attribute.substring(attribute.indexOf('"') + 1);
+            assertThat(render(PORTAL, name, expression)).as(attribute).isEqualTo(render(OGNL, name, expression));
+        }
+        assertThat(render(PORTAL, "th:href", "@{https://h/jobs/{n}(n=${line.label('ab', null)})}")).isEqualTo("<p href=\"https://h/jobs/abBoiler%20%3Cb%3E\">x</p>");
     }
 
     @Test
