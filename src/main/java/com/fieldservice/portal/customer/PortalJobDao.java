@@ -3,6 +3,7 @@ package com.fieldservice.portal.customer;
 import static com.fieldservice.portal.customer.CustomerScope.VISIBLE_JOB;
 
 import com.fieldservice.portal.conversation.ReplyStateDao;
+import com.fieldservice.portal.db.Json;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,8 +40,8 @@ public interface PortalJobDao {
 
     /**
      * The jobs with their status and the next visit of open work orders: the first from now on
-     * of the visits the customer sees on the work order's page (customer_visits, V17). Nothing else is joined: these statements are
-     * prepared once and planned for any filter, so a join a filter may need (installation,
+     * of the visits the customer sees on the work order's page (customer_visits, V17). Nothing else is joined: the filtered
+     * statement is one text for every filter, so a join a filter may need (installation,
      * address) would be made for every job of the company; the filters look those up themselves.
      */
     String ROW_FROM = """
@@ -53,10 +54,22 @@ public interface PortalJobDao {
                     ORDER BY v.date_start LIMIT 1) nv ON true
             """;
 
-    /** The list's filters: tab, installation (or a location holding it), location text, search. */
-    String FILTERS = " WHERE " + VISIBLE_JOB + """
+    /**
+     * The list's tab within the customer's scope, then {@code <filters>}: {@link #FILTERS} or nothing.
+     * Most lists have no filter, so that statement has a text of its own with no filter left to fold
+     * away, and PostgreSQL keeps one generic plan for it instead of planning it for every request.
+     */
+    String TAB = " WHERE " + VISIBLE_JOB + """
 
-               AND s.is_closed = :closed
+               AND s.is_closed = :closed<filters>
+            """;
+
+    /**
+     * The list's filters: installation (or a location holding it), location text, search; each one
+     * the customer left empty is bound as null and folded away when the statement is planned.
+     */
+    String FILTERS = """
+
                AND (CAST(:installation AS uuid) IS NULL
                     OR j.project_id = CAST(:installation AS uuid)
                     OR j.project_id IN (SELECT held.id FROM project held WHERE held.parent_id = CAST(:installation AS uuid)))
@@ -67,8 +80,13 @@ public interface PortalJobDao {
                     OR j.id2 = CAST(:number AS integer)
                     OR j.customer_reference ILIKE :textLike
                     OR j.name ILIKE :textLike
-                    OR j.description ILIKE :textLike)
-            """;
+                    OR j.description ILIKE :textLike)""";
+
+    /** What {@code <filters>} of {@link #TAB} is for this list: one of two fixed texts. */
+    static String filters(JobListQuery.Filter filter) {
+        boolean filtered = filter.installation() != null || filter.locationLike() != null || filter.textLike() != null;
+        return filtered ? FILTERS : "";
+    }
 
     /** A row of a page, and how many rows the whole list has. */
     record CountedRow(@Nested CustomerJobView.Row row, int total) {
@@ -79,28 +97,35 @@ public interface PortalJobDao {
      * anyway, so counting them here spares a second query); {@code order} is one of
      * {@link JobListQuery.Sort}'s fixed clauses.
      */
-    @SqlQuery(ROW_COLUMNS + ", count(*) OVER () AS total" + ROW_FROM + FILTERS + " ORDER BY <order> LIMIT :limit OFFSET :offset")
-    List<CountedRow> page(@BindMethods JobListQuery.Filter filter, @Define("order") String order,
+    @SqlQuery(ROW_COLUMNS + ", count(*) OVER () AS total" + ROW_FROM + TAB + " ORDER BY <order> LIMIT :limit OFFSET :offset")
+    List<CountedRow> page(@BindMethods JobListQuery.Filter filter, @Define("filters") String filters,
+                          @Define("order") String order,
                           @Bind("limit") int limit, @Bind("offset") int offset);
 
     /** The list's length, for a page past its end (which has no row to carry it). */
-    @SqlQuery("SELECT count(*) FROM jobs j JOIN job_status s ON s.id = j.job_status_id" + FILTERS)
-    int count(@BindMethods JobListQuery.Filter filter);
+    @SqlQuery("SELECT count(*) FROM jobs j JOIN job_status s ON s.id = j.job_status_id" + TAB)
+    int count(@BindMethods JobListQuery.Filter filter, @Define("filters") String filters);
 
     /** Every matching row, for the CSV; read as a stream inside a transaction (a cursor). */
-    @SqlQuery(ROW_COLUMNS + ROW_FROM + FILTERS + " ORDER BY <order>")
+    @SqlQuery(ROW_COLUMNS + ROW_FROM + TAB + " ORDER BY <order>")
     @FetchSize(500)
-    Stream<CustomerJobView.Row> all(@BindMethods JobListQuery.Filter filter, @Define("order") String order);
+    Stream<CustomerJobView.Row> all(@BindMethods JobListQuery.Filter filter, @Define("filters") String filters,
+                                    @Define("order") String order);
 
-    /** The installations of the company (and the locations holding them), for the filter. */
-    @SqlQuery("SELECT p.id, p.name FROM project p WHERE p.company_id = :company ORDER BY lower(p.name), p.id2")
-    List<CustomerJobView.Installation> installations(@Bind("company") UUID company);
+    /**
+     * The company's installations (and the locations holding them) and the cities they are in:
+     * the choices of the list's filter form, read together.
+     */
+    record FilterChoices(@Json List<CustomerJobView.Installation> installations, @Json List<String> cities) {
+    }
 
-    /** The cities of the company's installations, as suggestions for the location filter. */
+    /** The choices of the filter form of the company {@code :company} ({@link FilterChoices}). */
     @SqlQuery("""
-            SELECT DISTINCT a.city FROM project p JOIN db_address a ON a.id = p.db_address_id
-             WHERE p.company_id = :company ORDER BY a.city""")
-    List<String> cities(@Bind("company") UUID company);
+            SELECT (SELECT json_agg(i ORDER BY lower(i.name), i.id2)
+                      FROM (SELECT p.id, p.name, p.id2 FROM project p WHERE p.company_id = :company) i) AS installations,
+                   (SELECT json_agg(DISTINCT a.city ORDER BY a.city)
+                      FROM project p JOIN db_address a ON a.id = p.db_address_id WHERE p.company_id = :company) AS cities""")
+    FilterChoices filterChoices(@BindMethods CustomerScope scope);
 
     /** The customer's work orders with this reference, exactly but ignoring case (index jobs_company_customer_reference). */
     @SqlQuery(ROW_COLUMNS + ROW_FROM + " WHERE " + VISIBLE_JOB + """
