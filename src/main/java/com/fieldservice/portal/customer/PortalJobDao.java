@@ -40,9 +40,8 @@ public interface PortalJobDao {
 
     /**
      * The jobs with their status and the next visit of open work orders: the first from now on
-     * of the visits the customer sees on the work order's page (customer_visits, V17). Nothing else is joined: the filtered
-     * statement is one text for every filter, so a join a filter may need (installation,
-     * address) would be made for every job of the company; the filters look those up themselves.
+     * of the visits the customer sees on the work order's page (customer_visits, V17). Nothing else is joined: a join a filter may need
+     * (installation, address) would be made for every job of the company; the filters look those up themselves.
      */
     String ROW_FROM = """
               FROM jobs j
@@ -55,37 +54,43 @@ public interface PortalJobDao {
             """;
 
     /**
-     * The list's tab within the customer's scope, then {@code <filters>}: {@link #FILTERS} or nothing.
-     * Most lists have no filter, so that statement has a text of its own with no filter left to fold
-     * away, and PostgreSQL keeps one generic plan for it instead of planning it for every request.
+     * The list's tab within the customer's scope, then {@code <filters>}: those the customer uses
+     * ({@link #filters}). No filter is bound as null to be folded away, which only a plan made for
+     * the values at hand can do: each statement keeps one generic plan instead of being planned for
+     * every request. Most lists have no filter at all.
      */
     String TAB = " WHERE " + VISIBLE_JOB + """
 
                AND s.is_closed = :closed<filters>
             """;
 
-    /**
-     * The list's filters: installation (or a location holding it), location text, search; each one
-     * the customer left empty is bound as null and folded away when the statement is planned.
-     */
-    String FILTERS = """
+    /** The installation filter: the installation, or a location holding it. */
+    String BY_INSTALLATION = """
 
-               AND (CAST(:installation AS uuid) IS NULL
-                    OR j.project_id = CAST(:installation AS uuid)
-                    OR j.project_id IN (SELECT held.id FROM project held WHERE held.parent_id = CAST(:installation AS uuid)))
-               AND (CAST(:locationLike AS text) IS NULL
-                    OR (SELECT addr.city FROM job_address(j) addr) ILIKE :locationLike
-                    OR (SELECT p.location FROM project p WHERE p.id = j.project_id) ILIKE :locationLike)
-               AND (CAST(:textLike AS text) IS NULL
-                    OR j.id2 = CAST(:number AS integer)
+               AND (j.project_id = CAST(:installation AS uuid)
+                    OR j.project_id IN (SELECT held.id FROM project held WHERE held.parent_id = CAST(:installation AS uuid)))""";
+
+    /** The location filter: part of the site's city or of the installation's location text. */
+    String BY_LOCATION = """
+
+               AND ((SELECT addr.city FROM job_address(j) addr) ILIKE :locationLike
+                    OR (SELECT p.location FROM project p WHERE p.id = j.project_id) ILIKE :locationLike)""";
+
+    /** The search: the number, or part of the customer's reference, the name or the description. */
+    String BY_TEXT = """
+
+               AND (j.id2 = CAST(:number AS integer)
                     OR j.customer_reference ILIKE :textLike
                     OR j.name ILIKE :textLike
                     OR j.description ILIKE :textLike)""";
 
-    /** What {@code <filters>} of {@link #TAB} is for this list: one of two fixed texts. */
+    /**
+     * What {@code <filters>} of {@link #TAB} is for this list: the filters the customer uses, each a
+     * fixed text, so that each way of filtering is a statement of its own with a plan of its own.
+     */
     static String filters(JobListQuery.Filter filter) {
-        boolean filtered = filter.installation() != null || filter.locationLike() != null || filter.textLike() != null;
-        return filtered ? FILTERS : "";
+        return (filter.installation() != null ? BY_INSTALLATION : "") + (filter.locationLike() != null ? BY_LOCATION : "")
+                + (filter.textLike() != null ? BY_TEXT : "");
     }
 
     /** A row of a page, and how many rows the whole list has. */
