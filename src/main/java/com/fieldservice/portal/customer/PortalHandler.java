@@ -56,13 +56,16 @@ public final class PortalHandler {
         Map<String, Object> model = new HashMap<>();
         jdbi.useHandle(handle -> {
             PortalJobDao dao = handle.attach(PortalJobDao.class);
-            List<PortalJobDao.CountedRow> page = dao.page(filter, query.orderClause(), JobListQuery.PAGE_SIZE, query.offset());
-            int total = !page.isEmpty() ? page.get(0).total() : query.offset() == 0 ? 0 : dao.count(filter);
+            String filters = PortalJobDao.filters(filter);
+            List<PortalJobDao.CountedRow> page = dao.page(filter, filters, query.orderClause(), JobListQuery.PAGE_SIZE,
+                    query.offset());
+            int total = !page.isEmpty() ? page.get(0).total() : query.offset() == 0 ? 0 : dao.count(filter, filters);
             model.put("total", total);
             model.put("pages", Math.max(1, (total + JobListQuery.PAGE_SIZE - 1) / JobListQuery.PAGE_SIZE));
             model.put("rows", page.stream().map(PortalJobDao.CountedRow::row).toList());
-            model.put("installations", dao.installations(scope.company()));
-            model.put("cities", dao.cities(scope.company()));
+            PortalJobDao.FilterChoices choices = dao.filterChoices(scope);
+            model.put("installations", choices.installations());
+            model.put("cities", choices.cities());
         });
         model.put("query", query);
         model.put("fmt", fmt);
@@ -80,8 +83,9 @@ public final class PortalHandler {
         Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
         // a transaction, so that PostgreSQL hands the rows over through a cursor, 500 at a time
         jdbi.useTransaction(handle -> {
+            JobListQuery.Filter filter = query.filter(scope, viewer(who));
             try (Stream<CustomerJobView.Row> rows = handle.attach(PortalJobDao.class)
-                    .all(query.filter(scope, viewer(who)), query.orderClause())) {
+                    .all(filter, PortalJobDao.filters(filter), query.orderClause())) {
                 JobCsv.write(out, query.closed(), rows, fmt.in(Language.of(ctx)));
             }
         });

@@ -3,6 +3,7 @@ package com.fieldservice.portal.customer;
 import static com.fieldservice.portal.customer.CustomerScope.VISIBLE_JOB;
 
 import com.fieldservice.portal.conversation.ReplyStateDao;
+import com.fieldservice.portal.db.Json;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,9 +40,8 @@ public interface PortalJobDao {
 
     /**
      * The jobs with their status and the next visit of open work orders: the first from now on
-     * of the visits the customer sees on the work order's page (customer_visits, V17). Nothing else is joined: these statements are
-     * prepared once and planned for any filter, so a join a filter may need (installation,
-     * address) would be made for every job of the company; the filters look those up themselves.
+     * of the visits the customer sees on the work order's page (customer_visits, V17). Nothing else is joined: a join a filter may need
+     * (installation, address) would be made for every job of the company; the filters look those up themselves.
      */
     String ROW_FROM = """
               FROM jobs j
@@ -53,22 +53,45 @@ public interface PortalJobDao {
                     ORDER BY v.date_start LIMIT 1) nv ON true
             """;
 
-    /** The list's filters: tab, installation (or a location holding it), location text, search. */
-    String FILTERS = " WHERE " + VISIBLE_JOB + """
+    /**
+     * The list's tab within the customer's scope, then {@code <filters>}: those the customer uses
+     * ({@link #filters}). No filter is bound as null to be folded away, which only a plan made for
+     * the values at hand can do: each statement keeps one generic plan instead of being planned for
+     * every request. Most lists have no filter at all.
+     */
+    String TAB = " WHERE " + VISIBLE_JOB + """
 
-               AND s.is_closed = :closed
-               AND (CAST(:installation AS uuid) IS NULL
-                    OR j.project_id = CAST(:installation AS uuid)
-                    OR j.project_id IN (SELECT held.id FROM project held WHERE held.parent_id = CAST(:installation AS uuid)))
-               AND (CAST(:locationLike AS text) IS NULL
-                    OR (SELECT addr.city FROM job_address(j) addr) ILIKE :locationLike
-                    OR (SELECT p.location FROM project p WHERE p.id = j.project_id) ILIKE :locationLike)
-               AND (CAST(:textLike AS text) IS NULL
-                    OR j.id2 = CAST(:number AS integer)
+               AND s.is_closed = :closed<filters>
+            """;
+
+    /** The installation filter: the installation, or a location holding it. */
+    String BY_INSTALLATION = """
+
+               AND (j.project_id = CAST(:installation AS uuid)
+                    OR j.project_id IN (SELECT held.id FROM project held WHERE held.parent_id = CAST(:installation AS uuid)))""";
+
+    /** The location filter: part of the site's city or of the installation's location text. */
+    String BY_LOCATION = """
+
+               AND ((SELECT addr.city FROM job_address(j) addr) ILIKE :locationLike
+                    OR (SELECT p.location FROM project p WHERE p.id = j.project_id) ILIKE :locationLike)""";
+
+    /** The search: the number, or part of the customer's reference, the name or the description. */
+    String BY_TEXT = """
+
+               AND (j.id2 = CAST(:number AS integer)
                     OR j.customer_reference ILIKE :textLike
                     OR j.name ILIKE :textLike
-                    OR j.description ILIKE :textLike)
-            """;
+                    OR j.description ILIKE :textLike)""";
+
+    /**
+     * What {@code <filters>} of {@link #TAB} is for this list: the filters the customer uses, each a
+     * fixed text, so that each way of filtering is a statement of its own with a plan of its own.
+     */
+    static String filters(JobListQuery.Filter filter) {
+        return (filter.installation() != null ? BY_INSTALLATION : "") + (filter.locationLike() != null ? BY_LOCATION : "")
+                + (filter.textLike() != null ? BY_TEXT : "");
+    }
 
     /** A row of a page, and how many rows the whole list has. */
     record CountedRow(@Nested CustomerJobView.Row row, int total) {
@@ -79,28 +102,35 @@ public interface PortalJobDao {
      * anyway, so counting them here spares a second query); {@code order} is one of
      * {@link JobListQuery.Sort}'s fixed clauses.
      */
-    @SqlQuery(ROW_COLUMNS + ", count(*) OVER () AS total" + ROW_FROM + FILTERS + " ORDER BY <order> LIMIT :limit OFFSET :offset")
-    List<CountedRow> page(@BindMethods JobListQuery.Filter filter, @Define("order") String order,
+    @SqlQuery(ROW_COLUMNS + ", count(*) OVER () AS total" + ROW_FROM + TAB + " ORDER BY <order> LIMIT :limit OFFSET :offset")
+    List<CountedRow> page(@BindMethods JobListQuery.Filter filter, @Define("filters") String filters,
+                          @Define("order") String order,
                           @Bind("limit") int limit, @Bind("offset") int offset);
 
     /** The list's length, for a page past its end (which has no row to carry it). */
-    @SqlQuery("SELECT count(*) FROM jobs j JOIN job_status s ON s.id = j.job_status_id" + FILTERS)
-    int count(@BindMethods JobListQuery.Filter filter);
+    @SqlQuery("SELECT count(*) FROM jobs j JOIN job_status s ON s.id = j.job_status_id" + TAB)
+    int count(@BindMethods JobListQuery.Filter filter, @Define("filters") String filters);
 
     /** Every matching row, for the CSV; read as a stream inside a transaction (a cursor). */
-    @SqlQuery(ROW_COLUMNS + ROW_FROM + FILTERS + " ORDER BY <order>")
+    @SqlQuery(ROW_COLUMNS + ROW_FROM + TAB + " ORDER BY <order>")
     @FetchSize(500)
-    Stream<CustomerJobView.Row> all(@BindMethods JobListQuery.Filter filter, @Define("order") String order);
+    Stream<CustomerJobView.Row> all(@BindMethods JobListQuery.Filter filter, @Define("filters") String filters,
+                                    @Define("order") String order);
 
-    /** The installations of the company (and the locations holding them), for the filter. */
-    @SqlQuery("SELECT p.id, p.name FROM project p WHERE p.company_id = :company ORDER BY lower(p.name), p.id2")
-    List<CustomerJobView.Installation> installations(@Bind("company") UUID company);
+    /**
+     * The company's installations (and the locations holding them) and the cities they are in:
+     * the choices of the list's filter form, read together.
+     */
+    record FilterChoices(@Json List<CustomerJobView.Installation> installations, @Json List<String> cities) {
+    }
 
-    /** The cities of the company's installations, as suggestions for the location filter. */
+    /** The choices of the filter form of the company {@code :company} ({@link FilterChoices}). */
     @SqlQuery("""
-            SELECT DISTINCT a.city FROM project p JOIN db_address a ON a.id = p.db_address_id
-             WHERE p.company_id = :company ORDER BY a.city""")
-    List<String> cities(@Bind("company") UUID company);
+            SELECT (SELECT json_agg(i ORDER BY lower(i.name), i.id2)
+                      FROM (SELECT p.id, p.name, p.id2 FROM project p WHERE p.company_id = :company) i) AS installations,
+                   (SELECT json_agg(DISTINCT a.city ORDER BY a.city)
+                      FROM project p JOIN db_address a ON a.id = p.db_address_id WHERE p.company_id = :company) AS cities""")
+    FilterChoices filterChoices(@BindMethods CustomerScope scope);
 
     /** The customer's work orders with this reference, exactly but ignoring case (index jobs_company_customer_reference). */
     @SqlQuery(ROW_COLUMNS + ROW_FROM + " WHERE " + VISIBLE_JOB + """
