@@ -57,15 +57,13 @@ final class ApiAccounts {
     }
 
     void forgetAccount(String accountId) {
-        UUID account;
-        try {
-            account = UUID.fromString(accountId);
-        } catch (IllegalArgumentException unreadable) {
+        Optional<UUID> account = SessionCache.account(accountId);
+        if (account.isEmpty()) {
             clear();
             return;
         }
         generation.incrementAndGet();
-        accounts.values().removeIf(kept -> kept.id().equals(account));
+        accounts.values().removeIf(kept -> kept.id().equals(account.get()));
     }
 
     void clear() {

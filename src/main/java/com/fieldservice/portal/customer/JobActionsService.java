@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import io.javalin.http.HandlerType;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -75,9 +77,7 @@ public final class JobActionsService {
 
     /** The timeline (what the customer may read of it) and forms of a job; empty when this customer may not see it. */
     public Optional<JobActions> actions(int number, Principal who) {
-        return jdbi.withHandle(handle -> handle.attach(WorkOrderPageDao.class)
-                .activity(CustomerScope.of(who), number, who.contactId().orElse(null))
-                .map(read -> actions(read.job(), read.timeline())));
+        return read(number, who, (handle, read) -> { });
     }
 
     /**
@@ -85,10 +85,17 @@ public final class JobActionsService {
      * this contact, as opening the work order does ({@link Conversation#contactReads}).
      */
     public Optional<JobActions> activity(int number, Principal who, HandlerType method) {
+        return read(number, who, (handle, read) -> Conversation.contactReads(handle, read.job().id(), who, method,
+                read.repliesToRead()));
+    }
+
+    /** The job in this customer's scope with its timeline, {@code then} done with what was read, as actions. */
+    private Optional<JobActions> read(int number, Principal who,
+                                      BiConsumer<Handle, WorkOrderPageDao.Activity> then) {
         return jdbi.withHandle(handle -> handle.attach(WorkOrderPageDao.class)
                 .activity(CustomerScope.of(who), number, who.contactId().orElse(null))
                 .map(read -> {
-                    Conversation.contactReads(handle, read.job().id(), who, method, read.repliesToRead());
+                    then.accept(handle, read);
                     return actions(read.job(), read.timeline());
                 }));
     }
