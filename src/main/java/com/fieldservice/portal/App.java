@@ -162,7 +162,7 @@ public final class App implements AutoCloseable {
         SessionStore sessions = new SessionStore(jdbi, SessionStore.DEFAULT_IDLE, SessionStore.DEFAULT_ABSOLUTE,
                 sessionCache, Clock.systemUTC());
         SignInThrottle throttle = new SignInThrottle(jdbi, ops.caches()::listening);
-        SignInService signIn = new SignInService(jdbi, throttle, audit, ops.caches()::listening);
+        SignInService signIn = new SignInService(jdbi, throttle, audit);
         AccessControl access = new AccessControl(sessions, signIn, audit, cookies);
 
         SignInHandler signInPages = new SignInHandler(signIn, sessions, audit, cookies);
@@ -203,7 +203,6 @@ public final class App implements AutoCloseable {
                         "job_status_translation", "job_type_translation", "job_priority_translation")
                 .onChange(technicianChoices::forget, "app_user", "app_user_skill")
                 .onKeyedChange(sessionCache::forgetAccount, sessionCache::clear, "web_session", "account")
-                .onKeyedChange(signIn::forgetAccount, signIn::forgetAccounts, "account")
                 .onChange(throttle::forgetClearClients, "sign_in_attempt")
                 .start();
 

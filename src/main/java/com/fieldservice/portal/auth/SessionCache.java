@@ -85,22 +85,15 @@ public final class SessionCache {
 
     /** Forgets every session of this account (its sessions ended, or its person changed). */
     public void forgetAccount(String accountId) {
-        Optional<UUID> account = account(accountId);
-        if (account.isEmpty()) {
+        UUID account;
+        try {
+            account = UUID.fromString(accountId);
+        } catch (IllegalArgumentException unreadable) {
             clear();
             return;
         }
         generation.incrementAndGet();
-        entries.values().removeIf(e -> e.principal().accountId().equals(account.get()));
-    }
-
-    /** The account a change notification names ({@code 'account:<id>'}); empty when unreadable: forget everything. */
-    static Optional<UUID> account(String accountId) {
-        try {
-            return Optional.of(UUID.fromString(accountId));
-        } catch (IllegalArgumentException unreadable) {
-            return Optional.empty();
-        }
+        entries.values().removeIf(e -> e.principal().accountId().equals(account));
     }
 
     public void clear() {

@@ -2,8 +2,6 @@ package com.fieldservice.portal.auth;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -33,28 +31,11 @@ public final class SignInService {
     private final Jdbi jdbi;
     private final SignInThrottle throttle;
     private final Audit audit;
-    private final ApiAccounts apiAccounts;
 
-    /** Reads every account from the database. */
     public SignInService(Jdbi jdbi, SignInThrottle throttle, Audit audit) {
-        this(jdbi, throttle, audit, () -> false);
-    }
-
-    /** Keeps integrations' accounts while {@code trusted} (this instance hears every change of them). */
-    public SignInService(Jdbi jdbi, SignInThrottle throttle, Audit audit, BooleanSupplier trusted) {
         this.jdbi = jdbi;
         this.throttle = throttle;
         this.audit = audit;
-        this.apiAccounts = new ApiAccounts(trusted);
-    }
-
-    /** This account changed (any instance): its kept credentials, if any, are read again. */
-    public void forgetAccount(String accountId) {
-        apiAccounts.forgetAccount(accountId);
-    }
-
-    public void forgetAccounts() {
-        apiAccounts.clear();
     }
 
     /** A person signing in on the form: back office or customer. */
@@ -74,8 +55,8 @@ public final class SignInService {
             audit.record(Optional.empty(), name, Audit.SIGN_IN_THROTTLED, form, clientAddress);
             return new Throttled(wait.get());
         }
-        Supplier<Optional<AccountDao.Credentials>> read = () -> jdbi.withExtension(AccountDao.class, dao -> dao.findCredentials(name));
-        Optional<AccountDao.Credentials> account = api ? apiAccounts.find(name, read) : read.get();
+        // read each time, an integration's too: a password changed or an account disabled is refused at once
+        Optional<AccountDao.Credentials> account = jdbi.withExtension(AccountDao.class, dao -> dao.findCredentials(name));
         Optional<Principal> principal = account
                 .filter(found -> verify(password, found.passwordHash(), api))
                 .filter(AccountDao.Credentials::active)
