@@ -42,6 +42,7 @@ public final class MailSender implements AutoCloseable {
     static final String CALENDAR_FILE = "visit.ics";
     static final String NO_BACKOFFICE_MAILBOX = "PORTAL_BACKOFFICE_MAIL is not set";
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final Jdbi jdbi;
     private final MailSettings settings;
@@ -215,7 +216,11 @@ public final class MailSender implements AutoCloseable {
         }
     }
 
-    /** Stops after the message in hand, and gives back any it holds. */
+    /**
+     * Stops after the message in hand, and gives back any it holds. A stop waits a few seconds for
+     * that message, not for a hung SMTP server's timeout: a sender still waiting on the server
+     * keeps its message to the lease, so no other sender takes it while this one may still hand it over.
+     */
     @Override
     public void close() {
         Thread running;
@@ -226,9 +231,13 @@ public final class MailSender implements AutoCloseable {
         if (running != null) {
             wake();
             try {
-                running.join(SmtpTransport.TIMEOUT_MILLIS * 3L);
+                running.join(STOP_GRACE.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (running.isAlive()) {
+                LOG.warn("mail: stopped while the SMTP server had not answered; its message is tried again when its lease runs out");
+                return;
             }
         }
         try {
