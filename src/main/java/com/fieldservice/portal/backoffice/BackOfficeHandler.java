@@ -2,6 +2,7 @@ package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.conversation.ReplyStateDao;
 import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.web.ThymeleafRenderer;
 import io.javalin.http.Context;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ public final class BackOfficeHandler {
         Map<String, Object> model = new HashMap<>(current.model());
         // not from the snapshot: a planner who just answered expects the count to drop (one row per waiting work order)
         model.put("awaitingReply", jdbi.withExtension(ReplyStateDao.class, ReplyStateDao::awaitingReply));
-        ctx.render("backoffice/home.html", model);
+        ThymeleafRenderer.renderBytes(ctx, "backoffice/home.html", model);
     }
 
     private Map<String, Object> count() {

@@ -1,15 +1,16 @@
 package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.conversation.ReplyForm;
-import com.fieldservice.portal.time.BusinessClock;
-import com.fieldservice.portal.time.DateDisplay;
-import com.fieldservice.portal.web.Language;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.planning.TechnicianChoices;
 import com.fieldservice.portal.planning.VisitDao;
 import com.fieldservice.portal.planning.VisitForm;
+import com.fieldservice.portal.time.BusinessClock;
+import com.fieldservice.portal.time.DateDisplay;
+import com.fieldservice.portal.web.Language;
+import com.fieldservice.portal.web.ThymeleafRenderer;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,6 @@ public final class JobDetailHandler {
             return;
         }
         ctx.status(status);
-        ctx.render("backoffice/job.html", model);
+        ThymeleafRenderer.renderBytes(ctx, "backoffice/job.html", model);
     }
 }

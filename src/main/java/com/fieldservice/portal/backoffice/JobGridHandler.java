@@ -4,6 +4,7 @@ import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Csv;
 import com.fieldservice.portal.web.Language;
+import com.fieldservice.portal.web.ThymeleafRenderer;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class JobGridHandler {
         model.put("query", query);
         model.put("pageSizes", JobQuery.PAGE_SIZES);
         model.put("columns", GridColumn.ON_SCREEN);
-        ctx.render("backoffice/jobs.html", model);
+        ThymeleafRenderer.renderBytes(ctx, "backoffice/jobs.html", model);
     }
 
     /** Grouped lookups for the filter form. */

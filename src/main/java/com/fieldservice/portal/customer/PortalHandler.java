@@ -2,9 +2,10 @@ package com.fieldservice.portal.customer;
 
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.conversation.Conversation;
+import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
-import com.fieldservice.portal.web.Language;
+import com.fieldservice.portal.web.ThymeleafRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.BufferedWriter;
@@ -69,7 +70,7 @@ public final class PortalHandler {
         });
         model.put("query", query);
         model.put("fmt", fmt);
-        ctx.render("customer/jobs.html", model);
+        ThymeleafRenderer.renderBytes(ctx, "customer/jobs.html", model);
     }
 
     /** GET /portal/jobs.csv: the same query string as the list, every page, streamed. */
@@ -118,7 +119,7 @@ public final class PortalHandler {
         model.put("page", page.get().view());
         model.put("fmt", fmt);
         model.put("jobActions", actions.actions(page.get().actedOn(), page.get().timeline()));
-        ctx.render("customer/job.html", model);
+        ThymeleafRenderer.renderBytes(ctx, "customer/job.html", model);
     }
 
     /** GET /portal/lookup?customer_reference=...: one match opens it, several are listed, none says so. */

@@ -35,8 +35,6 @@ public final class BoardHandler {
     /** How many technicians a page of the board shows. */
     static final int TECHNICIANS_PER_PAGE = 25;
     private static final int PAGES = 1000;
-    /** About the size of a page of the board: 25 technicians' week and 30 waiting work orders. */
-    private static final int PAGE_BYTES = 128 * 1024;
 
     /** A technician's row: their name, code and id (the calendar link's form), and their visits, one cell per day of the week. */
     public record Row(String name, String code, UUID id, List<Cell> cells) {
@@ -157,7 +155,7 @@ public final class BoardHandler {
         model.put("nextPage", page * perPage < matching ? view.page(page + 1).link() : null);
         model.put("defaultStart", monday.atTime(8, 0).toString());
         model.put("defaultEnd", monday.atTime(10, 0).toString());
-        ThymeleafRenderer.renderBytes(ctx, "planning/board.html", model, PAGE_BYTES);
+        ThymeleafRenderer.renderBytes(ctx, "planning/board.html", model);
     }
 
     /** Each technician's visits by day of the week (the day a visit starts on; before the week: Monday). */

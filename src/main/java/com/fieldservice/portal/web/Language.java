@@ -27,15 +27,21 @@ public enum Language {
     private static final String CHOSEN = "portal.language";
     private static final String FALLBACK = "portal.defaultLanguage";
 
+    /** Looked up for every text of a page: no copy of values() each time. */
+    private static final Language[] VALUES = values();
     private final Locale locale;
+    private final String code;
+    private final Optional<Language> found;
 
     Language(Locale locale) {
         this.locale = locale;
+        this.code = name().toLowerCase(Locale.ROOT);
+        this.found = Optional.of(this);
     }
 
     /** "en", "fr", "nl": in URLs, cookies, forms, the database and {@code <html lang>}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** The locale pages, dates and numbers are written in (Belgian conventions for fr and nl). */
@@ -48,8 +54,13 @@ public enum Language {
         if (code == null) {
             return Optional.empty();
         }
+        for (Language language : VALUES) {
+            if (language.code().equals(code)) {
+                return language.found;
+            }
+        }
         String wanted = code.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(l -> l.code().equals(wanted)).findFirst();
+        return Arrays.stream(VALUES).filter(l -> l.code().equals(wanted)).findFirst();
     }
 
     /** The language of a locale (its language part), or the fallback for one the portal doesn't speak. */

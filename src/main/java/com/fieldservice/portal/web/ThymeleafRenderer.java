@@ -1,29 +1,40 @@
 package com.fieldservice.portal.web;
 
+import com.fieldservice.portal.ops.RequestLog;
 import com.fieldservice.portal.time.DateDisplay;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.WebContext;
+import org.thymeleaf.context.IContext;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * Renders the templates under templates/ (on the classpath) with Thymeleaf. Built on
- * Thymeleaf's servlet web context so that {@code @{/...}} links resolve. Texts come from the
+ * Renders the templates under templates/ (on the classpath) with Thymeleaf. Texts come from the
  * message bundles under messages/ on the classpath, one per feature, in the request's
  * {@link Language}; dates and the model's other {@link PerLanguage} helpers are written in it too.
+ * The context is a plain one, not Thymeleaf's servlet context: that one keeps every variable as a
+ * request attribute, a tenth of a page's time. What templates took from it is given here: the
+ * query's parameters as {@code param} (still refused where Thymeleaf restricts it), the request's
+ * id (error pages show it), and {@code @{/...}} links from the root, where the portal is served.
  */
 public final class ThymeleafRenderer implements FileRenderer {
 
     private final TemplateEngine engine = new TemplateEngine();
     private final DateDisplay dates;
-    private volatile JakartaServletWebApplication application;
+    /** Each template's last page size, for the next one's buffer. */
+    private final Map<String, Integer> pageBytes = new ConcurrentHashMap<>();
 
     /** @param dates every template writes a moment with it, as {@code ${local.dayTime(...)}}: in the business zone */
     public ThymeleafRenderer(DateDisplay dates) {
@@ -40,6 +51,12 @@ public final class ThymeleafRenderer implements FileRenderer {
         dialect.setVariableExpressionEvaluator(new PortalExpressions());
         engine.setDialect(dialect);
         engine.setMessageResolver(new TextsMessageResolver());
+        engine.setLinkBuilder(new StandardLinkBuilder() {
+            @Override
+            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
+                return "";
+            }
+        });
     }
 
     @Override
@@ -49,39 +66,60 @@ public final class ThymeleafRenderer implements FileRenderer {
 
     /**
      * Renders as {@code ctx.render} does, the page encoded to UTF-8 as it is written rather than
-     * built as a string first (Utf8Bytes): for the largest pages. With another renderer, or a
-     * response in another charset, it is {@code ctx.render}.
-     *
-     * @param expected about the size of the page in bytes, so that its buffer seldom grows
+     * built as a string first (Utf8Bytes): for the pages people open most. With another renderer,
+     * or a response in another charset, it is {@code ctx.render}.
      */
-    public static void renderBytes(Context ctx, String template, Map<String, ?> model, int expected) {
+    public static void renderBytes(Context ctx, String template, Map<String, ?> model) {
         if (ctx.appData(FileRenderer.FileRendererKey) instanceof ThymeleafRenderer renderer
                 && StandardCharsets.UTF_8.equals(ctx.responseCharset())) {
-            Utf8Bytes page = new Utf8Bytes(expected);
+            Utf8Bytes page = new Utf8Bytes(renderer.pageBytes.getOrDefault(template, 0));
             renderer.engine.process(template, renderer.context(model, ctx), page);
+            renderer.pageBytes.put(template, page.size() + page.size() / 8);
             ctx.contentType(ContentType.TEXT_HTML).result(page.stream());
         } else {
             ctx.render(template, model);
         }
     }
 
-    private WebContext context(Map<String, ?> model, Context ctx) {
-        JakartaServletWebApplication web = application;
-        if (web == null) {
-            web = JakartaServletWebApplication.buildApplication(ctx.req().getServletContext());
-            application = web;
-        }
+    private IContext context(Map<String, ?> model, Context ctx) {
         Language language = Language.of(ctx);
-        WebContext context = new WebContext(web.buildExchange(ctx.req(), ctx.res()), language.locale());
-        model.forEach((name, value) -> context.setVariable(name,
+        Map<String, Object> variables = new HashMap<>(2 * (model.size() + 8));
+        model.forEach((name, value) -> variables.put(name,
                 value instanceof PerLanguage<?> helper ? helper.in(language) : value));
-        context.setVariable("currentUser", RequestScope.principal(ctx).orElse(null));
-        context.setVariable("csrfToken", RequestScope.csrfToken(ctx));
-        context.setVariable("local", dates.in(language));
-        context.setVariable("num", NumberDisplay.in(language));
-        context.setVariable("language", language);
-        context.setVariable("languages", Language.values());
-        context.setVariable("languageLinks", Language.links(ctx));
-        return context;
+        variables.put("param", new QueryParameters(ctx));
+        variables.put("requestId", ctx.attribute(RequestLog.ATTRIBUTE));
+        variables.put("currentUser", RequestScope.principal(ctx).orElse(null));
+        variables.put("csrfToken", RequestScope.csrfToken(ctx));
+        variables.put("local", dates.in(language));
+        variables.put("num", NumberDisplay.in(language));
+        variables.put("language", language);
+        variables.put("languages", Language.values());
+        variables.put("languageLinks", Language.links(ctx));
+        return new org.thymeleaf.context.Context(language.locale(), variables);
+    }
+
+    /** The query's parameters, each name to its values (absent: null), read when a template asks. */
+    private static final class QueryParameters extends AbstractMap<String, List<String>> {
+        private final Context ctx;
+
+        QueryParameters(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public List<String> get(Object name) {
+            List<String> values = name instanceof String text ? ctx.queryParams(text) : List.of();
+            return values.isEmpty() ? null : values;
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return get(name) != null;
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return ctx.queryParamMap().entrySet();
+        }
     }
 }
