@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -186,6 +187,19 @@ public final class CacheEvents implements AutoCloseable {
         }
     }
 
+    /**
+     * A notification of its own, so that the listener stops now rather than at the end of its
+     * poll; every other instance ignores it, as any marker it is not waiting for.
+     */
+    private void wake() {
+        try {
+            jdbi.useHandle(h -> h.createQuery("SELECT pg_notify(:channel, :marker)")
+                    .bind("channel", CHANNEL).bind("marker", MARKER + "stop").mapTo(String.class).list());
+        } catch (RuntimeException databaseGone) {
+            // the poll ends on its own
+        }
+    }
+
     private void pause() {
         try {
             Thread.sleep(1_000);
@@ -198,8 +212,13 @@ public final class CacheEvents implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        boolean wasListening = listening;
         listening = false;
         thread.interrupt();
+        if (wasListening) {
+            // aside, so that a database gone meanwhile makes the stop wait no longer than the poll
+            CompletableFuture.runAsync(this::wake);
+        }
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

@@ -3,6 +3,8 @@ package com.fieldservice.portal.ops;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,7 +17,9 @@ import org.eclipse.jetty.util.component.Graceful;
  * accepted a moment before the port closed; a load balancer may not send such a POST elsewhere,
  * so a person would see an error during a rolling restart. Here the server stops when no request
  * is in flight, and not before a short grace after the port closed, for a request accepted just
- * before that to reach a handler.
+ * before that to reach a handler. A kept-alive connection with no request on it is closed after
+ * the same grace, not Jetty's default second: every stop waited that long whenever a client
+ * (a browser, a load balancer) kept a connection open.
  */
 public final class FinishInFlight extends Handler.Wrapper implements Graceful {
 
@@ -29,6 +33,16 @@ public final class FinishInFlight extends Handler.Wrapper implements Graceful {
             return inFlight.get() == 0 && System.nanoTime() - shutdownAt >= TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
         }
     };
+
+    @Override
+    protected void doStart() throws Exception {
+        for (Connector connector : getServer().getConnectors()) {
+            if (connector instanceof AbstractConnector idleClosing) {
+                idleClosing.setShutdownIdleTimeout(GRACE_MILLIS);
+            }
+        }
+        super.doStart();
+    }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
