@@ -65,7 +65,7 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
     static final GridFilter<String> COMPANY = named("company", (id, where) -> where
             .bind("company_id", id).and("j.company_id = :company_id"), (text, where) -> where
             .bind("company_lower", text.toLowerCase(Locale.ROOT)).and("j.company_id IN (SELECT co.id FROM company co"
-                    + " WHERE lower(co.code) = :company_lower OR " + nameMatch("company", "co.name", text, where) + ")"));
+                    + " WHERE lower(co.code) = :company_lower OR " + nameMatch("company", "co", "co.name", text, where) + ")"));
     static final GridFilter<String> INSTALLATION = named("installation", (id, where) -> where
             .bind("project_id", id).and("j.project_id = :project_id"), GridFilter::installation);
     static final GridFilter<String> TECHNICIAN = named("technician",
@@ -157,13 +157,13 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
         }
         where.bind("installation_lower", lower).and("j.project_id IN (SELECT pj.id FROM project pj WHERE "
                 + byNumber + "lower(pj.reference_back_office) = :installation_lower"
-                + " OR lower(pj.serial_number) = :installation_lower OR " + nameMatch("installation", "pj.name", text, where) + ")");
+                + " OR lower(pj.serial_number) = :installation_lower OR " + nameMatch("installation", "pj", "pj.name", text, where) + ")");
     }
 
     private static void technicianByName(String text, Where where) {
         where.bind("technician_lower", text.toLowerCase(Locale.ROOT));
         technician("ANY (ARRAY(SELECT tu.id FROM app_user tu WHERE lower(tu.code) = :technician_lower OR "
-                + nameMatch("technician", "person_name(tu.firstname, tu.lastname)", text, where) + "))", where);
+                + nameMatch("technician", "tu", "person_name(tu.firstname, tu.lastname)", text, where) + "))", where);
     }
 
     /**
@@ -234,20 +234,21 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
 
     /**
      * A name as a planner types it: the start of the name in any case ("acme f", on a
-     * text_pattern_ops index of lower(name)), or words that each start a word of the name
-     * ("facil", on a full-text index of the name; see {@link SearchWords#term} for short words).
-     * Binds {@code <param>_prefix} and {@code <param>_words}.
+     * text_pattern_ops index of lower(name)), or words of the name in any order, the last maybe
+     * unfinished ("facilities acm", on the full-text index of the row's {@code name_words}, the
+     * name's words kept with it; see {@link SearchWords#ofAName}). Binds {@code <param>_prefix} and
+     * {@code <param>_words}.
      */
-    private static String nameMatch(String param, String column, String text, Where where) {
+    private static String nameMatch(String param, String table, String name, String text, Where where) {
         String lower = text.toLowerCase(Locale.ROOT);
         where.bind(param + "_prefix", likePrefix(lower));
-        String match = "lower(" + column + ") LIKE :" + param + "_prefix";
-        String words = SearchWords.allOf(text);
+        String match = "lower(" + name + ") LIKE :" + param + "_prefix";
+        String words = SearchWords.ofAName(text);
         if (words == null) {
             return match;
         }
         where.bind(param + "_words", words);
-        return "(" + match + " OR to_tsvector('simple', " + column + ") @@ to_tsquery('simple', :" + param + "_words))";
+        return "(" + match + " OR " + table + ".name_words @@ to_tsquery('simple', :" + param + "_words))";
     }
 
     private static String likePrefix(String text) {

@@ -75,9 +75,20 @@ record SearchWords(List<String> all, List<String> indexed, List<String> checked,
         return all.size() == 1 && allCommon;
     }
 
-    /** Every word of a text, each as {@link #term}, for {@code to_tsquery('simple', ...)}; null if none. */
-    static String allOf(String text) {
-        return query(parse(text));
+    /**
+     * The words of a name as a planner types it, for {@code to_tsquery('simple', ...)}: each a whole
+     * word of the name, the last one maybe its start ({@link #term}), as it is being typed ("acme fac"
+     * finds "Acme Facilities"); null if none. Whole words, because the full-text index lists every
+     * name having a word that starts with a prefix before it can intersect anything: for the seven
+     * words of "circulation pump of the air handling unit" that cost 30 ms, whole words 10 ms.
+     */
+    static String ofAName(String text) {
+        List<String> words = parse(text);
+        if (words.isEmpty()) {
+            return null;
+        }
+        String last = term(words.get(words.size() - 1));
+        return words.size() == 1 ? last : String.join(" & ", words.subList(0, words.size() - 1)) + " & " + last;
     }
 
     /** A prefix of one or two letters matches half the table: such words must match whole. */

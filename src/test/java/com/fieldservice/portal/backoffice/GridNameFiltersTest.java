@@ -52,6 +52,9 @@ class GridNameFiltersTest {
         assertThat(walk("company", "Facilities")).isEqualTo(sql("SELECT j.id2 FROM jobs j JOIN company c ON c.id = j.company_id"
                 + " WHERE c.name ~* '\\mfacilities' ORDER BY j.id2 DESC")).containsAll(acme);
         assertThat(walk("company", "Acmex")).isEmpty();
+        // words in any order, whole but for the last one, which may be still being typed
+        assertThat(walk("company", "facilities acm")).isEqualTo(acme);
+        assertThat(walk("company", "facil acme")).as("an unfinished word before the last").isEmpty();
     }
 
     @Test
@@ -134,10 +137,16 @@ class GridNameFiltersTest {
         return grid.walk("/backoffice/jobs?size=100&" + filter + "=" + URLEncoder.encode(typed, StandardCharsets.UTF_8));
     }
 
-    /** Every word of the text starts a word of the column (case-insensitive). */
+    /** Every word of the text is a word of the column (case-insensitive), the last one maybe only its start. */
     private static String words(String column, String text) {
-        return "(" + String.join(" AND ", java.util.Arrays.stream(text.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
-                .map(w -> column + " ~* '\\m" + w + (w.length() < 3 ? "\\M'" : "'")).toList()) + ")";
+        List<String> words = java.util.Arrays.stream(text.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+        List<String> conditions = new java.util.ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean whole = i < words.size() - 1 || w.length() < 3;
+            conditions.add(column + " ~* '\\m" + w + (whole ? "\\M'" : "'"));
+        }
+        return "(" + String.join(" AND ", conditions) + ")";
     }
 
     private static List<Integer> sql(String sql) {

@@ -47,4 +47,13 @@ class SearchWordsTest {
         assertThat(SearchWords.weigh(List.of("boiler"), List.of(0.0)).indexedQuery()).isEqualTo("boiler:*");
         assertThat(SearchWords.weigh(List.of(), List.of()).indexedQuery()).isNull();
     }
+
+    @Test
+    void aNameIsWholeWordsButTheLastWhichMayBeUnfinished() {
+        assertThat(SearchWords.ofAName("Acme fac")).isEqualTo("acme & fac:*");
+        assertThat(SearchWords.ofAName("  circulation pump of the air ")).isEqualTo("circulation & pump & of & the & air:*");
+        assertThat(SearchWords.ofAName("boi")).isEqualTo("boi:*");
+        assertThat(SearchWords.ofAName("acme de")).as("a short last word must match whole").isEqualTo("acme & de");
+        assertThat(SearchWords.ofAName("-- /")).isNull();
+    }
 }
