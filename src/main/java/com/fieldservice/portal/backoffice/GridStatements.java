@@ -93,10 +93,26 @@ final class GridStatements {
      * {@link Where#onlyJobIds}): the distinct ids are counted on their own, and only when they are
      * no more than {@code <cap>} are their numbers looked up, rather than a number for every id
      * counted (a technician's thousand jobs, 3,800 buffers instead of 170).
+     *
+     * <p>Telling distinct ids needs all of them, and the technicians a name matches ("Smit") have
+     * 35,000 visits: 10 ms to read, to say "More than 1,000". So the first {@code <sample>} ids are
+     * read first ({@link #SAMPLE} times the cap: a job appears once per visit, and once more as a
+     * suggestion); only when they are all there are and no more than the cap are distinct, which
+     * means most of them came twice or more, are all the ids read.
      */
-    static final String MATCHES_OF_IDS = "SELECT count(*) AS found, CASE WHEN count(*) <= <cap>"
-            + " THEN (SELECT coalesce(array_agg(j.id2), '{}') FROM jobs j WHERE j.id = ANY (array_agg(m.id))) END AS numbers,"
-            + SETTINGS_BACK + " FROM (SELECT DISTINCT s.id FROM <ids> s(id) LIMIT <limit>) m";
+    static final String MATCHES_OF_IDS = """
+            WITH sample AS MATERIALIZED (SELECT s.id FROM <ids> s(id) LIMIT <sample>),
+                 seen AS MATERIALIZED (SELECT DISTINCT id FROM sample LIMIT <limit>)
+            SELECT count(*) AS found, CASE WHEN count(*) <= <cap>
+                   THEN (SELECT coalesce(array_agg(j.id2), '{}') FROM jobs j WHERE j.id = ANY (array_agg(m.id))) END AS numbers,
+            """ + SETTINGS_BACK + "\n" + """
+              FROM (SELECT id FROM seen
+                     WHERE (SELECT count(*) FROM seen) > <cap> OR (SELECT count(*) FROM sample) < <sample>
+                    UNION ALL
+                    SELECT id FROM (SELECT DISTINCT s.id FROM <ids> s(id) LIMIT <limit>) every
+                     WHERE (SELECT count(*) FROM seen) <= <cap> AND (SELECT count(*) FROM sample) = <sample>) m""";
+    /** How many times the count cap of ids {@link #MATCHES_OF_IDS} reads first. */
+    static final int SAMPLE = 4;
 
     /** Defines the sort's key, its table and the lines' order (the same as the jobs' inside). */
     static Query sorted(Query query, JobSort sort, boolean ascending) {

@@ -288,7 +288,7 @@ public final class JobSearch {
         Optional<String> ids = where.onlyJobIds();
         // a technician's jobs alone: counted from their ids, the numbers looked up only when few
         Query count = ids.isPresent() ? where.query(handle, GridStatements.MATCHES_OF_IDS).define("ids", ids.get())
-                : where.query(handle, GridStatements.MATCHES);
+                .define("sample", GridStatements.SAMPLE * (COUNT_CAP + 1)) : where.query(handle, GridStatements.MATCHES);
         // the full list's count says "about" the planner's estimate of the table size, read with it
         return count.define("limit", COUNT_CAP + 1).define("cap", COUNT_CAP)
                 .define("estimate", filtered ? GridStatements.NO_ESTIMATE : GridStatements.ESTIMATE).map((rs, ctx) -> {

@@ -110,6 +110,44 @@ class JobGridTest {
                 + "' OR EXISTS (SELECT 1 FROM job_planning p WHERE p.job_id = j.id AND p.app_user_id = '" + technician + "')");
     }
 
+    /**
+     * The technician filter's count reads a sample of the visits first: many visits on few jobs
+     * (the sample full, its distinct jobs few) are still counted exactly, and jobs past the cap
+     * are "More than 1,000".
+     */
+    @Test
+    void technicianCountedExactlyWhateverTheirVisitsRepeat() {
+        int sample = GridStatements.SAMPLE * (JobSearch.COUNT_CAP + 1);
+        jdbi.useHandle(h -> h.execute("INSERT INTO app_user (username, firstname, lastname, code, allow_service_app)"
+                + " VALUES ('repeat@grid.test', 'Rita', 'Repeatvisit', 'TREPEAT', true), ('many@grid.test', 'Max', 'Manyjobs', 'TMANY', true)"));
+        try {
+            jdbi.useHandle(h -> h.execute("""
+                    INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
+                    SELECT j.id, u.id, timestamptz '2031-01-01 08:00+01' + v * interval '1 hour', timestamptz '2031-01-01 09:00+01' + v * interval '1 hour'
+                      FROM (SELECT id FROM jobs ORDER BY id2 LIMIT 3) j, app_user u, generate_series(1, ?) v
+                     WHERE u.code = 'TREPEAT'""", sample / 3 + 10));
+            jdbi.useHandle(h -> h.execute("""
+                    INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
+                    SELECT j.id, u.id, timestamptz '2032-01-01 08:00+01', timestamptz '2032-01-01 09:00+01'
+                      FROM (SELECT id FROM jobs ORDER BY id2 LIMIT 1100) j, app_user u WHERE u.code = 'TMANY'"""));
+            // and two suggested to them without a visit, which come after every visit, past the sample
+            jdbi.useHandle(h -> h.execute("""
+                    UPDATE jobs SET suggested_user_id = (SELECT id FROM app_user WHERE code = 'TREPEAT')
+                     WHERE id IN (SELECT j.id FROM jobs j WHERE j.suggested_user_id IS NULL
+                                     AND NOT EXISTS (SELECT 1 FROM job_planning p WHERE p.job_id = j.id) ORDER BY j.id2 LIMIT 2)"""));
+            assertThat(sql("SELECT count(*)::int FROM job_planning pl JOIN app_user u ON u.id = pl.app_user_id WHERE u.code = 'TREPEAT'"))
+                    .allMatch(visits -> visits > sample);
+            assertFilter("technician=trepeat", "SELECT j.id2 FROM jobs j JOIN app_user u ON u.code = 'TREPEAT' WHERE j.suggested_user_id = u.id"
+                    + " OR EXISTS (SELECT 1 FROM job_planning p WHERE p.job_id = j.id AND p.app_user_id = u.id)");
+            assertThat(page("/backoffice/jobs?technician=Repeatvisit").getElementById("match-count").text()).contains("5 work orders");
+            assertThat(page("/backoffice/jobs?technician=tmany").getElementById("match-count").text()).contains("More than 1,000 work orders");
+        } finally {
+            jdbi.useHandle(h -> h.execute("DELETE FROM job_planning WHERE app_user_id IN (SELECT id FROM app_user WHERE code IN ('TREPEAT', 'TMANY'))"));
+            jdbi.useHandle(h -> h.execute("UPDATE jobs SET suggested_user_id = NULL WHERE suggested_user_id IN (SELECT id FROM app_user WHERE code = 'TREPEAT')"));
+            jdbi.useHandle(h -> h.execute("DELETE FROM app_user WHERE code IN ('TREPEAT', 'TMANY')"));
+        }
+    }
+
     @Test
     void dueRangeOverdueAndLevels() {
         assertFilter("due_from=2026-10-01&due_to=2026-11-30",
