@@ -65,6 +65,9 @@ public interface JobPageDao {
      * The job with everything it points at, since when its customer awaits a reply, and its
      * lists: the children, the visits with their state and whether the technician lacks the
      * job's skill, the timeline as {@link TimelineDao#FOR_STAFF} reads it, the newest 500 history entries.
+     * Its eight names in the reader's language are joined from their own translation tables (the
+     * translation, else the name): through translated_name(), which looks in all seven tables at
+     * each call, they took 0.9 ms of the statement's 2.4.
      */
     @SqlQuery("""
             SELECT j.id, j.id2, j.name, j.description, j.internal_memo, j.prejob_information, j.estimated_quantity_remark,
@@ -72,10 +75,10 @@ public interface JobPageDao {
                    j.date_create, j.date_update, j.date_closed, j.date_reported_by_company, j.suggested_date_start,
                    j.modified_dateutc, j.version, j.working_sequence,
                    (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
-                   s.id AS status_id, s.code AS status_code, coalesce(translated_name(s.id, :language), s.name) AS status_name, s.customer_status,
-                   s.is_closed AS closed, coalesce(translated_name(t.id, :language), t.name) AS type_name,
-                   coalesce(translated_name(pr.id, :language), pr.name) AS priority_name,
-                   j.skill_id, coalesce(translated_name(sk.id, :language), sk.name) AS skill_name,
+                   s.id AS status_id, s.code AS status_code, coalesce(s_t.value_translated, s.name) AS status_name, s.customer_status,
+                   s.is_closed AS closed, coalesce(t_t.value_translated, t.name) AS type_name,
+                   coalesce(pr_t.value_translated, pr.name) AS priority_name,
+                   j.skill_id, coalesce(sk_t.value_translated, sk.name) AS skill_name,
                    person_name(su) AS suggested_user,
                    person_name(ar) AS approval_responsible_user,
                    parent.id2 AS parent_id2, parent.name AS parent_name,
@@ -85,9 +88,9 @@ public interface JobPageDao {
                    rc.name AS requested_by_company,
                    person_name(rct) AS requested_by_contact,
                    p.id2 AS installation_id2, p.name AS installation_name, p.reference_back_office AS installation_reference,
-                   p.serial_number, p.barcode, coalesce(translated_name(m.id, :language), m.name) AS model_name,
-                   coalesce(translated_name(f.id, :language), f.name) AS family_name, b.name AS brand_name,
-                   p.location AS installation_location, p.warranty_date_until, coalesce(translated_name(ps.id, :language), ps.name) AS installation_status,
+                   p.serial_number, p.barcode, coalesce(m_t.value_translated, m.name) AS model_name,
+                   coalesce(f_t.value_translated, f.name) AS family_name, b.name AS brand_name,
+                   p.location AS installation_location, p.warranty_date_until, coalesce(ps_t.value_translated, ps.name) AS installation_status,
                    p.is_mobile_installation AS mobile_installation,
                    addr.name AS address_name, addr.street AS address_street, addr.street2 AS address_street2,
                    addr.street_number AS address_street_number, addr.zip AS address_zip, addr.city AS address_city,
@@ -98,9 +101,11 @@ public interface JobPageDao {
                    (SELECT since FROM job_awaiting_reply WHERE job_id = j.id) AS awaiting_reply_since,
                    (SELECT json_agg(c ORDER BY c.working_sequence NULLS LAST, c.id2)
                       FROM (SELECT ch.id2, ch.name, ch.working_sequence, cs.code AS status_code,
-                                   coalesce(translated_name(cs.id, :language), cs.name) AS status_name, cs.customer_status,
+                                   coalesce(cs_t.value_translated, cs.name) AS status_name, cs.customer_status,
                                    cs.is_closed AS closed, ch.due_date
                               FROM jobs ch JOIN job_status cs ON cs.id = ch.job_status_id
+                              LEFT JOIN job_status_translation cs_t ON cs_t.job_status_id = cs.id AND cs_t.field_name = 'name'
+                                                                   AND cs_t.language_code = :language
                              WHERE ch.parent_id = j.id) c) AS children,
                    (SELECT json_agg(v ORDER BY v.date_start, v.id)
                       FROM (SELECT pl.id, u.id AS technician_id, person_name(u) AS technician, u.code AS technician_code,
@@ -133,6 +138,17 @@ public interface JobPageDao {
               LEFT JOIN project_status ps ON ps.id = p.project_status_id
               LEFT JOIN LATERAL job_address(j) addr ON true
               LEFT JOIN db_country country ON country.id = addr.db_country_id
+              LEFT JOIN job_status_translation s_t ON s_t.job_status_id = s.id AND s_t.field_name = 'name' AND s_t.language_code = :language
+              LEFT JOIN job_type_translation t_t ON t_t.job_type_id = t.id AND t_t.field_name = 'name' AND t_t.language_code = :language
+              LEFT JOIN job_priority_translation pr_t ON pr_t.job_priority_id = pr.id AND pr_t.field_name = 'name'
+                                                     AND pr_t.language_code = :language
+              LEFT JOIN skill_translation sk_t ON sk_t.skill_id = sk.id AND sk_t.field_name = 'name' AND sk_t.language_code = :language
+              LEFT JOIN equipment_model_translation m_t ON m_t.equipment_model_id = m.id AND m_t.field_name = 'name'
+                                                       AND m_t.language_code = :language
+              LEFT JOIN equipment_family_translation f_t ON f_t.equipment_family_id = f.id AND f_t.field_name = 'name'
+                                                        AND f_t.language_code = :language
+              LEFT JOIN project_status_translation ps_t ON ps_t.project_status_id = ps.id AND ps_t.field_name = 'name'
+                                                       AND ps_t.language_code = :language
              WHERE j.id2 = :number""")
     Optional<JobPage> page(@Bind("number") int number, @Bind("today_start") OffsetDateTime todayStart,
                            @Bind("language") String language);
