@@ -97,8 +97,8 @@ final class GridStatements {
      * <p>Telling distinct ids needs all of them, and the technicians a name matches ("Smit") have
      * 35,000 visits: 10 ms to read, to say "More than 1,000". So the first {@code <sample>} ids are
      * read first ({@link #SAMPLE} times the cap: a job appears once per visit, and once more as a
-     * suggestion); only when they are all there are and no more than the cap are distinct, which
-     * means most of them came twice or more, are all the ids read.
+     * suggestion). All the ids are read only when that sample is full yet holds no more than the
+     * cap of distinct jobs, most of them having come twice or more.
      */
     static final String MATCHES_OF_IDS = """
             WITH sample AS MATERIALIZED (SELECT s.id FROM <ids> s(id) LIMIT <sample>),
@@ -109,7 +109,7 @@ final class GridStatements {
               FROM (SELECT id FROM seen
                      WHERE (SELECT count(*) FROM seen) > <cap> OR (SELECT count(*) FROM sample) < <sample>
                     UNION ALL
-                    SELECT id FROM (SELECT DISTINCT s.id FROM <ids> s(id) LIMIT <limit>) every
+                    SELECT id FROM (SELECT DISTINCT s.id FROM <ids> s(id) LIMIT <limit>) all_ids
                      WHERE (SELECT count(*) FROM seen) <= <cap> AND (SELECT count(*) FROM sample) = <sample>) m""";
     /** How many times the count cap of ids {@link #MATCHES_OF_IDS} reads first. */
     static final int SAMPLE = 4;
