@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,29 @@ class ArchitectureTest {
                     .map(file -> name(file) + " (" + lines(file) + " lines)")
                     .sorted().toList();
             assertThat(tooLong).as("main source files over " + MAX_LINES + " lines").isEmpty();
+        }
+    }
+
+    /**
+     * A person's name is made of their first and last name in one place, the database's
+     * person_name(): no statement of the portal joins the two columns itself.
+     */
+    @Test
+    void noStatementWritesAPersonsNameItself() throws IOException {
+        Pattern ownName = Pattern.compile("concat(_ws)?\\([^)]*firstname[^)]*lastname|firstname\\s*\\|\\||\\|\\|\\s*[a-z_.]*lastname");
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            List<String> writers = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> ownName.matcher(text(file)).find())
+                    .map(ArchitectureTest::name).sorted().toList();
+            assertThat(writers).as("main sources that write a person's name instead of calling person_name()").isEmpty();
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

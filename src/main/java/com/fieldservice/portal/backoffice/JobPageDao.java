@@ -177,9 +177,9 @@ public interface JobPageDao {
             UNION ALL SELECT x.id::text, x.name, x.code FROM db_country x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT x.id::text, x.name, NULL FROM project x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT x.id::text, x.id2 || ' · ' || x.name, NULL FROM jobs x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, nullif(btrim(concat_ws(' ', x.firstname, x.lastname)), ''), NULL
+            UNION ALL SELECT x.id::text, person_name(x), NULL
                         FROM app_user x, wanted w WHERE x.id = ANY(w.ids)
-            UNION ALL SELECT x.id::text, nullif(btrim(concat_ws(' ', x.firstname, x.lastname)), ''), NULL
+            UNION ALL SELECT x.id::text, person_name(x), NULL
                         FROM contact x, wanted w WHERE x.id = ANY(w.ids)
             UNION ALL SELECT s.code, coalesce(translated_name(s.id, :language), s.name), NULL
                         FROM job_status s WHERE s.code = ANY(CAST(:codes AS text[]))""")
