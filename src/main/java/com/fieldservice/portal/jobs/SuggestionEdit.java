@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -15,7 +16,7 @@ import org.jdbi.v3.core.Handle;
  * adds one) through the visits' rules ({@link VisitRules}). Clearing the technician or the start
  * of a job with visits is refused: visits are removed in the work order's visits section, where
  * their own rules (the last visit a Planned job needs) are told. A job without visits keeps a
- * technician without a start, or none, as typed.
+ * technician without a start, or none, as typed, unless its status needs one (Dispatched).
  */
 final class SuggestionEdit {
 
@@ -51,9 +52,24 @@ final class SuggestionEdit {
                 String field = draft.suggestedUserId() == null ? "suggested_user_id" : "suggested_date_start";
                 throw new Refused(new JobService.Invalid(Map.of(field, FieldError.of("jobForm.suggestion.visitsFollow"))));
             }
+            if (newlyUnmet(current, draft)) {
+                throw new Refused(new JobService.Invalid(Map.of("suggested_user_id",
+                        FieldError.of("jobForm.suggestion.technicianNeeded"))));
+            }
             return List.of();
         }
         return placedAsTyped(handle, visits, current.id2(), draft, allowOverlap, who);
+    }
+
+    /**
+     * Whether the edit takes from a job without visits what its status needs ({@link Workflow#unmetNeed},
+     * as a status change asks): its technician (Dispatched). The edit removes no visit, so that is
+     * the only need it can leave unmet; one already unmet before the edit doesn't hold back its other fields.
+     */
+    private static boolean newlyUnmet(JobDao.Current current, JobDraft draft) {
+        Optional<String> after = Workflow.unmetNeed(current.statusCode(), draft.suggestedUserId() != null, false);
+        return after.isPresent()
+                && !after.equals(Workflow.unmetNeed(current.statusCode(), current.suggestedUserId() != null, false));
     }
 
     /**

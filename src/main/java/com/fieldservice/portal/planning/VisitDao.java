@@ -58,11 +58,15 @@ public interface VisitDao {
      * any (the one ending first). Read along job_planning_user_end (V27), the visits ending after
      * the start: ordered by their end, so that a plan made for any start and end (a prepared
      * statement's generic plan) still reads only those, never the technician's whole history.
+     * A cancelled work order's visits (they stay) leave the time free, as the board and the
+     * calendar show it: its status is among the cancelled ones, read once as an array of ids and
+     * checked on the work order's row the join reads anyway.
      */
     @SqlQuery("""
             SELECT j.id2 FROM job_planning pl JOIN jobs j ON j.id = pl.job_id
              WHERE pl.app_user_id = :technician AND pl.date_start < :end AND pl.date_end > :start
                AND pl.id IS DISTINCT FROM :except
+               AND j.job_status_id <> ALL (ARRAY(SELECT id FROM job_status WHERE customer_status = 'cancelled'))
              ORDER BY pl.date_end LIMIT 1""")
     Optional<Integer> overlapping(@Bind("technician") UUID technician, @Bind("start") OffsetDateTime start,
                                   @Bind("end") OffsetDateTime end, @Bind("except") UUID except);

@@ -184,6 +184,46 @@ class SuggestionEditTest {
     }
 
     @Test
+    void aWorkOrderWhoseStatusNeedsATechnicianKeepsItThroughTheEditFormAndAPlannedOneItsLastVisit() {
+        // Dispatched with a suggested technician and no visit yet
+        int number = fixtures.job("Open", null);
+        assertThat(save(number, edited(number, "suggested_user_id", technician("T0009"))).statusCode()).isEqualTo(303);
+        planner.get("/backoffice/jobs/" + number);
+        assertThat(planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "Dispatched")).statusCode())
+                .isEqualTo(303);
+        int version = (int) fixtures.job(number).get("version");
+
+        HttpResponse<String> refused = save(number, edited(number, "suggested_user_id", "", "name", "Nobody goes"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("#suggested_user_id-error").text()).contains("needs a technician");
+        assertThat(page.select("#error-summary").text()).contains("needs a technician");
+        // the form as typed, nothing saved
+        assertThat(page.select("input[name=name]").val()).isEqualTo("Nobody goes");
+        assertThat(page.select("select[name=suggested_user_id] option[selected]").eachAttr("value"))
+                .doesNotContain(technician("T0009"));
+        assertThat(fixtures.job(number)).containsEntry("version", version).containsEntry("status", "Dispatched")
+                .containsEntry("suggested_user_id", fixtures.technician("T0009"));
+        assertThat(name(number)).isEqualTo("Visit test");
+        // its other fields still change, and another technician may take over
+        assertThat(save(number, edited(number, "name", "Still dispatched")).statusCode()).isEqualTo(303);
+        assertThat(name(number)).isEqualTo("Still dispatched");
+        assertThat(save(number, edited(number, "suggested_user_id", technician("T0010"))).statusCode()).isEqualTo(303);
+        assertThat(fixtures.job(number).get("suggested_user_id")).isEqualTo(fixtures.technician("T0010"));
+
+        // a Planned work order keeps its last visit: the edit form removes none
+        int planned = fixtures.job("ToBePlanned", null);
+        assertThat(fixtures.add(planned, visit("T0011", "2098-11-10T09:00", "2098-11-10T10:00")).statusCode()).isEqualTo(303);
+        planner.get("/backoffice/jobs/" + planned);
+        assertThat(planner.post("/backoffice/jobs/" + planned + "/status", Map.of("status", "Planned")).statusCode())
+                .isEqualTo(303);
+        assertThat(save(planned, edited(planned, "suggested_user_id", "")).statusCode()).isEqualTo(422);
+        assertThat(save(planned, edited(planned, "suggested_date_start", "")).statusCode()).isEqualTo(422);
+        assertThat(fixtures.visits(planned)).isEqualTo(1);
+        assertThat(fixtures.job(planned).get("suggested_user_id")).isEqualTo(fixtures.technician("T0011"));
+    }
+
+    @Test
     void someoneWhoPlansNoVisitsIsNoTechnicianToSuggestWithAStart() {
         String clerk = fixtures.jdbi.withHandle(h -> h.createQuery("""
                 SELECT id::text FROM app_user WHERE NOT allow_service_app AND NOT disabled AND NOT archived

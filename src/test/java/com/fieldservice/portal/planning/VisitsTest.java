@@ -167,6 +167,18 @@ class VisitsTest {
         planner.get("/backoffice/jobs/" + number);
         assertThat(planner.post("/backoffice/jobs/" + number + "/visits/" + fixtures.firstVisit(number) + "/delete", Map.of())
                 .statusCode()).isEqualTo(422);
+        // nor moves one: the visit, the work order and its history stay as they were
+        UUID first = fixtures.firstVisit(number);
+        int version = (int) fixtures.job(number).get("version");
+        planner.get("/backoffice/jobs/" + number);
+        HttpResponse<String> moved = planner.post("/backoffice/jobs/" + number + "/visits/" + first,
+                visit("T0003", "2099-05-12T09:00", "2099-05-12T10:00"));
+        assertThat(moved.statusCode()).isEqualTo(422);
+        assertThat(moved.body()).contains("This work order is closed");
+        assertThat(fixtures.job(number).get("version")).isEqualTo(version);
+        assertThat(((java.sql.Timestamp) fixtures.job(number).get("suggested_date_start")).toInstant())
+                .isEqualTo(local("2099-05-10T09:00"));
+        assertThat(page(number).select("#visits tr.visit").text()).contains("2099-05-10 09:00").doesNotContain("2099-05-12");
         assertThat(fixtures.visits(number)).isEqualTo(1);
         assertThat(page(number).select("#visits tr.visit").text()).contains("done");
     }
@@ -192,6 +204,25 @@ class VisitsTest {
         UUID first = fixtures.firstVisit(one);
         assertThat(planner.post("/backoffice/jobs/" + one + "/visits/" + first,
                 visit("T0004", "2099-06-10T09:30", "2099-06-10T10:30")).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aCancelledWorkOrdersVisitLeavesItsTechnicianFreeAsTheBoardShowsIt() {
+        int cancelled = fixtures.job("ToBePlanned", null);
+        assertThat(add(cancelled, visit("T0002", "2099-11-17T09:00", "2099-11-17T11:00")).statusCode()).isEqualTo(303);
+        fixtures.status(cancelled, "Canceled");
+        assertThat(fixtures.visits(cancelled)).isEqualTo(1);
+
+        int number = fixtures.job("ToBePlanned", null);
+        HttpResponse<String> saved = add(number, visit("T0002", "2099-11-17T10:00", "2099-11-17T12:00"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(fixtures.visits(number)).isEqualTo(1);
+        // a visit of a work order still going on is in the way, as before
+        int other = fixtures.job("ToBePlanned", null);
+        HttpResponse<String> refused = add(other, visit("T0002", "2099-11-17T09:00", "2099-11-17T10:30"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.body()).select("#visit-errors").text()).contains("work order " + number)
+                .doesNotContain("work order " + cancelled);
     }
 
     @Test
