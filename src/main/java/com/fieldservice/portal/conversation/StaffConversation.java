@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -122,7 +123,7 @@ public final class StaffConversation {
         });
     }
 
-    private static void changed(org.jdbi.v3.core.Handle handle, UUID job, Object key, TimelineDao.Written written,
+    private static void changed(Handle handle, UUID job, Object key, TimelineDao.Written written,
                                 Visibility to, Principal who) {
         TimelineDao dao = handle.attach(TimelineDao.class);
         Map<String, Object> changes = new LinkedHashMap<>();
