@@ -293,6 +293,8 @@ public final class App implements AutoCloseable {
                     .post("/backoffice/jobs/{number}/comments", staffReplies::comment, ADMIN, PLANNER)
                     .post("/backoffice/jobs/{number}/files", staffReplies::addFiles, ADMIN, PLANNER)
                     .post("/backoffice/jobs/{number}/read", staffReplies::markRead, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/{number}/comments/{id}/visibility", staffReplies::commentVisibility, ADMIN, PLANNER)
+                    .post("/backoffice/jobs/{number}/files/{id}/visibility", staffReplies::fileVisibility, ADMIN, PLANNER)
                     .get("/admin/accounts", admin::list, ADMIN)
                     .get("/admin/accounts/new-staff", admin::newStaff, ADMIN)
                     .post("/admin/accounts/new-staff", admin::createStaff, ADMIN)

@@ -67,7 +67,7 @@ public final class Conversation {
         BusinessEvents.commented(visibility.code());
         Map<String, String> changes = new LinkedHashMap<>();
         changes.put("visibility", visibility.code());
-        changes.put("comment", comment.length() > EXCERPT ? comment.substring(0, EXCERPT) + "…" : comment);
+        changes.put("comment", excerpt(comment));
         record(dao, jobId, who, "comment", changes);
         waitsFollow(handle, jobId, who, visibility);
         Notifications.commentAdded(handle, jobId, who, visibility, comment);
@@ -110,7 +110,12 @@ public final class Conversation {
         }
     }
 
-    private static void waitsFollow(Handle handle, UUID jobId, Principal who, Visibility visibility) {
+    /** What a comment's history entry repeats of it. */
+    static String excerpt(String comment) {
+        return comment.length() > EXCERPT ? comment.substring(0, EXCERPT) + "…" : comment;
+    }
+
+    static void waitsFollow(Handle handle, UUID jobId, Principal who, Visibility visibility) {
         ReplyStateDao waits = handle.attach(ReplyStateDao.class);
         if (!who.isBackOffice()) {
             waits.customerWrote(jobId);
@@ -149,7 +154,7 @@ public final class Conversation {
         return who.appUserId().flatMap(dao::staffFirstName).orElse(null);
     }
 
-    private static void record(TimelineDao dao, UUID jobId, Principal who, String kind, Map<String, String> changes) {
+    static void record(TimelineDao dao, UUID jobId, Principal who, String kind, Map<String, ?> changes) {
         try {
             dao.record(jobId, who.accountId(), who.displayName(), kind, JSON.writeValueAsString(changes));
         } catch (JsonProcessingException e) {

@@ -4,11 +4,13 @@ import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.customer.ReportService;
 import com.fieldservice.portal.customer.Upload;
 import com.fieldservice.portal.jobs.FieldError;
+import com.fieldservice.portal.notify.Notifications;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -83,6 +85,74 @@ public final class StaffConversation {
         }
         jdbi.useTransaction(handle -> Conversation.markRead(handle, job.get(), who));
         return new Done();
+    }
+
+    /**
+     * A planner changes who reads a comment ({@code comment}, its number) or a file ({@code file},
+     * its id) the team wrote on this work order, recorded in its history from → to. Shown to the
+     * customer, it is the team's reply as if just written: the work order stops awaiting one, each
+     * contact has a new reply to read and, for a comment, is told as of a reply. The customer's own
+     * entries keep theirs; an entry of another work order is none of this one's.
+     */
+    public Outcome changeVisibility(int number, String entry, String id, String visibility, Principal who) {
+        Optional<UUID> job = jobId(number);
+        Optional<Object> key = job.isEmpty() ? Optional.empty() : entryKey(entry, id);
+        if (key.isEmpty()) {
+            return new NotFound();
+        }
+        return jdbi.inTransaction(handle -> {
+            TimelineDao dao = handle.attach(TimelineDao.class);
+            Optional<TimelineDao.Written> written = key.get() instanceof Long comment
+                    ? dao.comment(job.get(), comment) : dao.file(job.get(), (UUID) key.get());
+            if (written.isEmpty()) {
+                return new NotFound();
+            }
+            Map<String, FieldError> errors = new LinkedHashMap<>();
+            Optional<Visibility> chosen = visibility(visibility, errors);
+            if (written.get().byCustomer()) {
+                errors.put("entry", FieldError.of("conversation.change.customers"));
+            }
+            if (!errors.isEmpty()) {
+                return new Refused(errors);
+            }
+            Visibility to = chosen.orElseThrow();
+            if (!to.code().equals(written.get().visibility())) {
+                changed(handle, job.get(), key.get(), written.get(), to, who);
+            }
+            return new Done();
+        });
+    }
+
+    private static void changed(Handle handle, UUID job, Object key, TimelineDao.Written written,
+                                Visibility to, Principal who) {
+        TimelineDao dao = handle.attach(TimelineDao.class);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("visibility", Map.of("old", written.visibility(), "new", to.code()));
+        if (key instanceof Long comment) {
+            dao.commentVisibility(comment, to.code());
+            changes.put("comment", Conversation.excerpt(written.text()));
+        } else {
+            dao.fileVisibility((UUID) key, to.code());
+            changes.put("file", written.text());
+        }
+        Conversation.record(dao, job, who, "visibility", changes);
+        Conversation.waitsFollow(handle, job, who, to);
+        if (to == Visibility.CUSTOMER && key instanceof Long) {
+            Notifications.teamReplied(handle, job, written.writer(), written.text());
+        }
+    }
+
+    /** A comment's number or a file's id as the address holds it; none when it can be neither. */
+    private static Optional<Object> entryKey(String entry, String id) {
+        try {
+            return switch (entry) {
+                case "comment" -> Optional.of(Long.parseLong(id));
+                case "file" -> Optional.of(UUID.fromString(id));
+                default -> Optional.empty();
+            };
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<UUID> jobId(int number) {

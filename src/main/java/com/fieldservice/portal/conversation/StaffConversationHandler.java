@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /backoffice/jobs/{number}/comments} and {@code /files}: a planner's reply to the
- * customer or internal note; {@code /read}: the customer's message needs no answer. Saved: back to the work order's timeline (post/redirect/get).
+ * customer or internal note; {@code /read}: the customer's message needs no answer; {@code .../visibility}:
+ * who reads a comment or a file of the team's from now on. Saved: back to the work order's timeline (post/redirect/get).
  * Refused: 422 with the work order's page, the form as it was filled in and the messages.
  */
 public final class StaffConversationHandler {
@@ -54,6 +55,21 @@ public final class StaffConversationHandler {
         int number = number(ctx);
         answer(ctx, number, "marked-read", ReplyForm.empty(),
                 conversation.markRead(number, RequestScope.requirePrincipal(ctx)));
+    }
+
+    /** {@code /comments/{id}/visibility} and {@code /files/{id}/visibility}: field {@code visibility}, who reads it from now on. */
+    public void commentVisibility(Context ctx) {
+        changeVisibility(ctx, "comment");
+    }
+
+    public void fileVisibility(Context ctx) {
+        changeVisibility(ctx, "file");
+    }
+
+    private void changeVisibility(Context ctx, String entry) {
+        int number = number(ctx);
+        answer(ctx, number, "visibility-changed", new ReplyForm("entry", "", Visibility.CUSTOMER.code(), Map.of()), conversation.changeVisibility(number, entry,
+                ctx.pathParam("id"), ctx.formParam("visibility"), RequestScope.requirePrincipal(ctx)));
     }
 
     private void answer(Context ctx, int number, String done, ReplyForm typed, StaffConversation.Outcome outcome) {

@@ -125,6 +125,33 @@ public interface TimelineDao {
     void record(@Bind("jobId") UUID jobId, @Bind("accountId") UUID accountId, @Bind("changedBy") String changedBy,
                 @Bind("kind") String kind, @Bind("changes") String changes);
 
+    /**
+     * A comment or a file of a work order as a change of who reads it needs it, held until the
+     * transaction ends: the customer's own ({@code byCustomer}) keep their visibility.
+     *
+     * @param text the comment, or the file's name
+     * @param writer the member of staff who wrote it, if any
+     */
+    record Written(boolean byCustomer, String visibility, String text, UUID writer) {
+    }
+
+    @SqlQuery("""
+            SELECT by_customer, visibility, text, app_user_id AS writer FROM job_comment
+             WHERE id = :id AND job_id = :jobId FOR NO KEY UPDATE""")
+    java.util.Optional<Written> comment(@Bind("jobId") UUID jobId, @Bind("id") long id);
+
+    /** A file sent by a contact is the customer's (as {@link #ENTRIES} reads it). */
+    @SqlQuery("""
+            SELECT contact_id IS NOT NULL AS by_customer, visibility, file_name AS text, app_user_id AS writer
+              FROM job_attachment WHERE id = :id AND job_id = :jobId FOR NO KEY UPDATE""")
+    java.util.Optional<Written> file(@Bind("jobId") UUID jobId, @Bind("id") UUID id);
+
+    @SqlUpdate("UPDATE job_comment SET visibility = :visibility WHERE id = :id")
+    void commentVisibility(@Bind("id") long id, @Bind("visibility") String visibility);
+
+    @SqlUpdate("UPDATE job_attachment SET visibility = :visibility WHERE id = :id")
+    void fileVisibility(@Bind("id") UUID id, @Bind("visibility") String visibility);
+
     @SqlQuery("SELECT id FROM jobs WHERE id2 = :number")
     java.util.Optional<UUID> jobId(@Bind("number") int number);
 

@@ -15,10 +15,11 @@ import java.util.UUID;
  * @param byCustomer     written, sent or done by a contact of the customer
  * @param internal       for the service team only (never in a customer's timeline)
  * @param customerStatus for {@code status}: the status as customers read it
+ * @param seq            for {@code comment}: its number (the address of its visibility change); the order of one moment
  */
 public record TimelineEntry(String kind, OffsetDateTime at, String author, boolean byCustomer, boolean internal,
                             String text, UUID fileId, String fileName, String contentType, Integer size,
-                            String customerStatus) {
+                            String customerStatus, Long seq) {
 
     /** A photo browsers show (a thumbnail); other files are links. */
     public boolean image() {

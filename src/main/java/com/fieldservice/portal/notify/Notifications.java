@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -77,18 +78,30 @@ public final class Notifications {
         if (visibility != Visibility.CUSTOMER) {
             return;
         }
+        if (author.isBackOffice()) {
+            teamReplied(handle, jobId, author.appUserId().orElse(null), comment);
+            return;
+        }
         NotificationDao dao = handle.attach(NotificationDao.class);
         NotificationDao.JobFacts job = dao.jobFacts(jobId);
         Map<String, Object> params = jobParams(job);
         params.put("comment", comment);
-        if (author.isBackOffice()) {
-            // by first name; none for staff without one: the message then names the team in its reader's language
-            params.put("author", author.appUserId().flatMap(dao::staffFirstName).orElse(""));
-            toCustomers(dao, job, Kind.REPLY, params);
-        } else {
-            params.put("author", author.displayName());
-            toBackOffice(dao, job, Kind.CUSTOMER_COMMENT, params);
-        }
+        params.put("author", author.displayName());
+        toBackOffice(dao, job, Kind.CUSTOMER_COMMENT, params);
+    }
+
+    /**
+     * The team's comment reaches the work order's customers: written for them, or a note a planner
+     * later showed them. Named by its author's first name ({@code writer}, a member of staff or
+     * null); none for staff without one: the message then names the team in its reader's language.
+     */
+    public static void teamReplied(Handle handle, UUID jobId, UUID writer, String comment) {
+        NotificationDao dao = handle.attach(NotificationDao.class);
+        NotificationDao.JobFacts job = dao.jobFacts(jobId);
+        Map<String, Object> params = jobParams(job);
+        params.put("comment", comment);
+        params.put("author", Optional.ofNullable(writer).flatMap(dao::staffFirstName).orElse(""));
+        toCustomers(dao, job, Kind.REPLY, params);
     }
 
     /** The work order moved from one status to another (codes of the workflow). */

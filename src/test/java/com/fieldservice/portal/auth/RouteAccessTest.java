@@ -92,6 +92,8 @@ class RouteAccessTest {
             Map.entry("POST /backoffice/jobs/{number}/comments", 404),
             Map.entry("POST /backoffice/jobs/{number}/files", 404),
             Map.entry("POST /backoffice/jobs/{number}/read", 404),
+            Map.entry("POST /backoffice/jobs/{number}/comments/{id}/visibility", 404),
+            Map.entry("POST /backoffice/jobs/{number}/files/{id}/visibility", 404),
             Map.entry("GET /admin/accounts", 200),
             Map.entry("GET /admin/accounts/new-staff", 200),
             Map.entry("POST /admin/accounts/new-staff", 422),
