@@ -1,6 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.conversation.ReplyForm;
+import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.planning.TechnicianChoices;
 import com.fieldservice.portal.planning.VisitDao;
@@ -8,6 +9,7 @@ import com.fieldservice.portal.planning.VisitForm;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Language;
+import com.fieldservice.portal.web.RequestValues;
 import com.fieldservice.portal.web.ThymeleafRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -22,7 +24,8 @@ import org.jdbi.v3.core.Jdbi;
  * parent, its children, its planned visits, its conversation with the customer and its history.
  * At most two statements whatever the job holds ({@link JobPageDao}): the job with every joined
  * entity, since when its customer awaits a reply and its lists (children, visits, timeline,
- * history); then the names its history's values point at, when it has any. The statuses it may move to come from the workflow the
+ * history: the report and the newest entries of the timeline, the newest of the history, all of
+ * either with {@code ?timeline=all} or {@code ?history=all}); then the names its history's values point at, when it has any. The statuses it may move to come from the workflow the
  * portal holds in memory, the technicians a visit may go to from {@link TechnicianChoices}.
  */
 public final class JobDetailHandler {
@@ -70,7 +73,12 @@ public final class JobDetailHandler {
         String language = reader.code();
         boolean found = jdbi.withHandle(handle -> {
             JobPageDao dao = handle.attach(JobPageDao.class);
-            Optional<JobPageDao.JobPage> page = dao.page(number, clock.startOf(clock.today()), language);
+            // the report and the newest entries, the newest history; all of either when asked for
+            boolean wholeTimeline = RequestValues.whole(ctx.queryParam("timeline"));
+            boolean wholeHistory = RequestValues.whole(ctx.queryParam("history"));
+            Optional<JobPageDao.JobPage> page = dao.page(number, clock.startOf(clock.today()), language,
+                    wholeTimeline ? Integer.MAX_VALUE : TimelineDao.NEWEST_SHOWN,
+                    wholeHistory ? JobPageDao.HISTORY_MOST : JobPageDao.HISTORY_SHOWN);
             if (page.isEmpty()) {
                 return false;
             }
@@ -83,8 +91,11 @@ public final class JobDetailHandler {
             // a closed job's visits can't change: no form suggests anyone
             model.put("technicians", job.closed() ? List.of() : technicians.withSkill(handle, job.skillId()));
             model.put("timeline", page.get().timeline());
+            model.put("timelineEarlier", page.get().timelineTotal() - page.get().timeline().size());
+            model.put("historyTotal", page.get().historyTotal());
             model.put("awaitingSince", job.awaitingReplySince());
             model.put("history", history.read(dao, page.get().history(), reader));
+            model.put("historyHidden", page.get().historyTotal() > page.get().history().size());
             List<Transition> transitions = workflow.allowedFrom(job.statusCode()).stream()
                     .map(to -> new Transition(to.code(), to.name(reader))).toList();
             model.put("transitions", transitions);

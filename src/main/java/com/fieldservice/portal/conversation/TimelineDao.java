@@ -94,6 +94,36 @@ public interface TimelineDao {
     /** A customer's timeline of the work order {@code :number} as one JSON array (nothing internal), for a page's statement. */
     String CUSTOMER_JSON = "(SELECT json_agg(t ORDER BY " + ORDER + ") FROM (\n" + FOR_CUSTOMER + ENTRIES + ") t)";
 
+    /**
+     * The newest first ({@link #ORDER} reversed), the report apart: {@code newest} numbers the
+     * other entries from the newest, so that a page keeps the report and the newest few.
+     */
+    String NEWEST = "row_number() OVER (PARTITION BY t.kind = 'report' ORDER BY t.at DESC, t.rank DESC, t.seq DESC,"
+            + " t.file_name DESC, t.file_id DESC) AS newest";
+
+    /**
+     * A page's timeline as a lateral join {@code tl} (its statement's {@code FROM} goes on with
+     * it): {@code tl.timeline}, the report and the newest {@code :timelineNewest} other entries
+     * as one JSON array in {@link #ORDER}; {@code tl.timeline_total}, how many entries the whole
+     * timeline holds; {@code tl.timeline_files}, how many of them are files. Followed by the
+     * side's {@link #FOR_STAFF} or {@link #FOR_CUSTOMER} and {@link #LATEST_END}.
+     */
+    String LATEST = "LEFT JOIN LATERAL (SELECT json_agg(t ORDER BY " + ORDER + ")"
+            + " FILTER (WHERE t.kind = 'report' OR t.newest <= :timelineNewest) AS timeline,\n"
+            + "       count(*) AS timeline_total, count(*) FILTER (WHERE t.kind = 'file') AS timeline_files\n"
+            + "  FROM (SELECT t.*, " + NEWEST + " FROM (\n";
+
+    String LATEST_END = ENTRIES + ") t) t) tl ON true\n";
+
+    /** The back office's timeline of the work order {@code :number}, shortened ({@link #LATEST}). */
+    String STAFF_LATEST = LATEST + FOR_STAFF + LATEST_END;
+
+    /** A customer's timeline of the work order {@code :number} (nothing internal), shortened ({@link #LATEST}). */
+    String CUSTOMER_LATEST = LATEST + FOR_CUSTOMER + LATEST_END;
+
+    /** How many entries besides the report a page shows unless the whole timeline is asked for. */
+    int NEWEST_SHOWN = 49;
+
     @SqlUpdate("""
             INSERT INTO job_comment (job_id, account_id, app_user_id, contact_id, author_name, by_customer, text, visibility)
             VALUES (:jobId, :accountId, :appUserId, :contactId, :authorName, :byCustomer, :text, :visibility)""")

@@ -50,6 +50,11 @@ public final class RequestValues {
         return wholeNumber(text).filter(offered::contains).orElse(offered.get(0));
     }
 
+    /** Whether a list is asked for whole ({@code ?timeline=all}): any other value means its usual part. */
+    public static boolean whole(String text) {
+        return "all".equals(text);
+    }
+
     private static Optional<Integer> digits(Pattern pattern, String text) {
         if (text == null) {
             return Optional.empty();
