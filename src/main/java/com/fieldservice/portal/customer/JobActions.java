@@ -7,18 +7,19 @@ import java.util.Map;
 
 /**
  * What the customer may do on one of their jobs, for the fragment customer/job-actions :: actions(job):
- * its timeline as the customer reads it (conversation/TimelineDao: nothing internal), whether it
+ * its timeline as the customer reads it (conversation/TimelineDao: nothing internal) with how many
+ * earlier entries it leaves out ({@code timelineEarlier}, the work order's page), whether it
  * is open, whether it still takes comments and files (open, or closed for less than
  * {@link JobActionsService#DAYS_AFTER_CLOSING} days), whom to call once it doesn't
  * ({@code supportPhone}, null when none is set), whether it may still be canceled, and after a
  * refused post, what was typed and why it was refused.
  */
 public record JobActions(int number, boolean open, boolean takesMessages, boolean cancelable, List<TimelineEntry> timeline,
-                         int filesLeft, String supportPhone, String commentText,
+                         int timelineEarlier, int filesLeft, String supportPhone, String commentText,
                          Map<String, FieldError> errors, String refusal) {
 
     public JobActions withRefusal(String commentText, Map<String, FieldError> errors, String refusal) {
-        return new JobActions(number, open, takesMessages, cancelable, timeline, filesLeft, supportPhone, commentText,
+        return new JobActions(number, open, takesMessages, cancelable, timeline, timelineEarlier, filesLeft, supportPhone, commentText,
                 errors, refusal);
     }
 

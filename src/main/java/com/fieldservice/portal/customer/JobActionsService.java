@@ -96,15 +96,23 @@ public final class JobActionsService {
                 .activity(CustomerScope.of(who), number, who.contactId().orElse(null))
                 .map(read -> {
                     then.accept(handle, read);
-                    return actions(read.job(), read.timeline());
+                    List<TimelineEntry> timeline = read.timeline();
+                    return actions(read.job(), timeline, 0, files(timeline));
                 }));
     }
 
-    /** What the customer may do on a job they may see, read with its timeline (the work order's page reads both at once). */
-    public JobActions actions(ReportDao.CustomerJob job, List<TimelineEntry> timeline) {
-        long files = timeline.stream().filter(entry -> "file".equals(entry.kind())).count();
+    private static int files(List<TimelineEntry> timeline) {
+        return (int) timeline.stream().filter(entry -> "file".equals(entry.kind())).count();
+    }
+
+    /**
+     * What the customer may do on a job they may see, read with its timeline (the work order's page
+     * reads both at once): the entries shown, how many earlier ones they leave out, and how many
+     * files the whole timeline holds.
+     */
+    public JobActions actions(ReportDao.CustomerJob job, List<TimelineEntry> timeline, int earlier, int files) {
         return new JobActions(job.number(), !job.closed(), takesMessages(job), Workflow.INITIAL.equals(job.statusCode()),
-                timeline, (int) Math.max(0, ReportService.MAX_FILES_PER_JOB - files), supportPhone.orElse(null), "",
+                timeline, earlier, Math.max(0, ReportService.MAX_FILES_PER_JOB - files), supportPhone.orElse(null), "",
                 Map.of(), null);
     }
 

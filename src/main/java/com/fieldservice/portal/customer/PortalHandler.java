@@ -2,6 +2,7 @@ package com.fieldservice.portal.customer;
 
 import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.conversation.Conversation;
+import com.fieldservice.portal.conversation.TimelineDao;
 import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
@@ -98,7 +99,8 @@ public final class PortalHandler {
     }
 
     /**
-     * GET /portal/jobs/{number}: the work order, its visits, children and timeline, and what the
+     * GET /portal/jobs/{number}: the work order, its visits, children and timeline (the report and
+     * the newest entries; all with {@code ?timeline=all}), and what the
      * customer may do on it, in one statement ({@link WorkOrderPageDao#page}); opening it reads
      * the service team's replies for this contact when one was new ({@link Conversation#contactReads}).
      */
@@ -107,7 +109,8 @@ public final class PortalHandler {
         CustomerScope scope = CustomerScope.of(who);
         Optional<Integer> number = RequestValues.workOrderNumber(ctx.pathParam("number"));
         Optional<WorkOrderPageDao.Page> page = number.flatMap(n -> jdbi.withHandle(handle -> {
-            Optional<WorkOrderPageDao.Page> read = handle.attach(WorkOrderPageDao.class).page(scope, n, viewer(who));
+            Optional<WorkOrderPageDao.Page> read = handle.attach(WorkOrderPageDao.class).page(scope, n, viewer(who),
+                    RequestValues.whole(ctx.queryParam("timeline")) ? Integer.MAX_VALUE : TimelineDao.NEWEST_SHOWN);
             read.ifPresent(job -> Conversation.contactReads(handle, job.job().jobId(), who, ctx.method(), job.repliesToRead()));
             return read;
         }));
@@ -118,7 +121,9 @@ public final class PortalHandler {
         Map<String, Object> model = new HashMap<>();
         model.put("page", page.get().view());
         model.put("fmt", fmt);
-        model.put("jobActions", actions.actions(page.get().actedOn(), page.get().timeline()));
+        WorkOrderPageDao.Page read = page.get();
+        model.put("jobActions", actions.actions(read.actedOn(), read.timeline(),
+                read.timelineTotal() - read.timeline().size(), read.timelineFiles()));
         ThymeleafRenderer.renderBytes(ctx, "customer/job.html", model);
     }
 

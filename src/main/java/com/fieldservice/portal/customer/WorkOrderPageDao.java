@@ -29,7 +29,7 @@ public interface WorkOrderPageDao {
      */
     record Page(@Nested CustomerJobView.Detail job, String statusCode, UUID companyId, Integer repliesToRead,
                 @Json List<CustomerJobView.Visit> visits, @Json List<CustomerJobView.Child> children,
-                @Json List<TimelineEntry> timeline) {
+                @Json List<TimelineEntry> timeline, int timelineTotal, int timelineFiles) {
 
         public CustomerJobView.Page view() {
             return new CustomerJobView.Page(job, visits, children);
@@ -50,7 +50,8 @@ public interface WorkOrderPageDao {
 
     /**
      * The work order {@code :number} with its visits, its children the customer may see, its
-     * timeline, and what was new to the contact {@code :viewer}; empty outside the customer's scope.
+     * timeline (the report and the newest {@code :timelineNewest} other entries, how many it holds
+     * and how many files: {@link TimelineDao#CUSTOMER_LATEST}), and what was new to the contact {@code :viewer}; empty outside the customer's scope.
      */
     @SqlQuery("SELECT d.*,\n       (SELECT json_agg(vs ORDER BY vs.ordinal) FROM (" + PortalJobDao.VISITS_OF + "d.job_id) v) vs) AS visits,"
             + """
@@ -59,10 +60,11 @@ public interface WorkOrderPageDao {
                       FROM (SELECT j.id2 AS number, j.name, s.customer_status, j.working_sequence
                               FROM jobs j JOIN job_status s ON s.id = j.job_status_id
                              WHERE j.parent_id = d.job_id AND\s""" + VISIBLE_JOB + ") ch) AS children,\n       "
-            + TIMELINE + "\n  FROM (" + PortalJobDao.DETAIL_COLUMNS
+            + "tl.timeline, tl.timeline_total, tl.timeline_files\n  FROM (" + PortalJobDao.DETAIL_COLUMNS
             + "     , s.code AS status_code, j.company_id, " + ReplyStateDao.REPLIES_TO_READ_COLUMN + " AS replies_to_read\n"
-            + PortalJobDao.DETAIL_FROM + ") d")
-    Optional<Page> page(@BindMethods CustomerScope scope, @Bind("number") int number, @Bind("viewer") UUID viewer);
+            + PortalJobDao.DETAIL_FROM + ") d\n" + TimelineDao.CUSTOMER_LATEST)
+    Optional<Page> page(@BindMethods CustomerScope scope, @Bind("number") int number, @Bind("viewer") UUID viewer,
+                        @Bind("timelineNewest") int timelineNewest);
 
     /** The work order {@code :number} as the customer acts on it, with its timeline and what was new to {@code :viewer}. */
     @SqlQuery("SELECT j.*, " + ReplyStateDao.REPLIES_TO_READ_COLUMN + " AS replies_to_read,\n       " + TIMELINE

@@ -122,4 +122,42 @@ class LongTimelineTest {
         assertThat(link.attr("href")).isEqualTo(path + "?history=all#g-history");
         assertThat(shown.select("#conversation-timeline > li.timeline-entry")).as("each list on its own").hasSize(50);
     }
+
+    @Test
+    void theCustomerSeesTheReportAndTheNewest49OfWhatTheyMayReadAndNothingInternalEvenAll() {
+        String path = "/portal/jobs/" + number;
+        int readable = 1 + count("SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = :n AND c.visibility = 'customer'")
+                + count("SELECT count(*) FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = :n AND a.visibility = 'customer'")
+                + count("""
+                        SELECT count(*) FROM job_history h JOIN jobs j ON j.id = h.job_id
+                          JOIN job_status became ON became.code = h.changes -> 'status' ->> 'new'
+                          LEFT JOIN job_status was ON was.code = h.changes -> 'status' ->> 'old'
+                         WHERE j.id2 = :n AND was.customer_status IS DISTINCT FROM became.customer_status""");
+        assertThat(readable).isGreaterThan(100).isLessThan(200);
+        Document whole = page(alice, path + "?timeline=all");
+        List<String> all = whole.select("#conversation-timeline > li.timeline-entry").stream().map(Element::text).toList();
+        assertThat(all).hasSize(readable);
+        assertThat(whole.select("#timeline-earlier")).isEmpty();
+
+        Document shown = page(alice, path);
+        List<String> newest = shown.select("#conversation-timeline > li.timeline-entry").stream().map(Element::text).toList();
+        assertThat(newest).hasSize(50);
+        assertThat(shown.select("#conversation-timeline > li.timeline-entry").first().attr("data-kind")).isEqualTo("report");
+        assertThat(newest.get(0)).isEqualTo(all.get(0));
+        assertThat(newest.subList(1, 50)).isEqualTo(all.subList(readable - 49, readable));
+        Element earlier = shown.selectFirst("#timeline-earlier");
+        assertThat(earlier).isNotNull();
+        assertThat(earlier.text()).isEqualTo("Show the " + (readable - 50) + " earlier entries");
+        assertThat(earlier.attr("href")).isEqualTo(path + "?timeline=all#job-customer-actions");
+
+        for (Document seen : List.of(whole, shown, page(alice, path + "?timeline=internal"))) {
+            assertThat(seen.select(".timeline-internal, [data-visibility=internal], .timeline-internal-mark")).isEmpty();
+            assertThat(seen.text()).doesNotContain("comment 1 ", "comment 5 ", "page-3.pdf", "page-6.pdf");
+        }
+        // the files left to send count the whole timeline's (more than the limit), not the page's (fewer)
+        assertThat(shown.select("#conversation-timeline [data-kind=file]").size())
+                .isLessThan(com.fieldservice.portal.customer.ReportService.MAX_FILES_PER_JOB);
+        assertThat(shown.select("#files-form")).isEmpty();
+        assertThat(whole.select("#files-form")).isEmpty();
+    }
 }

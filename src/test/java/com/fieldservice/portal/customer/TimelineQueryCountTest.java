@@ -97,7 +97,9 @@ class TimelineQueryCountTest {
         // technicians a visit may go to, the names it points at; customer: the job with its visits,
         // children and timeline in one, and the same for the activity page (no team answer to
         // mark read: aNewReplyIsMarkedReadInOneMoreStatement)
-        Map<String, Integer> few = Map.of("/backoffice/jobs/%d", 3, "/portal/jobs/%d", 1, "/portal/jobs/%d/activity", 1);
+        // (and the same for the whole timeline and history, on demand)
+        Map<String, Integer> few = Map.of("/backoffice/jobs/%d", 3, "/portal/jobs/%d", 1, "/portal/jobs/%d/activity", 1,
+                "/backoffice/jobs/%d?timeline=all&history=all", 3, "/portal/jobs/%d?timeline=all", 1);
         few.forEach((page, statements) -> {
             counter.forget();
             assertThat(counter.get(page.formatted(empty))).isEqualTo(200);
