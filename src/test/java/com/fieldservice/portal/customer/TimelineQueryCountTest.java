@@ -97,9 +97,7 @@ class TimelineQueryCountTest {
         // technicians a visit may go to, the names it points at; customer: the job with its visits,
         // children and timeline in one, and the same for the activity page (no team answer to
         // mark read: aNewReplyIsMarkedReadInOneMoreStatement)
-        // (and the same for the whole timeline and history, on demand)
-        Map<String, Integer> few = Map.of("/backoffice/jobs/%d", 3, "/portal/jobs/%d", 1, "/portal/jobs/%d/activity", 1,
-                "/backoffice/jobs/%d?timeline=all&history=all", 3, "/portal/jobs/%d?timeline=all", 1);
+        Map<String, Integer> few = Map.of("/backoffice/jobs/%d", 3, "/portal/jobs/%d", 1, "/portal/jobs/%d/activity", 1);
         few.forEach((page, statements) -> {
             counter.forget();
             assertThat(counter.get(page.formatted(empty))).isEqualTo(200);
@@ -108,6 +106,16 @@ class TimelineQueryCountTest {
             assertThat(counter.get(page.formatted(full))).isEqualTo(200);
             assertThat(counter.statements()).as(page + " with 200 entries").hasSize(statements);
         });
+        // the whole timeline and history, on demand, cost what the usual page costs
+        Map.of("/backoffice/jobs/%d", "/backoffice/jobs/%d?timeline=all&history=all", "/portal/jobs/%d", "/portal/jobs/%d?timeline=all")
+                .forEach((usual, whole) -> {
+                    counter.forget();
+                    assertThat(counter.get(usual.formatted(full))).isEqualTo(200);
+                    int statements = counter.statements().size();
+                    counter.forget();
+                    assertThat(counter.get(whole.formatted(full))).isEqualTo(200);
+                    assertThat(counter.statements()).as(whole + " with 200 entries").hasSize(statements);
+                });
     }
 
     /** Opening a work order with an answer new to the contact marks it read: one statement more, once. */
