@@ -88,10 +88,7 @@ public interface TimelineDao {
      */
     String ORDER = "t.at, t.rank, t.seq, t.file_name, t.file_id";
 
-    /** The back office's timeline of the work order {@code :number} as one JSON array, for a page's statement. */
-    String STAFF_JSON = "(SELECT json_agg(t ORDER BY " + ORDER + ") FROM (\n" + FOR_STAFF + ENTRIES + ") t)";
-
-    /** A customer's timeline of the work order {@code :number} as one JSON array (nothing internal), for a page's statement. */
+    /** A customer's whole timeline of the work order {@code :number} as one JSON array (nothing internal), for a page's statement. */
     String CUSTOMER_JSON = "(SELECT json_agg(t ORDER BY " + ORDER + ") FROM (\n" + FOR_CUSTOMER + ENTRIES + ") t)";
 
     /**

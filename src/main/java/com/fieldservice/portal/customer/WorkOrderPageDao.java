@@ -51,7 +51,8 @@ public interface WorkOrderPageDao {
     /**
      * The work order {@code :number} with its visits, its children the customer may see, its
      * timeline (the report and the newest {@code :timelineNewest} other entries, how many it holds
-     * and how many files: {@link TimelineDao#CUSTOMER_LATEST}), and what was new to the contact {@code :viewer}; empty outside the customer's scope.
+     * and how many files: {@link TimelineDao#CUSTOMER_LATEST}), and what was new to the contact
+     * {@code :viewer}; empty outside the customer's scope.
      */
     @SqlQuery("SELECT d.*,\n       (SELECT json_agg(vs ORDER BY vs.ordinal) FROM (" + PortalJobDao.VISITS_OF + "d.job_id) v) vs) AS visits,"
             + """
