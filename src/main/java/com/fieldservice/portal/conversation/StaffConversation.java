@@ -5,6 +5,7 @@ import com.fieldservice.portal.customer.ReportService;
 import com.fieldservice.portal.customer.Upload;
 import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.notify.Notifications;
+import com.fieldservice.portal.web.RequestValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,12 +143,12 @@ public final class StaffConversation {
         }
     }
 
-    /** A comment's number or a file's id as the address holds it; none when it can be neither. */
+    /** A comment's number or a file's id (read as every GUID of a request is) as the address holds it; none when it can be neither. */
     private static Optional<Object> entryKey(String entry, String id) {
         try {
             return switch (entry) {
                 case "comment" -> Optional.of(Long.parseLong(id));
-                case "file" -> Optional.of(UUID.fromString(id));
+                case "file" -> RequestValues.guid(id).map(file -> file);
                 default -> Optional.empty();
             };
         } catch (IllegalArgumentException e) {
