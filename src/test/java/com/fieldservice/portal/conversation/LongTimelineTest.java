@@ -2,9 +2,7 @@ package com.fieldservice.portal.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fieldservice.portal.demo.DemoData;
 import com.fieldservice.portal.support.AcmeReports;
-import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
 import java.util.List;
@@ -30,12 +28,10 @@ class LongTimelineTest {
 
     @BeforeAll
     static void start() {
-        portal = TestPortal.start();
-        DemoData.fillIfEmpty(portal.jdbi(), 100);
-        alice = portal.visitor();
-        assertThat(alice.signIn("alice@acme.demo.test", DemoData.DEMO_PASSWORD).statusCode()).isEqualTo(303);
-        TestAccounts.staff(portal.jdbi(), "planner@long.test", "planner");
-        planner = portal.signedIn("planner@long.test");
+        ConversationParties parties = ConversationParties.start("planner@long.test");
+        portal = parties.portal();
+        alice = parties.alice();
+        planner = parties.planner();
         number = new AcmeReports(portal.jdbi(), alice).report(
                 Map.of("description", "The boiler knocks.", "customer_reference", "LONG-1"), List.of());
         int already = entries(planner, "/backoffice/jobs/" + number).size();

@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fieldservice.portal.customer.ReportService;
 import com.fieldservice.portal.customer.Samples;
 import com.fieldservice.portal.customer.Upload;
-import com.fieldservice.portal.demo.DemoData;
 import com.fieldservice.portal.support.AcmeReports;
-import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
 import java.net.http.HttpResponse;
@@ -34,13 +32,10 @@ class StaffUploadLimitsTest {
 
     @BeforeAll
     static void start() {
-        portal = TestPortal.start();
-        DemoData.fillIfEmpty(portal.jdbi(), 100);
-        WebSession alice = portal.visitor();
-        assertThat(alice.signIn("alice@acme.demo.test", DemoData.DEMO_PASSWORD).statusCode()).isEqualTo(303);
-        reports = new AcmeReports(portal.jdbi(), alice);
-        TestAccounts.staff(portal.jdbi(), "planner@upload-limits.test", "planner");
-        planner = portal.signedIn("planner@upload-limits.test");
+        ConversationParties parties = ConversationParties.start("planner@upload-limits.test");
+        portal = parties.portal();
+        reports = new AcmeReports(portal.jdbi(), parties.alice());
+        planner = parties.planner();
     }
 
     @AfterAll

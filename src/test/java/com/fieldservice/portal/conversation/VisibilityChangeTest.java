@@ -5,7 +5,6 @@ import static com.fieldservice.portal.customer.Samples.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.customer.Samples;
-import com.fieldservice.portal.demo.DemoData;
 import com.fieldservice.portal.support.AcmeReports;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
@@ -37,12 +36,10 @@ class VisibilityChangeTest {
 
     @BeforeAll
     static void start() {
-        portal = TestPortal.start();
-        DemoData.fillIfEmpty(portal.jdbi(), 100);
-        alice = portal.visitor();
-        assertThat(alice.signIn("alice@acme.demo.test", DemoData.DEMO_PASSWORD).statusCode()).isEqualTo(303);
-        TestAccounts.staff(portal.jdbi(), "planner@visibility.test", "planner");
-        planner = portal.signedIn("planner@visibility.test");
+        ConversationParties parties = ConversationParties.start("planner@visibility.test");
+        portal = parties.portal();
+        alice = parties.alice();
+        planner = parties.planner();
         TestAccounts.staff(portal.jdbi(), "sam@visibility.test", "planner");
         portal.jdbi().useHandle(h -> h.execute("""
                 UPDATE app_user SET firstname = 'Sam', lastname = 'Second' WHERE username = 'sam@visibility.test'"""));
