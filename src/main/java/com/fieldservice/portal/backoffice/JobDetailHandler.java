@@ -2,6 +2,7 @@ package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.conversation.ReplyForm;
 import com.fieldservice.portal.conversation.TimelineDao;
+import com.fieldservice.portal.db.QueryPlans;
 import com.fieldservice.portal.jobs.Workflow;
 import com.fieldservice.portal.planning.TechnicianChoices;
 import com.fieldservice.portal.planning.VisitDao;
@@ -22,11 +23,13 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@code GET /backoffice/jobs/{number}}: one work order for the back office, in groups, with its
  * parent, its children, its planned visits, its conversation with the customer and its history.
- * At most two statements whatever the job holds ({@link JobPageDao}): the job with every joined
- * entity, since when its customer awaits a reply and its lists (children, visits, timeline,
- * history: the report and the newest entries of the timeline, the newest of the history, all of
- * either with {@code ?timeline=all} or {@code ?history=all}); then the names its history's values point at, when it has any. The statuses it may move to come from the workflow the
- * portal holds in memory, the technicians a visit may go to from {@link TechnicianChoices}.
+ * At most two statements whatever the job holds ({@link JobPageDao}), each planned once per
+ * connection ({@link QueryPlans#generic}): the job with every joined entity, since when its
+ * customer awaits a reply and its lists (children, visits, timeline, history: the report and the
+ * newest entries of the timeline, the newest of the history, all of either with
+ * {@code ?timeline=all} or {@code ?history=all}); then the names its history's values point at,
+ * when it has any. The statuses it may move to come from the workflow the portal holds in memory,
+ * the technicians a visit may go to from {@link TechnicianChoices}.
  */
 public final class JobDetailHandler {
 
@@ -71,7 +74,8 @@ public final class JobDetailHandler {
         model.put("visitForm", visit);
         Language reader = Language.of(ctx);
         String language = reader.code();
-        boolean found = jdbi.withHandle(handle -> {
+        boolean found = jdbi.inTransaction(handle -> {
+            QueryPlans.generic(handle);
             JobPageDao dao = handle.attach(JobPageDao.class);
             // the report and the newest entries, the newest history; all of either when asked for
             boolean wholeTimeline = RequestValues.whole(ctx.queryParam("timeline"));
