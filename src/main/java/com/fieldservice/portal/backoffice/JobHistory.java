@@ -29,12 +29,19 @@ final class JobHistory {
     private static final String VISIBILITY = "visibility";
     private static final String VISIBILITY_TEXT = "conversation.visibility.";
 
-    /** One field's change: old → new (or a free detail, with no old); values are ready to show, null is none. */
+    /** One field's change as recorded: old → new (or a free detail, with no old); null is none. */
     record Change(String field, String oldValue, String newValue, boolean hasOld) {
     }
 
-    /** {@code kind}: created, edited, status...; the page names it with {@code history.kind.<kind>}. */
-    record Entry(OffsetDateTime changedAt, String changedBy, String kind, List<Change> changes) {
+    /**
+     * One field's change as the page shows it: under its label (the field's name when the catalogue
+     * has none), the values ready to show, none written as such.
+     */
+    record ShownChange(String field, String label, String oldValue, String newValue, boolean hasOld) {
+    }
+
+    /** {@code kind}: created, edited, status...; {@code kindLabel}: what the page calls it ({@code history.kind.<kind>}, else the kind). */
+    record Entry(OffsetDateTime changedAt, String changedBy, String kind, String kindLabel, List<ShownChange> changes) {
     }
 
     private final FieldValues values;
@@ -55,13 +62,24 @@ final class JobHistory {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             JobPageDao.HistoryEntry entry = stored.get(i);
-            List<Change> shown = raw.get(i).stream().map(change -> new Change(change.field(),
-                    shown(change.field(), change.oldValue(), names, language),
-                    shown(change.field(), change.newValue(), names, language),
+            List<ShownChange> shown = raw.get(i).stream().map(change -> new ShownChange(change.field(),
+                    textOr(language, "field." + change.field(), change.field()),
+                    orNone(shown(change.field(), change.oldValue(), names, language), language),
+                    orNone(shown(change.field(), change.newValue(), names, language), language),
                     change.hasOld())).toList();
-            entries.add(new Entry(entry.changedAt(), entry.changedBy(), entry.kind(), shown));
+            entries.add(new Entry(entry.changedAt(), entry.changedBy(), entry.kind(),
+                    textOr(language, "history.kind." + entry.kind(), entry.kind()), shown));
         }
         return entries;
+    }
+
+    /** The text of a key in a language, or the given words when there is no such key. */
+    private static String textOr(Language language, String key, String otherwise) {
+        return Texts.has(key) ? Texts.get(language, key) : otherwise;
+    }
+
+    private static String orNone(String value, Language language) {
+        return value == null ? Texts.get(language, "value.none") : value;
     }
 
     /** A value as the detail page shows the field's value; who reads a comment as its form names it. */

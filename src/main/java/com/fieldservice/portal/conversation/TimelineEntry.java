@@ -21,6 +21,57 @@ public record TimelineEntry(String kind, OffsetDateTime at, String author, boole
                             String text, UUID fileId, String fileName, String contentType, Integer size,
                             String customerStatus, Long seq) {
 
+    public boolean isReport() {
+        return "report".equals(kind);
+    }
+
+    public boolean isComment() {
+        return "comment".equals(kind);
+    }
+
+    public boolean isFile() {
+        return "file".equals(kind);
+    }
+
+    public boolean isStatus() {
+        return "status".equals(kind);
+    }
+
+    /** The text that says what happened ("commented", "sent a file"...). */
+    public String kindKey() {
+        return "conversation.kind." + kind;
+    }
+
+    /** Who reads it, as {@link Visibility} codes it; and the other one, what a change of who reads it would make it. */
+    public String visibility() {
+        return (internal ? Visibility.INTERNAL : Visibility.CUSTOMER).code();
+    }
+
+    public String otherVisibility() {
+        return (internal ? Visibility.CUSTOMER : Visibility.INTERNAL).code();
+    }
+
+    /** The classes that tell a comment, which side wrote it and whether it is the team's alone. */
+    public String sideClasses() {
+        return (isComment() ? "job-comment " : "") + (byCustomer ? "border-primary" : "border-secondary")
+                + (internal ? " timeline-internal" : "");
+    }
+
+    /** Named in full: a member of staff, to the back office ({@code customerView} false); customers read the team's. */
+    public boolean namedInFull(boolean customerView) {
+        return !customerView && author != null;
+    }
+
+    /** Planners choose who reads the team's comments and files; what a customer sent stays theirs. */
+    public boolean visibilityChangeable() {
+        return !byCustomer && (isComment() || isFile());
+    }
+
+    /** Where its change of who reads it is posted, under the back office's work order {@code workOrderPath}. */
+    public String visibilityAction(String workOrderPath) {
+        return workOrderPath + (isComment() ? "/comments/" + seq : "/files/" + fileId) + "/visibility";
+    }
+
     /** A photo browsers show (a thumbnail); other files are links. */
     public boolean image() {
         return contentType != null && Upload.Kind.ofContentType(contentType).map(k -> !k.download()).orElse(false);
