@@ -255,7 +255,11 @@ class VisibilityChangeTest {
 
     @Test
     void madeInternalTheOnlyAnswerSinceTheCustomersMessageTheWorkOrderAwaitsAReplyAgain() {
-        int number = reported("VIS-TAKEN-BACK");
+        int number = reported("VIS-TAKEN-BACK", photo("leak.png"));
+        write(planner, number, "We have your photo.", "customer");
+        assertThat(pressChange(number, "We have your photo.").statusCode()).isEqualTo(303);
+        assertThat(awaitingReply(number)).as("the report, even with a photo, is no message awaiting a reply").isFalse();
+
         aliceWrites(number, "Is it repaired?");
         write(planner, number, "Yes, since this morning.", "customer");
         assertThat(awaitingReply(number)).isFalse();
