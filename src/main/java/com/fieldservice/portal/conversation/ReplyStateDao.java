@@ -48,6 +48,29 @@ public interface ReplyStateDao {
             ON CONFLICT (job_id) DO UPDATE SET replies = job_team_replies.replies + 1""")
     void teamAnswered(@Bind("jobId") UUID jobId);
 
+    /**
+     * The team took back an answer (made it internal): the work order awaits a reply again when
+     * the customer's latest message (a comment, or a file other than the report's own) is now newer
+     * than every entry of the team the customer sees and than the last time a planner marked
+     * their message read.
+     */
+    @SqlUpdate("""
+            INSERT INTO job_awaiting_reply (job_id)
+            SELECT j.id FROM jobs j
+             WHERE j.id = :jobId
+               AND greatest((SELECT max(c.date_create) FROM job_comment c WHERE c.job_id = j.id AND c.by_customer),
+                            (SELECT max(f.date_create) FROM job_attachment f
+                              WHERE f.job_id = j.id AND f.contact_id IS NOT NULL AND f.date_create > j.date_create))
+                 > coalesce(greatest(
+                            (SELECT max(c.date_create) FROM job_comment c
+                              WHERE c.job_id = j.id AND NOT c.by_customer AND c.visibility = 'customer'),
+                            (SELECT max(f.date_create) FROM job_attachment f
+                              WHERE f.job_id = j.id AND f.contact_id IS NULL AND f.visibility = 'customer'),
+                            (SELECT max(h.changed_at) FROM job_history h WHERE h.job_id = j.id AND h.kind = 'read')),
+                            '-infinity')
+            ON CONFLICT (job_id) DO NOTHING""")
+    void answerWithdrawn(@Bind("jobId") UUID jobId);
+
     /** A planner read the customer's message and needs not answer: how many work orders stopped waiting (0 or 1). */
     @SqlUpdate("DELETE FROM job_awaiting_reply WHERE job_id = :jobId")
     int markRead(@Bind("jobId") UUID jobId);

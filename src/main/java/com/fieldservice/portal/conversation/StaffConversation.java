@@ -92,7 +92,9 @@ public final class StaffConversation {
      * A planner changes who reads a comment ({@code comment}, its number) or a file ({@code file},
      * its id) the team wrote on this work order, recorded in its history from → to. Shown to the
      * customer, it is the team's reply as if just written: the work order stops awaiting one, each
-     * contact has a new reply to read and, for a comment, is told as of a reply. The customer's own
+     * contact has a new reply to read and, for a comment, is told as of a reply. Made internal, it
+     * is taken back: the work order awaits a reply again if it was the team's only answer since the
+     * customer's latest message ({@link ReplyStateDao#answerWithdrawn}). The customer's own
      * entries keep theirs; an entry of another work order is none of this one's.
      */
     public Outcome changeVisibility(int number, String entry, String id, String visibility, Principal who) {
@@ -138,6 +140,9 @@ public final class StaffConversation {
         }
         Conversation.record(dao, job, who, "visibility", changes);
         Conversation.waitsFollow(handle, job, who, to);
+        if (to == Visibility.INTERNAL) {
+            handle.attach(ReplyStateDao.class).answerWithdrawn(job);
+        }
         if (to == Visibility.CUSTOMER && key instanceof Long) {
             Notifications.teamReplied(handle, job, written.writer(), written.text());
         }

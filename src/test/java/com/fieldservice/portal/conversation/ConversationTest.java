@@ -432,4 +432,60 @@ class ConversationTest {
                     .isEqualTo("Water drips under the boiler.");
         }
     }
+
+    // ------------------------------------------------------------------ status changes
+
+    static void changeStatus(int number, String status) {
+        planner.get("/backoffice/jobs/" + number);
+        HttpResponse<String> changed = planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", status));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+    }
+
+    /** The status entries of a side's timeline as "who: what" (who as the page names them). */
+    static List<String> statusEntries(Document page) {
+        return page.select("#conversation-timeline [data-kind=status]").stream()
+                .map(li -> li.select(".timeline-author").text() + ": " + li.select(".timeline-status").text()).toList();
+    }
+
+    /**
+     * Both sides' timelines show a status change as the customer reads it: a change between two
+     * statuses the customer reads alike (To be Planned is "Received" as Open is) is in neither, only
+     * in the back office's history; a change they read once, in their words. Staff are the team to
+     * the customer and by name to planners.
+     */
+    @Test
+    void aStatusChangeTheCustomerReadsAlikeIsNoEntryAndTheTeamChangesStatusWithoutAName() {
+        int number = reported("STATUS-ALIKE", null);
+        changeStatus(number, "ToBePlanned");
+        Document customer = page(alice, "/portal/jobs/" + number);
+        Document staff = page(planner, "/backoffice/jobs/" + number);
+        assertThat(statusEntries(customer)).hasSize(1).allSatisfy(entry -> assertThat(entry).endsWith(": Status now: Received"));
+        assertThat(statusEntries(staff)).hasSize(1).allSatisfy(entry -> assertThat(entry).endsWith(": Status now: Received"));
+        assertThat(staff.select("#history").text()).as("the back office's history keeps it").contains("To be Planned");
+        assertThat(staff.select("#job-status").text()).contains("To be Planned");
+
+        changeStatus(number, "Canceled");
+        List<String> customers = statusEntries(page(alice, "/portal/jobs/" + number));
+        assertThat(customers).hasSize(2).last().isEqualTo("Service team: Status now: Cancelled");
+        List<String> planners = statusEntries(page(planner, "/backoffice/jobs/" + number));
+        assertThat(planners).hasSize(2).last().isEqualTo("Pat Planner: Status now: Cancelled");
+        assertThat(page(alice, "/portal/jobs/" + number + "/activity").select("#conversation-timeline [data-kind=status]").text())
+                .doesNotContain("Planner", "To be Planned");
+    }
+
+    @Test
+    void theCustomersOwnCancellationReadsUnderTheirNameOnBothSides() {
+        int number = reported("STATUS-OWN", null);
+        alice.get("/portal/jobs/" + number);
+        assertThat(alice.post("/portal/jobs/" + number + "/cancel", Map.of()).statusCode()).isEqualTo(303);
+        String who = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT h.changed_by FROM job_history h JOIN jobs j ON j.id = h.job_id
+                 WHERE j.id2 = :n AND h.kind = 'status' ORDER BY h.id DESC LIMIT 1""").bind("n", number).mapTo(String.class).one());
+        assertThat(who).contains("Alice");
+        for (Document side : List.of(page(alice, "/portal/jobs/" + number), page(planner, "/backoffice/jobs/" + number))) {
+            assertThat(statusEntries(side)).hasSize(2).last().isEqualTo(who + ": Status now: Cancelled");
+            assertThat(side.select("#conversation-timeline [data-kind=status]").last().hasClass("border-primary"))
+                    .as("the customer's own").isTrue();
+        }
+    }
 }

@@ -247,4 +247,54 @@ class VisibilityChangeTest {
         assertThat(same.statusCode()).as("already so: nothing to change").isEqualTo(303);
         assertThat(stored(number)).isEqualTo(before);
     }
+
+    static void aliceWrites(int number, String comment) {
+        alice.get("/portal/jobs/" + number);
+        assertThat(alice.post("/portal/jobs/" + number + "/comments", Map.of("comment", comment)).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void madeInternalTheOnlyAnswerSinceTheCustomersMessageTheWorkOrderAwaitsAReplyAgain() {
+        int number = reported("VIS-TAKEN-BACK", photo("leak.png"));
+        write(planner, number, "We have your photo.", "customer");
+        assertThat(pressChange(number, "We have your photo.").statusCode()).isEqualTo(303);
+        assertThat(awaitingReply(number)).as("the report, even with a photo, is no message awaiting a reply").isFalse();
+
+        aliceWrites(number, "Is it repaired?");
+        write(planner, number, "Yes, since this morning.", "customer");
+        assertThat(awaitingReply(number)).isFalse();
+
+        assertThat(pressChange(number, "Yes, since this morning.").statusCode()).isEqualTo(303);
+        assertThat(awaitingReply(number)).as("her question has no answer she can read any more").isTrue();
+
+        planner.get("/backoffice/jobs/" + number);
+        assertThat(planner.postMultipart("/backoffice/jobs/" + number + "/files", Map.of("visibility", "customer"),
+                List.of(file("repair-report.pdf", "application/pdf", Samples.pdf()))).statusCode()).isEqualTo(303);
+        assertThat(awaitingReply(number)).as("a file shown is an answer").isFalse();
+        assertThat(pressChange(number, "repair-report.pdf").statusCode()).isEqualTo(303);
+        assertThat(awaitingReply(number)).as("and taken back, no more").isTrue();
+    }
+
+    @Test
+    void madeInternalAnAnswerWhileAnotherAnswerAfterTheCustomersMessageRemainsTheWorkOrderAwaitsNothing() {
+        int number = reported("VIS-ANOTHER-ANSWER");
+        aliceWrites(number, "When do you come?");
+        write(planner, number, "Next week.", "customer");
+        aliceWrites(number, "Which day?");
+        write(planner, number, "On Tuesday.", "customer");
+        write(sam, number, "Around nine.", "customer");
+        assertThat(awaitingReply(number)).isFalse();
+
+        assertThat(pressChange(number, "Around nine.").statusCode()).isEqualTo(303);
+        assertThat(awaitingReply(number)).as("\"On Tuesday.\" still answers her").isFalse();
+        assertThat(pressChange(number, "On Tuesday.").statusCode()).isEqualTo(303);
+        assertThat(awaitingReply(number)).as("\"Next week.\" came before her last question").isTrue();
+        write(planner, number, "Tuesday at nine.", "customer");
+        assertThat(awaitingReply(number)).isFalse();
+
+        aliceWrites(number, "Thanks, see you then.");
+        assertThat(planner.post("/backoffice/jobs/" + number + "/read", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(pressChange(number, "Tuesday at nine.").statusCode()).isEqualTo(303);
+        assertThat(awaitingReply(number)).as("a planner marked her last message read").isFalse();
+    }
 }
