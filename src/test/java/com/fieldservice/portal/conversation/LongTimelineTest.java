@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A work order whose conversation holds 200 entries and whose history holds more than 20: its
- * page shows the customer's report and the newest 49 other entries, and the newest 20 history
+ * page shows the customer's report and the newest 19 other entries, and the newest 20 history
  * entries, each with a link to all of them.
  */
 class LongTimelineTest {
@@ -78,7 +78,7 @@ class LongTimelineTest {
     }
 
     @Test
-    void theBackOfficeShowsTheReportAndTheNewest49AndAllOnDemand() {
+    void theBackOfficeShowsTheReportAndTheNewest19AndAllOnDemand() {
         String path = "/backoffice/jobs/" + number;
         List<String> all = entries(planner, path + "?timeline=all");
         assertThat(all).hasSize(200);
@@ -86,13 +86,13 @@ class LongTimelineTest {
 
         Document shown = page(planner, path);
         List<String> newest = shown.select("#conversation-timeline > li.timeline-entry").stream().map(Element::text).toList();
-        assertThat(newest).hasSize(50);
+        assertThat(newest).hasSize(20);
         assertThat(newest.get(0)).as("the customer's report, first").isEqualTo(all.get(0));
-        assertThat(newest.subList(1, 50)).as("the newest 49, in the timeline's order").isEqualTo(all.subList(151, 200));
+        assertThat(newest.subList(1, 20)).as("the newest 19, in the timeline's order").isEqualTo(all.subList(181, 200));
         assertThat(shown.select("#conversation-timeline > li.timeline-entry").first().attr("data-kind")).isEqualTo("report");
         Element earlier = shown.selectFirst("#timeline-earlier");
         assertThat(earlier).isNotNull();
-        assertThat(earlier.text()).isEqualTo("Show the 150 earlier entries");
+        assertThat(earlier.text()).isEqualTo("Show the 180 earlier entries");
         assertThat(earlier.attr("href")).isEqualTo(path + "?timeline=all#conversation");
 
         assertThat(page(planner, path + "?timeline=all").select("#timeline-earlier")).isEmpty();
@@ -116,11 +116,11 @@ class LongTimelineTest {
         assertThat(link).isNotNull();
         assertThat(link.text()).isEqualTo("Show the whole history (" + total + " entries)");
         assertThat(link.attr("href")).isEqualTo(path + "?history=all#g-history");
-        assertThat(shown.select("#conversation-timeline > li.timeline-entry")).as("each list on its own").hasSize(50);
+        assertThat(shown.select("#conversation-timeline > li.timeline-entry")).as("each list on its own").hasSize(20);
     }
 
     @Test
-    void theCustomerSeesTheReportAndTheNewest49OfWhatTheyMayReadAndNothingInternalEvenAll() {
+    void theCustomerSeesTheReportAndTheNewest19OfWhatTheyMayReadAndNothingInternalEvenAll() {
         String path = "/portal/jobs/" + number;
         int readable = 1 + count("SELECT count(*) FROM job_comment c JOIN jobs j ON j.id = c.job_id WHERE j.id2 = :n AND c.visibility = 'customer'")
                 + count("SELECT count(*) FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = :n AND a.visibility = 'customer'")
@@ -137,13 +137,13 @@ class LongTimelineTest {
 
         Document shown = page(alice, path);
         List<String> newest = shown.select("#conversation-timeline > li.timeline-entry").stream().map(Element::text).toList();
-        assertThat(newest).hasSize(50);
+        assertThat(newest).hasSize(20);
         assertThat(shown.select("#conversation-timeline > li.timeline-entry").first().attr("data-kind")).isEqualTo("report");
         assertThat(newest.get(0)).isEqualTo(all.get(0));
-        assertThat(newest.subList(1, 50)).isEqualTo(all.subList(readable - 49, readable));
+        assertThat(newest.subList(1, 20)).isEqualTo(all.subList(readable - 19, readable));
         Element earlier = shown.selectFirst("#timeline-earlier");
         assertThat(earlier).isNotNull();
-        assertThat(earlier.text()).isEqualTo("Show the " + (readable - 50) + " earlier entries");
+        assertThat(earlier.text()).isEqualTo("Show the " + (readable - 20) + " earlier entries");
         assertThat(earlier.attr("href")).isEqualTo(path + "?timeline=all#job-customer-actions");
 
         for (Document seen : List.of(whole, shown, page(alice, path + "?timeline=internal"))) {
