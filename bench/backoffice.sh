@@ -23,7 +23,7 @@ for scenario in grid-default grid-status-company grid-overdue grid-text grid-tec
 done
 
 # CSV export of about 100,000 rows: the jobs due from the day that leaves 100,000 after it
-from=$(portal_sql "SELECT (due_date AT TIME ZONE 'UTC')::date FROM jobs WHERE due_date IS NOT NULL
+from=$(portal_sql "SELECT due_date FROM jobs WHERE due_date IS NOT NULL
                      ORDER BY due_date DESC OFFSET 99999 LIMIT 1")
 echo "csv: jobs due from $from: $(portal_sql "SELECT count(*) FROM jobs WHERE due_date >= '$from'::date")"
 heap_sampler() {

@@ -82,13 +82,14 @@ public interface BackOfficeDao {
      */
     @SqlQuery("""
             SELECT (SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date < :today) AS overdue,
-                   (SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date >= :week_start AND due_date < :week_end) AS due_this_week,
+                   (SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date >= :week_start AND due_date <= :week_last) AS due_this_week,
                    (SELECT count(*) FROM jobs j WHERE j.date_closed IS NULL
                        AND NOT EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id OFFSET 0)) AS unplanned,
                    (SELECT count(*) FROM jobs WHERE requested_by_contact_id IS NOT NULL
-                       AND date_reported_by_company >= :today AND date_reported_by_company < :tomorrow) AS reported_today""")
-    Headline headline(@Bind("week_start") OffsetDateTime weekStart, @Bind("week_end") OffsetDateTime weekEnd,
-                      @Bind("today") OffsetDateTime today, @Bind("tomorrow") OffsetDateTime tomorrow);
+                       AND date_reported_by_company >= :today_start AND date_reported_by_company < :tomorrow_start) AS reported_today""")
+    Headline headline(@Bind("week_start") LocalDate weekStart, @Bind("week_last") LocalDate weekLast,
+                      @Bind("today") LocalDate today, @Bind("today_start") OffsetDateTime todayStart,
+                      @Bind("tomorrow_start") OffsetDateTime tomorrowStart);
 
     record Week(LocalDate week, long opened, long closed) {
     }

@@ -82,7 +82,7 @@ public final class BackOfficeHandler {
         jdbi.useHandle(handle -> {
             BackOfficeDao dao = handle.attach(BackOfficeDao.class);
             model.put("statuses", dao.openByStatus());
-            model.put("headline", dao.headline(clock.startOf(weekStart), clock.startOf(weekStart.plusWeeks(1)),
+            model.put("headline", dao.headline(weekStart, weekStart.plusDays(6), today,
                     clock.startOf(today), clock.startOf(today.plusDays(1))));
             List<BackOfficeDao.Week> weeks = dao.weeks(firstWeek, clock.startOf(firstWeek), clock.zone().getId());
             long max = Math.max(1, weeks.stream().mapToLong(w -> Math.max(w.opened(), w.closed())).max().orElse(1));

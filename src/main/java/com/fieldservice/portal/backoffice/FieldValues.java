@@ -76,7 +76,7 @@ final class FieldValues {
         try {
             return switch (spec.kind()) {
                 case REFERENCE -> names.getOrDefault(value, Texts.get(language, "history.gone"));
-                case DATE -> dates.in(language).day(clock.startOf(LocalDate.parse(value.strip())));
+                case DATE -> dates.in(language).day(LocalDate.parse(value.strip()));
                 case DATE_TIME -> dates.in(language).dayTime(clock.at(LocalDateTime.parse(value.strip())));
                 case COUNT -> "estimated_time".equals(field)
                         ? Texts.format(language, "bo.job.minutes", Integer.parseInt(value.strip())) : value;

@@ -4,6 +4,7 @@ import com.fieldservice.portal.jobs.JobFields;
 import com.fieldservice.portal.time.DateDisplay;
 import com.fieldservice.portal.web.Language;
 import com.fieldservice.portal.web.Texts;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * headed by the field's label ({@link JobFields#labelKey}) on the screen and in the CSV a person
  * opens; the CSV for integrations ({@code names=reference}) heads them with the reference's
  * snake_case names and writes values as the reference API does (a status by its code, moments
- * in ISO-8601 with offset, in UTC).
+ * in ISO-8601 with offset, in UTC, and days at midnight UTC).
  */
 public enum GridColumn {
     NUMBER("number", "id2", "id2", (row, dates) -> String.valueOf(row.id2()), row -> String.valueOf(row.id2())),
@@ -29,7 +30,7 @@ public enum GridColumn {
     TYPE("type", "job_type_id", "job_type", (row, dates) -> row.typeName(), JobSearch.Row::typeName),
     PRIORITY("priority", "job_priority_id", "job_priority", (row, dates) -> row.priorityName(), JobSearch.Row::priorityName),
     STATUS("status", "job_status_code", "job_status_code", (row, dates) -> row.statusName(), JobSearch.Row::statusCode),
-    DUE_DATE("due_date", "due_date", "due_date", (row, dates) -> dates.day(row.dueDate()), row -> iso(row.dueDate())),
+    DUE_DATE("due_date", "due_date", "due_date", (row, dates) -> dates.day(row.dueDate()), row -> referenceDay(row.dueDate())),
     TECHNICIAN("technician", "technician", "technician", (row, dates) -> row.technician(), JobSearch.Row::technician),
     CUSTOMER_REFERENCE("customer_reference", "customer_reference", "customer_reference",
             (row, dates) -> row.customerReference(), JobSearch.Row::customerReference),
@@ -86,6 +87,11 @@ public enum GridColumn {
     static List<String> cells(JobSearch.Row row, DateDisplay dates, boolean referenceNames) {
         return Arrays.stream(values())
                 .map(c -> referenceNames ? c.machine.apply(row) : c.shown.apply(row, dates)).toList();
+    }
+
+    /** As the reference API writes a day: the day at midnight UTC, 2026-01-30T00:00:00.000000+00:00. */
+    private static String referenceDay(LocalDate value) {
+        return value == null ? null : value.atStartOfDay().atOffset(ZoneOffset.UTC).format(REFERENCE_TIME);
     }
 
     private static String iso(OffsetDateTime value) {

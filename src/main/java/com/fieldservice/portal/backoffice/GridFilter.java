@@ -72,13 +72,13 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
             (id, where) -> technician(":technician", where.bind("technician", id)), GridFilter::technicianByName);
     static final GridFilter<LocalDate> DUE_FROM = new GridFilter<>("due_from",
             day("bo.filter.error.dueFrom"), day -> List.of(day.toString()), Shown.TEXT,
-            (day, where) -> where.bind("due_from", where.clock().startOf(day)).and("j.due_date >= :due_from"));
+            (day, where) -> where.bind("due_from", day).and("j.due_date >= :due_from"));
     static final GridFilter<LocalDate> DUE_TO = new GridFilter<>("due_to",
             day("bo.filter.error.dueTo"), day -> List.of(day.toString()), Shown.TEXT,
-            (day, where) -> where.bind("due_to", where.clock().startOf(day.plusDays(1))).and("j.due_date < :due_to"));
+            (day, where) -> where.bind("due_to", day).and("j.due_date <= :due_to"));
     static final GridFilter<Boolean> OVERDUE = new GridFilter<>("overdue", GridFilter::flag,
-            on -> List.of("1"), Shown.FLAG, (on, where) -> where.bind("today_start", where.todayStart())
-                    .and("j.due_date < :today_start AND j.date_closed IS NULL"));
+            on -> List.of("1"), Shown.FLAG, (on, where) -> where.bind("today", where.today())
+                    .and("j.due_date < :today AND j.date_closed IS NULL"));
     static final GridFilter<Boolean> UNPLANNED = flag("unplanned", "1",
             "j.date_closed IS NULL AND NOT EXISTS (SELECT 1 FROM job_planning np WHERE np.job_id = j.id)");
     static final GridFilter<Boolean> REPORTED = new GridFilter<>("reported",

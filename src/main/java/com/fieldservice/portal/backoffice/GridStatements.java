@@ -38,7 +38,7 @@ final class GridStatements {
     static final String SELECT_LINES = """
             SELECT j.id2, j.name, c.name AS company_name, c.code AS company_code, p.id2 AS installation_id2,
                    p.name AS installation_name, j.job_type_id AS type_id, j.job_priority_id AS priority_id,
-                   j.job_status_id AS status_id, j.due_date, (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
+                   j.job_status_id AS status_id, j.due_date, (j.due_date < :today AND j.date_closed IS NULL) AS overdue,
                   \s""" + TECHNICIAN_NAME + """
             \sAS technician, j.customer_reference, j.reference_back_office, j.modified_dateutc,
                    j.sort_key,\s""" + ReplyStateDao.AWAITING_COLUMN + """

@@ -80,7 +80,7 @@ public final class JobDetailHandler {
             // the report and the newest entries, the newest history; all of either when asked for
             boolean wholeTimeline = RequestValues.whole(ctx.queryParam("timeline"));
             boolean wholeHistory = RequestValues.whole(ctx.queryParam("history"));
-            Optional<JobPageDao.JobPage> page = dao.page(number, clock.startOf(clock.today()), language,
+            Optional<JobPageDao.JobPage> page = dao.page(number, clock.today(), language,
                     wholeTimeline ? Integer.MAX_VALUE : TimelineDao.NEWEST_SHOWN,
                     wholeHistory ? JobPageDao.HISTORY_MOST : JobPageDao.HISTORY_SHOWN);
             if (page.isEmpty()) {

@@ -6,6 +6,7 @@ import com.fieldservice.portal.db.Json;
 import com.fieldservice.portal.planning.VisitDao;
 import com.fieldservice.portal.reference.CountryName;
 import com.fieldservice.portal.web.Language;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public interface JobPageDao {
 
     record JobDetail(UUID id, int id2, String name, String description, String internalMemo, String prejobInformation,
                      String estimatedQuantityRemark, String referenceBackOffice, String customerReference,
-                     Integer estimatedTime, OffsetDateTime earliestDatePlannable, OffsetDateTime dueDate,
+                     Integer estimatedTime, LocalDate earliestDatePlannable, LocalDate dueDate,
                      OffsetDateTime dateCreate, OffsetDateTime dateUpdate, OffsetDateTime dateClosed,
                      OffsetDateTime dateReportedByCompany, OffsetDateTime suggestedDateStart,
                      OffsetDateTime modifiedDateutc, int version, Integer workingSequence, boolean overdue,
@@ -50,7 +51,7 @@ public interface JobPageDao {
     }
 
     record Child(int id2, String name, Integer workingSequence, String statusCode, String statusName,
-                 String customerStatus, boolean closed, OffsetDateTime dueDate) {
+                 String customerStatus, boolean closed, LocalDate dueDate) {
     }
 
     record HistoryEntry(OffsetDateTime changedAt, String changedBy, String kind, String changes) {
@@ -77,7 +78,7 @@ public interface JobPageDao {
                    j.reference_back_office, j.customer_reference, j.estimated_time, j.earliest_date_plannable, j.due_date,
                    j.date_create, j.date_update, j.date_closed, j.date_reported_by_company, j.suggested_date_start,
                    j.modified_dateutc, j.version, j.working_sequence,
-                   (j.due_date < :today_start AND j.date_closed IS NULL) AS overdue,
+                   (j.due_date < :today AND j.date_closed IS NULL) AS overdue,
                    s.id AS status_id, s.code AS status_code, coalesce(s_t.value_translated, s.name) AS status_name, s.customer_status,
                    s.is_closed AS closed, coalesce(t_t.value_translated, t.name) AS type_name,
                    coalesce(pr_t.value_translated, pr.name) AS priority_name,
@@ -154,7 +155,7 @@ public interface JobPageDao {
               LEFT JOIN project_status_translation ps_t ON ps_t.project_status_id = ps.id AND ps_t.field_name = 'name'
                                                        AND ps_t.language_code = :language
              WHERE j.id2 = :number""")
-    Optional<JobPage> page(@Bind("number") int number, @Bind("today_start") OffsetDateTime todayStart,
+    Optional<JobPage> page(@Bind("number") int number, @Bind("today") LocalDate today,
                            @Bind("language") String language, @Bind("timelineNewest") int timelineNewest,
                            @Bind("historyNewest") int historyNewest);
 

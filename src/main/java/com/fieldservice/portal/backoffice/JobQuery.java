@@ -86,6 +86,7 @@ public final class JobQuery {
             switch (sort.kind()) {
                 case INTEGER -> Integer.parseInt(cursorKey);
                 case TIMESTAMP -> JobSearch.keyTimestamp(cursorKey);
+                case DAY -> JobSearch.keyDay(cursorKey);
                 case TEXT -> {
                     return cursorKey.length() <= 300;
                 }

@@ -3,6 +3,7 @@ package com.fieldservice.portal.backoffice;
 import com.fieldservice.portal.reference.TranslatedName;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.Language;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class JobSearch {
 
     /** One line of the grid as the query reads it: the lookups by id, named from {@link #lookups}. */
     public record Listed(int id2, String name, String companyName, String companyCode, Integer installationId2,
-                         String installationName, UUID typeId, UUID priorityId, UUID statusId, OffsetDateTime dueDate,
+                         String installationName, UUID typeId, UUID priorityId, UUID statusId, LocalDate dueDate,
                          boolean overdue, String technician, String customerReference, String referenceBackOffice,
                          OffsetDateTime modifiedDateutc, String sortKey, boolean awaitingReply) {
     }
@@ -73,7 +74,7 @@ public final class JobSearch {
     /** One line of the grid; {@code awaitingReply}: the customer wrote since the team last answered. */
     public record Row(int id2, String name, String companyName, String companyCode, Integer installationId2,
                       String installationName, String typeName, String priorityName, String statusCode,
-                      String statusName, String customerStatus, boolean closed, OffsetDateTime dueDate,
+                      String statusName, String customerStatus, boolean closed, LocalDate dueDate,
                       boolean overdue, String technician, String customerReference, String referenceBackOffice,
                       OffsetDateTime modifiedDateutc, String sortKey, boolean awaitingReply) {
     }
@@ -211,7 +212,7 @@ public final class JobSearch {
         }
         boolean asc = query.ascending != backwards;
         String template = where.pageByIndex() ? GridStatements.PAGE_BY_INDEX : GridStatements.PAGE;
-        List<Listed> lines = GridStatements.sorted(where.bind("today_start", where.todayStart()).query(handle, template), query.sort, asc)
+        List<Listed> lines = GridStatements.sorted(where.bind("today", where.today()).query(handle, template), query.sort, asc)
                 .define("jobs", jobs).define("order", query.sort.orderBy(asc)).define("limit", query.size + 1)
                 .mapTo(Listed.class).list();
         if (!search.knowsAll(lines)) {
@@ -319,7 +320,7 @@ public final class JobSearch {
             // an export names every line's type and status: no lookups older than the export
             Prepared search = prepare(handle, query).withLookups(lookups(handle, true)).in(language);
             Where where = Where.of(search, clock);
-            Query sql = GridStatements.sorted(where.bind("today_start", where.todayStart()).query(handle, GridStatements.EXPORT), query.sort, query.ascending);
+            Query sql = GridStatements.sorted(where.bind("today", where.today()).query(handle, GridStatements.EXPORT), query.sort, query.ascending);
             try (Stream<Listed> lines = sql.setFetchSize(1_000).mapTo(Listed.class).stream()) {
                 lines.map(search::row).forEach(sink);
             }
@@ -335,7 +336,11 @@ public final class JobSearch {
         if (query.sort == JobSort.NUMBER) {
             where.and("j.id2 " + op + " :cursor_id");
         } else {
-            where.bind("cursor_key", query.sort.kind() == JobSort.Kind.TIMESTAMP ? keyTimestamp(query.cursorKey) : query.cursorKey);
+            where.bind("cursor_key", switch (query.sort.kind()) {
+                case TIMESTAMP -> keyTimestamp(query.cursorKey);
+                case DAY -> keyDay(query.cursorKey);
+                case INTEGER, TEXT -> query.cursorKey;
+            });
             where.and("(" + query.sort.sql() + ", j.id2) " + op + " (" + query.sort.castCursor() + ", :cursor_id)");
         }
     }
@@ -354,6 +359,18 @@ public final class JobSearch {
             return text;
         }
         OffsetDateTime key = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+        if (key.getYear() < 1 || key.getYear() > 9999) {
+            throw new java.time.DateTimeException("not a key of the grid: " + text);
+        }
+        return key;
+    }
+
+    /** A cursor's day key, as the grid writes it (yyyy-mm-dd with a four-digit year, or "infinity"). */
+    static Object keyDay(String text) {
+        if (text.equals("infinity")) {
+            return text;
+        }
+        LocalDate key = LocalDate.parse(text);
         if (key.getYear() < 1 || key.getYear() > 9999) {
             throw new java.time.DateTimeException("not a key of the grid: " + text);
         }

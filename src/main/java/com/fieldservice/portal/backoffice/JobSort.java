@@ -18,13 +18,13 @@ public enum JobSort {
     PRIORITY("priority", "coalesce(pr.sequence, 2147483647)", Kind.INTEGER,
             " LEFT JOIN job_priority pr ON pr.id = j.job_priority_id"),
     STATUS("status", "s.sort_order", Kind.INTEGER, " JOIN job_status s ON s.id = j.job_status_id"),
-    DUE_DATE("due_date", "coalesce(j.due_date, 'infinity'::timestamptz)", Kind.TIMESTAMP, ""),
+    DUE_DATE("due_date", "coalesce(j.due_date, 'infinity'::date)", Kind.DAY, ""),
     TECHNICIAN("technician", "coalesce(" + GridStatements.TECHNICIAN_NAME + ", '')", Kind.TEXT, ""),
     CUSTOMER_REFERENCE("customer_reference", "coalesce(j.customer_reference, '')", Kind.TEXT, ""),
     MODIFIED("modified", "j.modified_dateutc", Kind.TIMESTAMP, "");
 
     /** How a key travels in a URL and is bound back into SQL. */
-    public enum Kind { INTEGER, TEXT, TIMESTAMP }
+    public enum Kind { INTEGER, TEXT, TIMESTAMP, DAY }
 
     public static final JobSort DEFAULT = NUMBER;
 
@@ -57,6 +57,7 @@ public enum JobSort {
         return switch (kind) {
             case TIMESTAMP -> "CASE WHEN " + sql + " = 'infinity' THEN 'infinity' ELSE to_char(" + sql
                     + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') END";
+            case DAY -> "CASE WHEN " + sql + " = 'infinity' THEN 'infinity' ELSE to_char(" + sql + ", 'YYYY-MM-DD') END";
             case INTEGER, TEXT -> "(" + sql + ")::text";
         };
     }
@@ -66,6 +67,7 @@ public enum JobSort {
         return switch (kind) {
             case INTEGER -> "CAST(:cursor_key AS integer)";
             case TIMESTAMP -> "CAST(:cursor_key AS timestamptz)";
+            case DAY -> "CAST(:cursor_key AS date)";
             case TEXT -> "CAST(:cursor_key AS text)";
         };
     }
@@ -85,7 +87,7 @@ public enum JobSort {
     }
 
     /**
-     * Whether an index orders all jobs by this key and id2 (V2, V6, V11), so that PostgreSQL can
+     * Whether an index orders all jobs by this key and id2 (V2, V6, V11, V37), so that PostgreSQL can
      * walk the list in order and stop after a page.
      */
     boolean walksAnIndex() {

@@ -1,7 +1,7 @@
 package com.fieldservice.portal.backoffice;
 
 import com.fieldservice.portal.time.BusinessClock;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,9 +137,9 @@ final class Where {
         return clock;
     }
 
-    /** Overdue means the due day is over: a job due today is not overdue yet. */
-    OffsetDateTime todayStart() {
-        return clock.startOf(clock.today());
+    /** Today in the business zone. Overdue means the due day is over: a job due today is not overdue yet. */
+    LocalDate today() {
+        return clock.today();
     }
 
     /** The statement of this template with the conditions as {@code <where>} and their values bound. */

@@ -82,13 +82,13 @@ final class WorkOrderWriter {
         double ageDays = Duration.between(created, timeline.now()).toMinutes() / 1440.0;
 
         boolean reported = dice.chance(type.equals("REPAIR") ? 0.7 : 0.15);
-        Instant earliest = null;
-        Instant due = null;
+        LocalDate earliest = null;
+        LocalDate due = null;
         if (dice.chance(0.92)) {
             boolean scheduled = type.equals("MAINT") || type.equals("INSP");
             LocalDate notBefore = timeline.dateOf(created).plusDays(scheduled ? dice.between(0, 14) : 0);
-            earliest = timeline.startOf(notBefore);
-            due = timeline.startOf(notBefore.plusDays(PRIORITY_DAYS[priority]));
+            earliest = notBefore;
+            due = notBefore.plusDays(PRIORITY_DAYS[priority]);
         }
 
         UUID technician = staff.technician(family == null ? null : family.skill(), dice);
@@ -116,7 +116,7 @@ final class WorkOrderWriter {
         texts(jobs, type, family);
         jobs.text(order.extras().internalMemo() || dice.chance(0.10) ? dice.pick(Catalogue.INTERNAL_MEMOS) : null)
                 .text(dice.chance(0.15) ? dice.pick(Catalogue.PREJOB_INFORMATION) : null)
-                .integer(minutes).timestamp(earliest).timestamp(due)
+                .integer(minutes).date(earliest).date(due)
                 .timestamp(created).timestamp(updated).timestamp(closed)
                 .uuid(suggested ? technician : null).timestamp(suggested ? visits.get(0).start() : null)
                 .uuid(family == null ? null : reference.skills().get(family.skill()))

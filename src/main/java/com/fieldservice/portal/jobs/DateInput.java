@@ -103,6 +103,12 @@ public final class DateInput {
                 day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
+    /** A day computed from a typed time (its day in the business zone), refused outside the years typed ones may have. */
+    public static LocalDate checked(LocalDate day) throws Refused {
+        inRange(day.getYear());
+        return day;
+    }
+
     /** Whether a time computed from typed ones (a visit's end) still falls in the years this parser accepts. */
     public static boolean plausible(OffsetDateTime time) {
         return time.getYear() >= FIRST_YEAR && time.getYear() <= LAST_YEAR;

@@ -1,6 +1,7 @@
 package com.fieldservice.portal.jobs;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -25,8 +26,8 @@ public record JobDraft(
         String internalMemo,
         String prejobInformation,
         Integer estimatedTime,
-        OffsetDateTime earliestDatePlannable,
-        OffsetDateTime dueDate,
+        LocalDate earliestDatePlannable,
+        LocalDate dueDate,
         UUID suggestedUserId,
         OffsetDateTime suggestedDateStart,
         UUID skillId,

@@ -1,6 +1,7 @@
 package com.fieldservice.portal.jobs;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -105,8 +106,8 @@ public final class JobRules {
         }
         Integer estimatedTime = in.count("estimated_time");
         Integer workingSequence = in.integer("working_sequence");
-        OffsetDateTime earliest = in.date("earliest_date_plannable");
-        OffsetDateTime due = in.date("due_date");
+        LocalDate earliest = in.date("earliest_date_plannable");
+        LocalDate due = in.date("due_date");
         if (earliest != null && due != null && due.isBefore(earliest)) {
             in.error("due_date", "validation.dueBeforeEarliest");
         }
@@ -251,14 +252,14 @@ public final class JobRules {
             }
         }
 
-        /** A day at its start in the portal's zone; a date and time is taken as typed. */
-        OffsetDateTime date(String field) {
+        /** A day, as typed (yyyy-mm-dd); of a date and time, its day in the portal's zone. */
+        LocalDate date(String field) {
             String value = raw(field);
             if (value == null) {
                 return null;
             }
             try {
-                return clock.startOf(DateInput.day(value));
+                return DateInput.day(value);
             } catch (DateInput.Refused refused) {
                 if (refused.outOfRange()) {
                     errors.putIfAbsent(field, refused.asFieldError());
@@ -266,7 +267,16 @@ public final class JobRules {
                 }
                 // a day field keeps the day of a moment given with it, never its time
                 OffsetDateTime moment = dateTime(field);
-                return moment == null ? null : clock.startOf(clock.dayOf(moment));
+                if (moment == null) {
+                    return null;
+                }
+                try {
+                    // 2999-12-31T23:30-05:00 is already a day of 3000 in Brussels
+                    return DateInput.checked(clock.dayOf(moment));
+                } catch (DateInput.Refused late) {
+                    errors.putIfAbsent(field, late.asFieldError());
+                    return null;
+                }
             }
         }
 

@@ -2,6 +2,7 @@ package com.fieldservice.portal.planning;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -92,7 +93,7 @@ public interface BoardDao {
         }
     }
 
-    record Waiting(int number, String name, String installation, OffsetDateTime dueDate, String status, String skill,
+    record Waiting(int number, String name, String installation, LocalDate dueDate, String status, String skill,
                    int version, Integer estimatedTime) {
     }
 
@@ -116,7 +117,7 @@ public interface BoardDao {
             """;
 
     String WAITING_NAMED = """
-                     ORDER BY coalesce(j.due_date, 'infinity'::timestamptz), j.id2
+                     ORDER BY coalesce(j.due_date, 'infinity'::date), j.id2
                      LIMIT""" + " " + BoardHandler.WAITING + """
             ) w
               JOIN job_status s ON s.id = w.job_status_id
@@ -125,7 +126,7 @@ public interface BoardDao {
               JOIN project p ON p.id = w.project_id
               LEFT JOIN skill sk ON sk.id = w.skill_id
               LEFT JOIN skill_translation skt ON skt.skill_id = sk.id AND skt.field_name = 'name' AND skt.language_code = :language
-             ORDER BY coalesce(w.due_date, 'infinity'::timestamptz), w.number""";
+             ORDER BY coalesce(w.due_date, 'infinity'::date), w.number""";
 
     @SqlQuery(WAITING_JOBS + WAITING_NAMED)
     List<Waiting> waiting(@Bind("language") String language);

@@ -12,7 +12,8 @@ import java.time.ZonedDateTime;
  * The one clock of the portal, in the business time zone (PORTAL_TIME_ZONE). Every time a person
  * types or reads, every "today", every day boundary of a filter or a count goes through it, so
  * nothing depends on the zone of the machine the portal (or its database session) runs in.
- * Instants are stored as they are (timestamptz); only what people see and type is local.
+ * Instants are stored as they are (timestamptz); only what people see and type is local. Day
+ * fields (a work order's "not before" and due day) are days (date), compared with {@link #today}.
  *
  * <p>PostgreSQL: no SQL of the portal depends on the session's TimeZone (which the JDBC driver
  * sets from the JVM's default zone, so from the machine). Day boundaries are bound as instants
@@ -75,7 +76,7 @@ public final class BusinessClock {
         return instant.atZoneSameInstant(zone());
     }
 
-    /** The local day an instant falls on (a day field is stored as the start of its day). */
+    /** The local day an instant falls on. */
     public LocalDate dayOf(OffsetDateTime instant) {
         return local(instant).toLocalDate();
     }

@@ -65,9 +65,14 @@ public final class DateDisplay implements PerLanguage<DateDisplay> {
         return languages.get(language);
     }
 
-    /** "2026-12-15" (fr, nl: "15/12/2026"), for a day field or the day of a moment; "" for none. */
+    /** "2026-12-15" (fr, nl: "15/12/2026"), the day of a moment in the business zone; "" for none. */
     public String day(OffsetDateTime value) {
         return format(value, day);
+    }
+
+    /** "2026-12-15" (fr, nl: "15/12/2026"), a day field (a day, in no zone); "" for none. */
+    public String day(LocalDate value) {
+        return value == null ? "" : value.format(day);
     }
 
     /** "2026-12-15 09:30" (fr, nl: "15/12/2026 09:30"); "" for none. */

@@ -1,26 +1,15 @@
 package com.fieldservice.portal.backoffice;
 
+import static com.fieldservice.portal.support.TestDashboard.headline;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fieldservice.portal.auth.Principal;
-import com.fieldservice.portal.auth.Role;
 import com.fieldservice.portal.demo.DemoData;
+import com.fieldservice.portal.support.TestDashboard;
 import com.fieldservice.portal.support.TestDatabase;
 import com.fieldservice.portal.time.BusinessClock;
-import com.fieldservice.portal.time.DateDisplay;
-import com.fieldservice.portal.web.RequestScope;
-import com.fieldservice.portal.web.ThymeleafRenderer;
-import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -28,46 +17,27 @@ import org.junit.jupiter.api.Test;
 class DashboardDaysTest {
 
     @Test
-    void justAfterMidnightInBrusselsItIsAlreadyMondayThere() throws Exception {
+    void justAfterMidnightInBrusselsItIsAlreadyMondayThere() {
         Jdbi jdbi = TestDatabase.freshJdbi();
         DemoData.fillIfEmpty(jdbi, 100);
-        // reported, created and due in the first quarter hour of Monday 7 December, Brussels time (Sunday in UTC)
+        // reported and created in the first quarter hour of Monday 7 December, Brussels time (Sunday in UTC), due that Monday
         jdbi.useHandle(h -> h.execute("""
                 UPDATE jobs j SET date_create = '2026-12-06 23:15+00', date_reported_by_company = '2026-12-06 23:15+00',
-                       earliest_date_plannable = NULL, due_date = '2026-12-06 23:00+00',
+                       earliest_date_plannable = NULL, due_date = '2026-12-07',
                        requested_by_contact_id = (SELECT ct.id FROM contact ct WHERE ct.company_id = j.company_id LIMIT 1)
                  WHERE j.id2 = (SELECT min(o.id2) FROM jobs o JOIN job_status s ON s.id = o.job_status_id
                                  WHERE s.code = 'Open' AND EXISTS (SELECT 1 FROM contact ct WHERE ct.company_id = o.company_id))"""));
         BusinessClock clock = BusinessClock.fixed(Instant.parse("2026-12-06T23:30:00Z"), ZoneId.of("Europe/Brussels"));
-        BackOfficeHandler dashboard = new BackOfficeHandler(jdbi, clock);
-        Javalin server = Javalin.create(c -> {
-            c.fileRenderer(new ThymeleafRenderer(new DateDisplay(clock)));
-            c.routes.before(ctx -> RequestScope.setPrincipal(ctx, new Principal(UUID.randomUUID(), "pat", Role.PLANNER,
-                    "Pat", Optional.empty(), Optional.empty(), Optional.empty(), false)));
-            c.routes.get("/backoffice", dashboard::home);
-        }).start(0);
-        try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + server.port() + "/backoffice")).build(), HttpResponse.BodyHandlers.ofString());
-            Document page = Jsoup.parse(answer.body());
-            assertThat(headline(page, "dash-reported")).isEqualTo("1");
-            // due today (Monday) is not overdue yet: only what was due by Sunday
-            assertThat(headline(page, "dash-overdue")).isEqualTo(one(jdbi, """
-                    SELECT count(*) FROM jobs WHERE date_closed IS NULL
-                       AND due_date < '2026-12-07 00:00'::timestamp AT TIME ZONE 'Europe/Brussels'"""));
-            assertThat(headline(page, "dash-due-week")).isEqualTo(one(jdbi, """
-                    SELECT count(*) FROM jobs WHERE date_closed IS NULL
-                       AND due_date >= '2026-12-07 00:00'::timestamp AT TIME ZONE 'Europe/Brussels'
-                       AND due_date < '2026-12-14 00:00'::timestamp AT TIME ZONE 'Europe/Brussels'"""));
-            assertThat(page.select("#week-table tbody tr").last().text()).isEqualTo("2026-12-07 1 0");
-            assertThat(page.getElementById("counted-at").text()).startsWith("Counted at 00:30:00");
-        } finally {
-            server.stop();
-        }
-    }
-
-    private static String headline(Document page, String id) {
-        return page.getElementById(id).selectFirst("span").text().replace(",", "");
+        Document page = TestDashboard.at(jdbi, clock);
+        assertThat(headline(page, "dash-reported")).isEqualTo("1");
+        // due today (Monday) is not overdue yet: only what was due by Sunday
+        assertThat(headline(page, "dash-overdue")).isEqualTo(one(jdbi, """
+                SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date < '2026-12-07'"""));
+        assertThat(headline(page, "dash-due-week")).isEqualTo(one(jdbi, """
+                SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date BETWEEN '2026-12-07' AND '2026-12-13'"""));
+        assertThat(one(jdbi, "SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date = '2026-12-07'")).isNotEqualTo("0");
+        assertThat(page.select("#week-table tbody tr").last().text()).isEqualTo("2026-12-07 1 0");
+        assertThat(page.getElementById("counted-at").text()).startsWith("Counted at 00:30:00");
     }
 
     private static String one(Jdbi jdbi, String sql) {

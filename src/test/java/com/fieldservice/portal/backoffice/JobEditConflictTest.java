@@ -140,7 +140,7 @@ class JobEditConflictTest {
         assertThat(planner.post(edit(number), choice).statusCode()).isEqualTo(303);
         Map<String, Object> saved = rows("""
                 SELECT job_type_id::text AS type, suggested_user_id::text AS technician, contact_id::text AS contact,
-                       to_char(due_date AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD') AS due FROM jobs WHERE id2 = %d"""
+                       to_char(due_date, 'YYYY-MM-DD') AS due FROM jobs WHERE id2 = %d"""
                 .formatted(number)).get(0);
         assertThat(saved).containsEntry("type", id(types, 1)).containsEntry("technician", id(people, 1))
                 .containsEntry("contact", id(contacts, 0));

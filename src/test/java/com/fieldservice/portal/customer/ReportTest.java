@@ -125,7 +125,7 @@ class ReportTest {
         Map<String, Object> job = portal.jdbi().withHandle(h -> h.createQuery("""
                 SELECT s.code AS status, j.requested_by_company_id, j.requested_by_contact_id, j.company_id,
                        j.date_reported_by_company > now() - interval '2 minutes' AS reported_just_now, t.is_default AS default_type, j.name, j.description,
-                       j.customer_reference, to_char(j.earliest_date_plannable AT TIME ZONE 'Europe/Brussels', 'YYYY-MM-DD') AS earliest,
+                       j.customer_reference, to_char(j.earliest_date_plannable, 'YYYY-MM-DD') AS earliest,
                        pr.code AS priority, j.db_address_phone, j.contact_phone, j.internal_memo, j.prejob_information
                   FROM jobs j JOIN job_status s ON s.id = j.job_status_id JOIN job_type t ON t.id = j.job_type_id
                   LEFT JOIN job_priority pr ON pr.id = j.job_priority_id

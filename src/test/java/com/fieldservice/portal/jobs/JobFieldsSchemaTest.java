@@ -3,6 +3,7 @@ package com.fieldservice.portal.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.support.TestDatabase;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,6 +31,12 @@ class JobFieldsSchemaTest {
                 assertThat(meta.get("character_maximum_length")).as(field.name()).isEqualTo(field.maxLength().getAsInt());
             } else if (field.kind() == FieldSpec.Kind.MULTILINE || field.kind() == FieldSpec.Kind.TEXT) {
                 assertThat(meta.get("data_type")).as(field.name()).isEqualTo("text");
+            }
+            // a day is kept as a day, a date and time as an instant
+            if (field.kind() == FieldSpec.Kind.DATE) {
+                assertThat(meta.get("data_type")).as(field.name()).isEqualTo("date");
+            } else if (field.kind() == FieldSpec.Kind.DATE_TIME) {
+                assertThat(meta.get("data_type")).as(field.name()).isEqualTo("timestamp with time zone");
             }
             assertThat(meta.get("is_nullable")).as(field.name()).isEqualTo(field.required() ? "NO" : "YES");
         }
@@ -62,6 +69,18 @@ class JobFieldsSchemaTest {
         for (OffsetDateTime time : refused) {
             assertThat(plausible(jdbi, time)).as(time.toString()).isFalse();
         }
+        // the days a person can type, and not one more
+        for (String day : List.of(DateInput.FIRST_YEAR + "-01-01", DateInput.LAST_YEAR + "-12-31")) {
+            assertThat(plausibleDay(jdbi, LocalDate.parse(day))).as(day).isTrue();
+        }
+        for (String day : List.of((DateInput.FIRST_YEAR - 1) + "-12-31", (DateInput.LAST_YEAR + 1) + "-01-01")) {
+            assertThat(plausibleDay(jdbi, LocalDate.parse(day))).as(day).isFalse();
+        }
+    }
+
+    private static boolean plausibleDay(Jdbi jdbi, LocalDate day) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT plausible(CAST(:day AS date))").bind("day", day)
+                .mapTo(Boolean.class).one());
     }
 
     private static boolean plausible(Jdbi jdbi, OffsetDateTime time) {

@@ -52,9 +52,17 @@ class JobRulesTest {
         JobDraft draft = check(fixtures.input("suggested_date_start", "2026-07-01T09:30", "due_date", "2026-07-03",
                 "earliest_date_plannable", "2026-07-01T23:30:00Z")).draft().orElseThrow();
         assertThat(draft.suggestedDateStart()).isEqualTo(java.time.OffsetDateTime.parse("2026-07-01T09:30+02:00"));
-        assertThat(draft.dueDate()).isEqualTo(java.time.OffsetDateTime.parse("2026-07-03T00:00+02:00"));
-        // 23:30 UTC is already 2 July in Brussels: that day, from its start
-        assertThat(draft.earliestDatePlannable()).isEqualTo(java.time.OffsetDateTime.parse("2026-07-02T00:00+02:00"));
+        assertThat(draft.dueDate()).isEqualTo(java.time.LocalDate.parse("2026-07-03"));
+        // 23:30 UTC is already 2 July in Brussels: that day
+        assertThat(draft.earliestDatePlannable()).isEqualTo(java.time.LocalDate.parse("2026-07-02"));
+    }
+
+    @Test
+    void aDayFieldGivenAsATimeWhoseBrusselsDayIsOutOfRangeIsRefused() {
+        // still 2999 where it was typed, already 3000 in Brussels
+        assertThat(errors("due_date", "2999-12-31T23:30:00-05:00"))
+                .containsEntry("due_date", FieldError.of("validation.dateOutOfRange", 1900, 2999));
+        assertThat(errors("due_date", "2999-12-31T22:30:00Z")).isEmpty();
     }
 
     @Test
@@ -148,8 +156,16 @@ class JobRulesTest {
                 assertThat(errors(name, odd)).as(name + " = " + odd).containsEntry(name,
                         odd.endsWith("-19:00") ? FieldError.of(day ? "validation.date" : "validation.dateTime") : outOfRange);
             }
-            assertThat(errors(name, "1900-01-01T00:00+18:00")).as(name).isEmpty();
-            assertThat(errors(name, "2999-12-31T23:59:59.999999-18:00")).as(name).isEmpty();
+            if (day) {
+                // a day field takes the Brussels day of a moment: here still 1899, already 3000
+                assertThat(errors(name, "1900-01-01T00:00+18:00")).as(name).containsEntry(name, outOfRange);
+                assertThat(errors(name, "2999-12-31T23:59:59.999999-18:00")).as(name).containsEntry(name, outOfRange);
+                assertThat(errors(name, "1900-01-01T00:00Z")).as(name).isEmpty();
+                assertThat(errors(name, "2999-12-31T22:59:59Z")).as(name).isEmpty();
+            } else {
+                assertThat(errors(name, "1900-01-01T00:00+18:00")).as(name).isEmpty();
+                assertThat(errors(name, "2999-12-31T23:59:59.999999-18:00")).as(name).isEmpty();
+            }
             if (day) {
                 assertThat(errors(name, "+10000-01-01")).as(name).containsEntry(name, outOfRange);
                 assertThat(errors(name, "1899-12-31")).as(name).containsEntry(name, outOfRange);

@@ -44,7 +44,7 @@ final class PlanningFixtures implements AutoCloseable {
         return jdbi.withHandle(h -> h.createQuery("""
                 INSERT INTO jobs (project_id, job_type_id, job_status_id, name, skill_id, due_date)
                 SELECT p.id, (SELECT id FROM job_type WHERE is_default LIMIT 1), (SELECT id FROM job_status WHERE code = :status),
-                       'Visit test', CAST(:skill AS uuid), '2099-01-01 00:00+00'
+                       'Visit test', CAST(:skill AS uuid), '2099-01-01'
                   FROM project p JOIN company c ON c.id = p.company_id
                  WHERE c.name LIKE 'Acme%' AND NOT p.is_mobile_installation AND p.db_address_id IS NOT NULL
                  ORDER BY p.id2 LIMIT 1

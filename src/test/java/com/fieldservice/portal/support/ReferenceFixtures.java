@@ -157,7 +157,7 @@ public final class ReferenceFixtures {
                     '2d120632-543b-4b70-b510-de934c094570', '787852fb-1516-49c5-ae5a-f27cd0686863', 'WO-2025-0101',
                     'Service the main boiler', 'Yearly service: burner, heat exchanger, flue gas analysis',
                     'Customer asked twice about the invoice', 'Call Jan Claes 30 minutes before arrival', 90,
-                    '2025-03-01 00:00:00+00', '2025-03-31 00:00:00+00', '2025-02-27 09:15:00.123456+00',
+                    '2025-03-01', '2025-03-31', '2025-02-27 09:15:00.123456+00',
                     '2025-03-10 17:45:00+00', '2025-03-10 17:40:00+00', '45a9aec8-1a0e-4ebf-a212-5e6d24effd2d',
                     '2025-03-10 08:00:00+00', '4de1e331-a5fe-4288-a201-e15c3e9ec2c2', 'PO-88812',
                     'daf8d667-a5b6-446b-9016-cd1c2c081343', '2025-02-27 09:00:00+00', 'Gasket set, ignition electrode');

@@ -2,6 +2,7 @@ package com.fieldservice.portal.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fieldservice.portal.web.Language;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,8 +40,11 @@ class BusinessClockTest {
         assertThat(dates.dayTimeSeconds(utc)).isEqualTo("2099-06-15 09:30:00");
         assertThat(dates.timeSeconds(tokyo)).isEqualTo("09:30:00");
         assertThat(dates.iso(tokyo)).isEqualTo("2099-06-15T09:30:00+02:00");
-        // a due day stored as the start of its local day reads as that day
+        // the day of a moment is its local day; a day field is a day, in no zone
         assertThat(dates.day(OffsetDateTime.parse("2099-06-17T22:00Z"))).isEqualTo("2099-06-18");
-        assertThat(dates.day(null)).isEmpty();
+        assertThat(dates.day(LocalDate.parse("2099-06-18"))).isEqualTo("2099-06-18");
+        assertThat(dates.in(Language.FR).day(LocalDate.parse("2099-06-18"))).isEqualTo("18/06/2099");
+        assertThat(dates.day((OffsetDateTime) null)).isEmpty();
+        assertThat(dates.day((LocalDate) null)).isEmpty();
     }
 }

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.demo.DemoData;
 import com.fieldservice.portal.support.TestAccounts;
+import com.fieldservice.portal.support.TestDashboard;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
 import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.UUID;
@@ -17,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The portal in the default business zone (Europe/Brussels) on machines set to other zones: a
- * planner types 09:30 and every page, export and filter reads 09:30 and the typed days, whatever
+ * planner types 09:30 and every page, export and filter reads 09:30 and the typed days, the
+ * database keeps the days as days and the dashboard counts by the Brussels calendar, whatever
  * the JVM's zone (and so the zone of its database sessions).
  */
 class MachineZoneTest {
@@ -51,11 +57,12 @@ class MachineZoneTest {
             assertThat(planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "Suggested")).statusCode())
                     .isEqualTo(303);
 
-            // stored as the instant it is: 09:30 in Brussels in June is 07:30 UTC
-            boolean storedAsTyped = portal.jdbi().withHandle(h -> h.createQuery("""
-                    SELECT suggested_date_start = '2099-06-15 07:30+00' AND due_date = '2099-06-17 22:00+00'
-                      FROM jobs WHERE id2 = :n""").bind("n", number).mapTo(Boolean.class).one());
-            assertThat(storedAsTyped).isTrue();
+            // stored as the instant it is: 09:30 in Brussels in June is 07:30 UTC; the days as the days typed
+            String stored = portal.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT to_char(suggested_date_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' '
+                           || pg_typeof(due_date) || ' ' || earliest_date_plannable || ' ' || due_date
+                      FROM jobs WHERE id2 = :n""").bind("n", number).mapTo(String.class).one());
+            assertThat(stored).isEqualTo("2099-06-15 07:30 date 2099-06-14 2099-06-18");
 
             Document detail = Jsoup.parse(planner.get("/backoffice/jobs/" + number).body());
             assertThat(detail.text()).contains("Suggested start 2099-06-15 09:30", "Not before 2099-06-14", "2099-06-18");
@@ -72,15 +79,22 @@ class MachineZoneTest {
                     .doesNotContain("/backoffice/jobs/" + number + "\"");
             assertThat(planner.get("/backoffice/jobs.csv?q=" + number).body()).contains("2099-06-18");
 
-            // the reference API keeps its shape: the same instant, ISO-8601 with an offset
+            // the reference API keeps its shape: the same instant, ISO-8601 with an offset; a day at
+            // midnight UTC, so that its date part is the day itself
             UUID id = portal.jdbi().withHandle(h -> h.createQuery("SELECT id FROM jobs WHERE id2 = :n").bind("n", number)
                     .mapTo(UUID.class).one());
             assertThat(portal.apiGet("/api/jobs/" + id).body().replace(" ", ""))
-                    .contains("\"suggested_date_start\":\"2099-06-15T07:30:00.000000+00:00\"");
+                    .contains("\"suggested_date_start\":\"2099-06-15T07:30:00.000000+00:00\"",
+                            "\"due_date\":\"2099-06-18T00:00:00.000000+00:00\"",
+                            "\"earliest_date_plannable\":\"2099-06-14T00:00:00.000000+00:00\"");
+            assertThat(planner.get("/backoffice/jobs.csv?names=reference&q=" + number).body())
+                    .contains("2099-06-18T00:00:00.000000+00:00");
 
             // the suggestion is the job's first visit: Planned confirms it for the customer
             assertThat(planner.post("/backoffice/jobs/" + number + "/status", Map.of("status", "Planned")).statusCode())
                     .isEqualTo(303);
+
+            dashboardDaysAreBrusselsDays(portal);
             WebSession alice = portal.visitor();
             alice.signIn("alice@acme.demo.test", DemoData.DEMO_PASSWORD);
             assertThat(Jsoup.parse(alice.get("/portal/jobs/" + number).body()).text()).contains("15 Jun 2099, 09:30–10:30");
@@ -107,5 +121,31 @@ class MachineZoneTest {
         } finally {
             TimeZone.setDefault(before);
         }
+    }
+
+    /**
+     * The dashboard around the Brussels midnights of the job's due day (Thursday 18 June 2099, the
+     * only open one due in 2099; every other one was due long before): due on the Brussels today,
+     * it is due this week and not overdue, from the first minute of that day to the last, though
+     * UTC is still on the 17th at first and Tokyo already on the 19th at the end; overdue from the
+     * first minute of the 19th in Brussels, while UTC is still on the 18th. And the week is
+     * Brussels' (Monday 15 to Sunday 21): in on Sunday 23:50, gone at Monday 00:10.
+     */
+    private static void dashboardDaysAreBrusselsDays(TestPortal portal) {
+        long dueBefore = portal.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM jobs WHERE date_closed IS NULL AND due_date < '2099-01-01'").mapTo(Long.class).one());
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("2099-06-18T00:10", List.of(String.valueOf(dueBefore), "1"));
+        expected.put("2099-06-18T23:50", List.of(String.valueOf(dueBefore), "1"));
+        expected.put("2099-06-19T00:10", List.of(String.valueOf(dueBefore + 1), "1"));
+        expected.put("2099-06-21T23:50", List.of(String.valueOf(dueBefore + 1), "1"));
+        expected.put("2099-06-22T00:10", List.of(String.valueOf(dueBefore + 1), "0"));
+        expected.forEach((brussels, figures) -> {
+            ZoneId zone = ZoneId.of("Europe/Brussels");
+            Document page = TestDashboard.at(portal.jdbi(),
+                    BusinessClock.fixed(LocalDateTime.parse(brussels).atZone(zone).toInstant(), zone));
+            assertThat(List.of(TestDashboard.headline(page, "dash-overdue"), TestDashboard.headline(page, "dash-due-week")))
+                    .as("overdue and due this week at %s in Brussels", brussels).isEqualTo(figures);
+        });
     }
 }
