@@ -78,7 +78,8 @@ public interface TimelineDao {
                      JOIN job_status became ON became.code = h.changes -> 'status' ->> 'new'
                      LEFT JOIN job_status was ON was.code = h.changes -> 'status' ->> 'old'
                      LEFT JOIN account a ON a.id = h.account_id
-                    WHERE h.job_id = job.id AND was.customer_status IS DISTINCT FROM became.customer_status
+                    WHERE h.job_id = job.id AND h.kind IN ('created', 'status')
+                      AND was.customer_status IS DISTINCT FROM became.customer_status
                    ) e
             """;
 
