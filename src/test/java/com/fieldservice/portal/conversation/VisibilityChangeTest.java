@@ -77,14 +77,22 @@ class VisibilityChangeTest {
         return found.get(0);
     }
 
-    /** Sends the entry's own change form as a browser would: its address, its hidden fields and token. */
+    /**
+     * Presses the entry's change button as a browser would: the form it names (the page's token),
+     * sent to the button's own address with the button's value.
+     */
     static HttpResponse<String> pressChange(int number, String text) {
-        Element form = entry(number, text).selectFirst("form.timeline-visibility");
-        assertThat(form).as("a change form on " + text).isNotNull();
+        Document page = page(planner, "/backoffice/jobs/" + number);
+        Element button = page.select("#conversation-timeline > li").stream().filter(li -> li.text().contains(text))
+                .map(li -> li.selectFirst("button.timeline-visibility")).findFirst().orElse(null);
+        assertThat(button).as("a change button on " + text).isNotNull();
+        Element form = page.getElementById(button.attr("form"));
+        assertThat(form).as("the form of the change button").isNotNull();
         Map<String, String> fields = new LinkedHashMap<>();
         form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
         assertThat(fields).containsKey("_csrf");
-        return planner.postRaw(form.attr("action"), fields);
+        fields.put(button.attr("name"), button.val());
+        return planner.postRaw(button.attr("formaction"), fields);
     }
 
     static long commentId(int number, String text) {
@@ -139,7 +147,7 @@ class VisibilityChangeTest {
         assertThat(page(alice, "/portal/jobs/" + number).text()).contains("PRICE-TALK", "margin-sheet.pdf");
         assertThat(alice.getBytes("/portal/jobs/" + number + "/files/" + sheet).statusCode()).isEqualTo(200);
 
-        assertThat(entry(number, "PRICE-TALK").select("form.timeline-visibility button").text()).isEqualTo("Make internal");
+        assertThat(entry(number, "PRICE-TALK").select("button.timeline-visibility").text()).isEqualTo("Make internal");
         HttpResponse<String> changed = pressChange(number, "PRICE-TALK");
         assertThat(changed.statusCode()).isEqualTo(303);
         assertThat(changed.headers().firstValue("Location"))
@@ -149,7 +157,7 @@ class VisibilityChangeTest {
         Document after = page(planner, "/backoffice/jobs/" + number + "?conversation=visibility-changed");
         assertThat(after.select("#conversation-notice").text()).isEqualTo("Who reads it has been changed.");
         assertThat(entry(number, "PRICE-TALK").attr("data-visibility")).isEqualTo("internal");
-        assertThat(entry(number, "PRICE-TALK").select("form.timeline-visibility button").text()).isEqualTo("Show to the customer");
+        assertThat(entry(number, "PRICE-TALK").select("button.timeline-visibility").text()).isEqualTo("Show to the customer");
         assertThat(entry(number, "margin-sheet.pdf").attr("data-visibility")).isEqualTo("internal");
         for (String path : List.of("/portal/jobs/" + number, "/portal/jobs/" + number + "/activity")) {
             assertThat(alice.get(path).body()).as(path).doesNotContain("PRICE-TALK", "margin-sheet", sheet.toString());
@@ -210,8 +218,8 @@ class VisibilityChangeTest {
         assertThat(alice.post("/portal/jobs/" + number + "/comments", Map.of("comment", "My own words.")).statusCode())
                 .isEqualTo(303);
         write(planner, number, "Team words.", "customer");
-        assertThat(entry(number, "My own words.").select("form.timeline-visibility")).isEmpty();
-        assertThat(entry(number, "their-photo.png").select("form.timeline-visibility")).isEmpty();
+        assertThat(entry(number, "My own words.").select("button.timeline-visibility")).isEmpty();
+        assertThat(entry(number, "their-photo.png").select("button.timeline-visibility")).isEmpty();
         long own = commentId(number, "My own words.");
         long team = commentId(number, "Team words.");
         UUID photo = fileId(number, "their-photo.png");
