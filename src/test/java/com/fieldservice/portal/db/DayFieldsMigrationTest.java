@@ -57,6 +57,12 @@ class DayFieldsMigrationTest {
                 .containsEntry("none", "date - -")
                 // a day outside the years the portal takes becomes empty, as V12 did with typed dates
                 .containsEntry("edge", "date - -");
+        // the planner knows the days again (their type's change dropped their statistics)
+        List<String> known = jdbi.withHandle(h -> h.createQuery("""
+                SELECT attname FROM pg_stats WHERE tablename = 'jobs'
+                   AND attname IN ('due_date', 'earliest_date_plannable') ORDER BY attname""")
+                .mapTo(String.class).list());
+        assertThat(known).containsExactly("due_date", "earliest_date_plannable");
         assertThat(indexes(jdbi)).containsExactlyElementsOf(indexesBefore.stream()
                 .map(definition -> definition.replace("'infinity'::timestamp with time zone", "'infinity'::date"))
                 .toList());
