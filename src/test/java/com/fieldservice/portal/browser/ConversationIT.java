@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The conversation in a real headless Chromium: Alice reports with a photo and her phone number;
  * the planner sees the photo and the phone, answers Alice and notes something for the team only;
  * Alice sees the reply's mark in her list, opens the work order, reads the answer (and never the
- * note), and the mark is gone.
+ * note), and the mark is gone; the planner takes the answer back (makes it internal) and Alice no
+ * longer reads it.
  */
 class ConversationIT {
 
@@ -107,6 +108,21 @@ class ConversationIT {
             alice.waiting().until(ExpectedConditions.visibilityOfElementLocated(row));
             assertThat(alice.driver().findElements(newReply)).isEmpty();
             assertThat(alice.driver().getPageSource()).doesNotContain("spare pump", "sounded upset");
+
+            // the planner takes the answer back with its entry's own button (the page's one form)
+            try (Browser planner = Browser.open(1280, 900)) {
+                planner.signIn(portal.url("/login"), "planner@demo.test", DemoData.DEMO_PASSWORD, "/backoffice");
+                planner.driver().get(portal.url("/backoffice/jobs/" + number));
+                By answerEntry = By.xpath("//ol[@id='conversation-timeline']/li[contains(., 'We come tomorrow at 9.')]");
+                planner.waiting().until(ExpectedConditions.visibilityOfElementLocated(answerEntry));
+                click(planner, By.xpath("//ol[@id='conversation-timeline']/li[contains(., 'We come tomorrow at 9.')]"
+                        + "//button[contains(@class, 'timeline-visibility')]"));
+                planner.waiting().until(ExpectedConditions.urlContains("conversation=visibility-changed"));
+                assertThat(planner.driver().findElement(answerEntry).getAttribute("data-visibility")).isEqualTo("internal");
+            }
+            alice.driver().get(portal.url("/portal/jobs/" + number));
+            alice.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("conversation-timeline")));
+            assertThat(alice.driver().getPageSource()).doesNotContain("We come tomorrow at 9.", "spare pump");
         }
     }
 
