@@ -49,19 +49,20 @@ public interface ReplyStateDao {
     void teamAnswered(@Bind("jobId") UUID jobId);
 
     /**
-     * The team took back an answer (made it internal): the work order awaits a reply again when
-     * the customer's latest message (a comment, or a file other than the report's own) is now newer
-     * than every entry of the team the customer sees and than the last time a planner marked
-     * their message read.
+     * The team took back an answer (made it internal): the work order awaits a reply again, since
+     * the customer's latest message (a comment, or a file other than the report's own), when that
+     * message is now newer than every entry of the team the customer sees and than the last time a
+     * planner marked their message read.
      */
     @SqlUpdate("""
-            INSERT INTO job_awaiting_reply (job_id)
-            SELECT j.id FROM jobs j
-             WHERE j.id = :jobId
-               AND greatest((SELECT max(c.date_create) FROM job_comment c WHERE c.job_id = j.id AND c.by_customer),
+            INSERT INTO job_awaiting_reply (job_id, since)
+            SELECT j.id, latest.at FROM jobs j,
+                   LATERAL (SELECT greatest(
+                            (SELECT max(c.date_create) FROM job_comment c WHERE c.job_id = j.id AND c.by_customer),
                             (SELECT max(f.date_create) FROM job_attachment f
-                              WHERE f.job_id = j.id AND f.contact_id IS NOT NULL AND f.date_create > j.date_create))
-                 > coalesce(greatest(
+                              WHERE f.job_id = j.id AND f.contact_id IS NOT NULL AND f.date_create > j.date_create)) AS at) latest
+             WHERE j.id = :jobId
+               AND latest.at > coalesce(greatest(
                             (SELECT max(c.date_create) FROM job_comment c
                               WHERE c.job_id = j.id AND NOT c.by_customer AND c.visibility = 'customer'),
                             (SELECT max(f.date_create) FROM job_attachment f

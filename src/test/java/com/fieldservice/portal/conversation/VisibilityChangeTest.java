@@ -274,6 +274,11 @@ class VisibilityChangeTest {
 
         assertThat(pressChange(number, "Yes, since this morning.").statusCode()).isEqualTo(303);
         assertThat(awaitingReply(number)).as("her question has no answer she can read any more").isTrue();
+        boolean sinceHerQuestion = portal.jdbi().withHandle(h -> h.createQuery("""
+                SELECT ar.since = c.date_create FROM job_awaiting_reply ar JOIN jobs j ON j.id = ar.job_id
+                  JOIN job_comment c ON c.job_id = j.id AND c.text = 'Is it repaired?' WHERE j.id2 = :n""")
+                .bind("n", number).mapTo(Boolean.class).one());
+        assertThat(sinceHerQuestion).as("it awaits since her question, not since the answer was taken back").isTrue();
 
         planner.get("/backoffice/jobs/" + number);
         assertThat(planner.postMultipart("/backoffice/jobs/" + number + "/files", Map.of("visibility", "customer"),
