@@ -1,5 +1,6 @@
 package com.fieldservice.portal.backoffice;
 
+import com.fieldservice.portal.db.QueryPlans;
 import com.fieldservice.portal.reference.TranslatedName;
 import com.fieldservice.portal.time.BusinessClock;
 import com.fieldservice.portal.web.Language;
@@ -267,7 +268,7 @@ public final class JobSearch {
         if (query.isTextOnly() && search.words().isOneCommonWord()) {
             // the statistics say this word alone is in ten times more jobs than the cap (see
             // SearchWords): a word a planner types most ("boiler") is not counted on every search
-            handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            QueryPlans.forValues(handle);
             return new Matches(new Count(COUNT_CAP, true, null), null);
         }
         // The full-text index need not list all fifty thousand jobs that mention "boiler" to tell

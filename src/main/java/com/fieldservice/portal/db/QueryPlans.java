@@ -21,4 +21,13 @@ public final class QueryPlans {
     public static void generic(Handle handle) {
         handle.execute("SET LOCAL plan_cache_mode = force_generic_plan");
     }
+
+    /**
+     * The statements of the current transaction are planned for their values at every run: where
+     * the values decide the plan (the grid's filters, whose selectivity ranges from a handful of
+     * jobs to half the table). Call inside a transaction.
+     */
+    public static void forValues(Handle handle) {
+        handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+    }
 }
