@@ -34,16 +34,31 @@ public interface TimelineDao {
     String FOR_CUSTOMER = "WITH audience AS (SELECT true AS customer_view), job AS (" + JOB_COLUMNS
             + " AND " + CustomerScope.VISIBLE_JOB + ")\n";
 
+    /** The comments of the work order {@code job} that the {@code audience} reads. */
+    String COMMENTS_READ = "c.job_id = job.id AND (c.visibility = 'customer' OR NOT audience.customer_view)";
+
+    /** The files of the work order {@code job} that the {@code audience} reads. */
+    String FILES_READ = "f.job_id = job.id AND (f.visibility = 'customer' OR NOT audience.customer_view)";
+
+    /** Every comment and file: {@link #ENTRIES} reads the whole timeline (the activity page). */
+    String EVERY_ENTRY = ", shown AS (SELECT NULL::integer AS most)\n";
+
+    /** The newest {@code :timelineNewest} comments and files: a page's {@link #LATEST}. */
+    String NEWEST_ENTRIES = ", shown AS (SELECT CAST(:timelineNewest AS integer) AS most)\n";
+
     /**
      * The report as the customer wrote it, the comments, the files and the status changes a
      * customer reads, each with what {@link #ORDER} sorts by. A member of staff is named in full to
      * the back office and by first name to customers; a status changed by staff is the team's to
-     * customers (no name).
+     * customers (no name). Of the comments and of the files, only the newest {@code shown.most}
+     * ({@link #EVERY_ENTRY} or {@link #NEWEST_ENTRIES}): a page that shows the newest few reads as
+     * many rows whether the conversation holds twenty entries or two thousand. Status changes the
+     * customer reads are few, and read in full.
      */
     String ENTRIES = """
             SELECT e.kind, e.at, e.author, e.by_customer, e.internal, e.text, e.file_id, e.file_name, e.content_type,
                    e.size, e.customer_status, e.rank, e.seq
-              FROM audience, job, LATERAL (
+              FROM audience, shown, job, LATERAL (
                    SELECT 'report' AS kind, 0 AS rank, coalesce(job.date_reported_by_company, job.date_create) AS at,
                           (SELECT person_name(rc) FROM contact rc
                             WHERE rc.id = job.requested_by_contact_id AND rc.company_id = job.company_id) AS author,
@@ -57,8 +72,10 @@ public interface TimelineDao {
                                WHEN audience.customer_view THEN staff_name_for_customers(u)
                                ELSE coalesce(person_name(u), c.author_name) END,
                           c.by_customer, c.visibility = 'internal', c.text, NULL, NULL, NULL, NULL, NULL, c.id
-                     FROM job_comment c LEFT JOIN app_user u ON u.id = c.app_user_id
-                    WHERE c.job_id = job.id AND (c.visibility = 'customer' OR NOT audience.customer_view)
+                     FROM (SELECT * FROM job_comment c WHERE\s""" + COMMENTS_READ + """
+
+                            ORDER BY c.date_create DESC, c.id DESC LIMIT shown.most) c
+                     LEFT JOIN app_user u ON u.id = c.app_user_id
                    UNION ALL
                    SELECT 'file', 3, f.date_create,
                           CASE WHEN f.contact_id IS NOT NULL THEN person_name(fc)
@@ -66,10 +83,13 @@ public interface TimelineDao {
                                ELSE person_name(u) END,
                           f.contact_id IS NOT NULL, f.visibility = 'internal', NULL, f.id, f.file_name, f.content_type,
                           f.size, NULL, NULL
-                     FROM job_attachment f
+                     FROM (SELECT f.id, f.date_create, f.contact_id, f.app_user_id, f.visibility, f.file_name,
+                                  f.content_type, f.size
+                             FROM job_attachment f WHERE\s""" + FILES_READ + """
+
+                            ORDER BY f.date_create DESC, f.file_name DESC, f.id DESC LIMIT shown.most) f
                      LEFT JOIN app_user u ON u.id = f.app_user_id
                      LEFT JOIN contact fc ON fc.id = f.contact_id
-                    WHERE f.job_id = job.id AND (f.visibility = 'customer' OR NOT audience.customer_view)
                    UNION ALL
                    SELECT 'status', 1, h.changed_at,
                           CASE WHEN a.role = 'customer' OR NOT audience.customer_view THEN h.changed_by END,
@@ -90,7 +110,7 @@ public interface TimelineDao {
     String ORDER = "t.at, t.rank, t.seq, t.file_name, t.file_id";
 
     /** A customer's whole timeline of the work order {@code :number} as one JSON array (nothing internal), for a page's statement. */
-    String CUSTOMER_JSON = "(SELECT json_agg(t ORDER BY " + ORDER + ") FROM (\n" + FOR_CUSTOMER + ENTRIES + ") t)";
+    String CUSTOMER_JSON = "(SELECT json_agg(t ORDER BY " + ORDER + ") FROM (\n" + FOR_CUSTOMER + EVERY_ENTRY + ENTRIES + ") t)";
 
     /**
      * The newest first ({@link #ORDER} reversed), the report apart: {@code newest} numbers the
@@ -103,15 +123,21 @@ public interface TimelineDao {
      * A page's timeline as a lateral join {@code tl} (its statement's {@code FROM} goes on with
      * it): {@code tl.timeline}, the report and the newest {@code :timelineNewest} other entries
      * as one JSON array in {@link #ORDER}; {@code tl.timeline_total}, how many entries the whole
-     * timeline holds; {@code tl.timeline_files}, how many of them are files. Followed by the
-     * side's {@link #FOR_STAFF} or {@link #FOR_CUSTOMER} and {@link #LATEST_END}.
+     * timeline holds; {@code tl.timeline_files}, how many of them are files (the comments and files
+     * counted apart, as {@link #ENTRIES} reads only the newest of them). Followed by the side's
+     * {@link #FOR_STAFF} or {@link #FOR_CUSTOMER} and {@link #LATEST_END}.
      */
-    String LATEST = "LEFT JOIN LATERAL (SELECT json_agg(t ORDER BY " + ORDER + ")"
-            + " FILTER (WHERE t.kind = 'report' OR t.newest <= :timelineNewest) AS timeline,\n"
-            + "       count(*) AS timeline_total, count(*) FILTER (WHERE t.kind = 'file') AS timeline_files\n"
-            + "  FROM (SELECT t.*, " + NEWEST + " FROM (\n";
+    String LATEST = "LEFT JOIN LATERAL (\n";
 
-    String LATEST_END = ENTRIES + ") t) t) tl ON true\n";
+    String LATEST_END = NEWEST_ENTRIES + ", entries AS (SELECT t.*, " + NEWEST + " FROM (\n" + ENTRIES + ") t),\n"
+            + "     counted AS (SELECT (SELECT count(*) FROM entries t WHERE t.kind IN ('report', 'status')) AS others,\n"
+            + "                        (SELECT count(*) FROM job_comment c WHERE " + COMMENTS_READ + ") AS comments,\n"
+            + "                        (SELECT count(*) FROM job_attachment f WHERE " + FILES_READ + ") AS files\n"
+            + "                   FROM audience LEFT JOIN job ON true)\n"
+            + "SELECT (SELECT json_agg(t ORDER BY " + ORDER + ") FROM entries t, shown\n"
+            + "         WHERE t.kind = 'report' OR t.newest <= shown.most) AS timeline,\n"
+            + "       counted.others + counted.comments + counted.files AS timeline_total, counted.files AS timeline_files\n"
+            + "  FROM counted) tl ON true\n";
 
     /** The back office's timeline of the work order {@code :number}, shortened ({@link #LATEST}). */
     String STAFF_LATEST = LATEST + FOR_STAFF + LATEST_END;
