@@ -8,7 +8,9 @@ import com.password4j.types.Argon2;
  * Password hashing for every sign-in of the portal: Argon2id with OWASP's recommended minimum
  * (19 MiB of memory, 2 iterations, 1 lane), a random 16-byte salt and a 32-byte tag, stored in
  * the standard PHC form {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}. Verification reads the
- * parameters from the stored hash, so stronger parameters later keep old hashes valid.
+ * parameters from the stored hash, so stronger parameters later keep old hashes valid. At most
+ * one hash per processor is computed at once ({@link HashingSlots}): each holds its 19 MiB while
+ * it runs.
  */
 public final class Passwords {
 
@@ -18,6 +20,7 @@ public final class Passwords {
     static final int HASH_BYTES = 32;
     static final int SALT_BYTES = 16;
     private static final String PREFIX = "$argon2id$";
+    static final HashingSlots SLOTS = new HashingSlots(Runtime.getRuntime().availableProcessors());
 
     private static final Argon2Function ARGON2ID =
             Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID);
@@ -30,7 +33,7 @@ public final class Passwords {
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("a password may not be empty");
         }
-        return Password.hash(password).addRandomSalt(SALT_BYTES).with(ARGON2ID).getResult();
+        return SLOTS.run(() -> Password.hash(password).addRandomSalt(SALT_BYTES).with(ARGON2ID).getResult());
     }
 
     /** Whether the password matches the stored hash; false for a missing or malformed hash. */
@@ -39,7 +42,8 @@ public final class Passwords {
             return false;
         }
         try {
-            return Argon2Function.getInstanceFromHash(hash).check(password, hash);
+            Argon2Function argon2 = Argon2Function.getInstanceFromHash(hash);
+            return SLOTS.run(() -> argon2.check(password, hash));
         } catch (RuntimeException malformed) {
             return false;
         }
