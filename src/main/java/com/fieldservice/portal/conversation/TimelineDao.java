@@ -72,7 +72,8 @@ public interface TimelineDao {
                                WHEN audience.customer_view THEN staff_name_for_customers(u)
                                ELSE coalesce(person_name(u), c.author_name) END,
                           c.by_customer, c.visibility = 'internal', c.text, NULL, NULL, NULL, NULL, NULL, c.id
-                     FROM (SELECT * FROM job_comment c WHERE\s""" + COMMENTS_READ + """
+                     FROM (SELECT c.id, c.date_create, c.by_customer, c.author_name, c.app_user_id, c.visibility, c.text
+                             FROM job_comment c WHERE\s""" + COMMENTS_READ + """
 
                             ORDER BY c.date_create DESC, c.id DESC LIMIT shown.most) c
                      LEFT JOIN app_user u ON u.id = c.app_user_id
