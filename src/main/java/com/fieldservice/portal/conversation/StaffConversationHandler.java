@@ -1,6 +1,7 @@
 package com.fieldservice.portal.conversation;
 
 import com.fieldservice.portal.customer.Upload;
+import com.fieldservice.portal.customer.UploadLimits;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
@@ -43,11 +44,13 @@ public final class StaffConversationHandler {
     /** Multipart: up to five {@code files} and {@code visibility}. */
     public void addFiles(Context ctx) {
         int number = number(ctx);
-        List<Upload> uploads = ctx.isMultipartFormData()
-                ? ctx.uploadedFiles("files").stream().map(Upload::from).toList() : List.of();
-        String visibility = ctx.formParam("visibility");
-        answer(ctx, number, "files-added", new ReplyForm("files", "", visibility, Map.of()),
-                conversation.addFiles(number, uploads, visibility, RequestScope.requirePrincipal(ctx)));
+        UploadLimits.IN_FLIGHT.during(() -> {
+            List<Upload> uploads = ctx.isMultipartFormData()
+                    ? ctx.uploadedFiles("files").stream().map(Upload::from).toList() : List.of();
+            String visibility = ctx.formParam("visibility");
+            answer(ctx, number, "files-added", new ReplyForm("files", "", visibility, Map.of()),
+                    conversation.addFiles(number, uploads, visibility, RequestScope.requirePrincipal(ctx)));
+        });
     }
 
     /** No fields: the customer's message is read and needs no answer. */

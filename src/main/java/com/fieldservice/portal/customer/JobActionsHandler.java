@@ -42,9 +42,11 @@ public final class JobActionsHandler {
 
     /** POST /portal/jobs/{number}/files, multipart with up to five {@code files} */
     public void addFiles(Context ctx) {
-        List<Upload> uploads = ctx.isMultipartFormData()
-                ? ctx.uploadedFiles("files").stream().map(Upload::from).toList() : List.of();
-        answer(ctx, "files-added", "", who -> actions.addFiles(numberOrThrow(ctx), uploads, who));
+        UploadLimits.IN_FLIGHT.during(() -> {
+            List<Upload> uploads = ctx.isMultipartFormData()
+                    ? ctx.uploadedFiles("files").stream().map(Upload::from).toList() : List.of();
+            answer(ctx, "files-added", "", who -> actions.addFiles(numberOrThrow(ctx), uploads, who));
+        });
     }
 
     /** POST /portal/jobs/{number}/cancel */

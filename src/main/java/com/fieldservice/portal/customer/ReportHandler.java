@@ -56,6 +56,10 @@ public final class ReportHandler {
 
     /** POST /portal/report (multipart: the files come with the form) */
     public void submit(Context ctx) {
+        UploadLimits.IN_FLIGHT.during(() -> submitHoldingItsFiles(ctx));
+    }
+
+    private void submitHoldingItsFiles(Context ctx) {
         Principal who = RequestScope.requirePrincipal(ctx);
         Map<String, String> values = new HashMap<>();
         ctx.formParamMap().forEach((name, list) -> {

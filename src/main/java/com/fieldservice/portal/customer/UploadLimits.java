@@ -1,5 +1,6 @@
 package com.fieldservice.portal.customer;
 
+import com.fieldservice.portal.web.Slots;
 import io.javalin.config.MultipartConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -11,7 +12,8 @@ import java.util.Map;
  * How large a multipart request may be. Each file may be 10 MB ({@link Upload#MAX_BYTES}); Jetty
  * lets through a little more so that a file just over the limit is named in the form's own
  * message (422, form kept). Beyond that, the request is refused with 413 and a page that says
- * why: announced by its Content-Length before any of it is read, or found while reading it.
+ * why: announced by its Content-Length before any of it is read, or found while reading it. And
+ * only so many requests hold their files in memory at once ({@link #IN_FLIGHT}).
  */
 public final class UploadLimits {
 
@@ -19,6 +21,19 @@ public final class UploadLimits {
     static final long JETTY_MAX_FILE_MB = 12;
     /** Five files of 10 MB and the form's fields fit; six files of 10 MB get the form's "at most 5". */
     static final long MAX_REQUEST_MB = 64;
+
+    /**
+     * The requests that may hold their files' bytes at once ({@link Upload#from} reads each file
+     * whole, and the request keeps them until it is answered): as many of {@link #MAX_REQUEST_MB}
+     * as a quarter of the heap holds, at least one, at most 16; the others wait their turn. Ten
+     * uploads of five 10 MB files at once against a 256 MB heap ran it out of memory: three of them
+     * were lost with a 500.
+     */
+    public static final Slots IN_FLIGHT = new Slots(inFlight(Runtime.getRuntime().maxMemory()));
+
+    public static int inFlight(long maxHeapBytes) {
+        return (int) Math.max(1, Math.min(16, maxHeapBytes / 4 / (MAX_REQUEST_MB * 1024 * 1024)));
+    }
 
     private UploadLimits() {
     }

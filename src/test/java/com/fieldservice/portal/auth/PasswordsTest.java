@@ -3,6 +3,9 @@ package com.fieldservice.portal.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fieldservice.portal.support.HeldSlots;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
@@ -32,5 +35,22 @@ class PasswordsTest {
     @Test
     void emptyPasswordsAreRefused() {
         assertThatThrownBy(() -> Passwords.hash("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void signInsAndNewPasswordsWaitForASlotWhenEveryProcessorHashes() throws Exception {
+        String hash = Passwords.hash("correct horse");
+        assertThat(Passwords.SLOTS.size()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        CompletableFuture<Boolean> signIn;
+        CompletableFuture<String> newPassword;
+        try (HeldSlots held = HeldSlots.take(Passwords.SLOTS)) {
+            signIn = CompletableFuture.supplyAsync(() -> Passwords.verify("correct horse", hash));
+            newPassword = CompletableFuture.supplyAsync(() -> Passwords.hash("battery staple"));
+            held.untilWaiting(2);
+            assertThat(signIn).isNotDone();
+            assertThat(newPassword).isNotDone();
+        }
+        assertThat(signIn.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(Passwords.verify("battery staple", newPassword.get(10, TimeUnit.SECONDS))).isTrue();
     }
 }
