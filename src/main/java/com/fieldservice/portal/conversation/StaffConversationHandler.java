@@ -1,13 +1,11 @@
 package com.fieldservice.portal.conversation;
 
-import com.fieldservice.portal.customer.Upload;
 import com.fieldservice.portal.customer.UploadLimits;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,9 +42,7 @@ public final class StaffConversationHandler {
     /** Multipart: up to five {@code files} and {@code visibility}. */
     public void addFiles(Context ctx) {
         int number = number(ctx);
-        UploadLimits.IN_FLIGHT.during(() -> {
-            List<Upload> uploads = ctx.isMultipartFormData()
-                    ? ctx.uploadedFiles("files").stream().map(Upload::from).toList() : List.of();
+        UploadLimits.withFiles(ctx, uploads -> {
             String visibility = ctx.formParam("visibility");
             answer(ctx, number, "files-added", new ReplyForm("files", "", visibility, Map.of()),
                     conversation.addFiles(number, uploads, visibility, RequestScope.requirePrincipal(ctx)));

@@ -9,7 +9,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,11 +41,8 @@ public final class JobActionsHandler {
 
     /** POST /portal/jobs/{number}/files, multipart with up to five {@code files} */
     public void addFiles(Context ctx) {
-        UploadLimits.IN_FLIGHT.during(() -> {
-            List<Upload> uploads = ctx.isMultipartFormData()
-                    ? ctx.uploadedFiles("files").stream().map(Upload::from).toList() : List.of();
-            answer(ctx, "files-added", "", who -> actions.addFiles(numberOrThrow(ctx), uploads, who));
-        });
+        UploadLimits.withFiles(ctx, uploads ->
+                answer(ctx, "files-added", "", who -> actions.addFiles(numberOrThrow(ctx), uploads, who)));
     }
 
     /** POST /portal/jobs/{number}/cancel */

@@ -56,10 +56,10 @@ public final class ReportHandler {
 
     /** POST /portal/report (multipart: the files come with the form) */
     public void submit(Context ctx) {
-        UploadLimits.IN_FLIGHT.during(() -> submitHoldingItsFiles(ctx));
+        UploadLimits.withFiles(ctx, uploads -> submit(ctx, uploads));
     }
 
-    private void submitHoldingItsFiles(Context ctx) {
+    private void submit(Context ctx, List<Upload> uploads) {
         Principal who = RequestScope.requirePrincipal(ctx);
         Map<String, String> values = new HashMap<>();
         ctx.formParamMap().forEach((name, list) -> {
@@ -67,8 +67,6 @@ public final class ReportHandler {
                 values.put(name, list.get(0));
             }
         });
-        List<Upload> uploads = ctx.isMultipartFormData()
-                ? ctx.uploadedFiles("files").stream().map(Upload::from).toList() : List.of();
         boolean filesSent = uploads.stream().anyMatch(u -> !u.isEmpty());
 
         ReportService.Outcome outcome = reports.report(values, uploads, who);

@@ -6,7 +6,10 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * How large a multipart request may be. Each file may be 10 MB ({@link Upload#MAX_BYTES}); Jetty
@@ -33,6 +36,16 @@ public final class UploadLimits {
 
     public static int inFlight(long maxHeapBytes) {
         return (int) Math.max(1, Math.min(16, maxHeapBytes / 4 / (MAX_REQUEST_MB * 1024 * 1024)));
+    }
+
+    /**
+     * Handles a request with its {@code files}, read into memory once the whole body has arrived
+     * (Jetty keeps parts over 1 MB on disk meanwhile) and a slot of {@link #IN_FLIGHT} is free:
+     * a client sending slowly waits for nobody's slot.
+     */
+    public static void withFiles(Context ctx, Consumer<List<Upload>> handler) {
+        List<UploadedFile> received = ctx.isMultipartFormData() ? ctx.uploadedFiles("files") : List.of();
+        IN_FLIGHT.during(() -> handler.accept(received.stream().map(Upload::from).toList()));
     }
 
     private UploadLimits() {
