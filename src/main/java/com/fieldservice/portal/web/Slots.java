@@ -1,7 +1,6 @@
 package com.fieldservice.portal.web;
 
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +14,6 @@ public final class Slots {
 
     private final int size;
     private final Semaphore slots;
-    private final AtomicInteger running = new AtomicInteger();
-    private final AtomicInteger mostAtOnce = new AtomicInteger();
 
     public Slots(int size) {
         if (size < 1) {
@@ -30,12 +27,7 @@ public final class Slots {
     public <T> T run(Supplier<T> work) {
         slots.acquireUninterruptibly();
         try {
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-            try {
-                return work.get();
-            } finally {
-                running.decrementAndGet();
-            }
+            return work.get();
         } finally {
             slots.release();
         }
@@ -51,11 +43,6 @@ public final class Slots {
 
     public int size() {
         return size;
-    }
-
-    /** How many ran at the same time, at most, since the start. */
-    public int mostAtOnce() {
-        return mostAtOnce.get();
     }
 
     /** How many wait for a slot now. */
