@@ -182,8 +182,12 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
                 (SELECT pl.job_id FROM job_planning pl WHERE pl.app_user_id = %1$s
                              UNION ALL
                              SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(who);
+        String numbers = """
+                (SELECT pl.job_id2 FROM job_planning pl WHERE pl.app_user_id = %1$s
+                             UNION ALL
+                             SELECT sj.id2 FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(who);
         String jobs = "j.id IN " + ids;
-        where.jobIds(ids);
+        where.jobIds(ids, numbers);
         if (where.walkInOrder()) {
             where.checkedOnTheIndex().and("(" + jobs + " OR false)");
         } else {

@@ -191,6 +191,7 @@ public final class JobSearch {
         JobQuery query = search.query();
         Where where;
         String jobs = "jobs";
+        Optional<String> numbers = Optional.empty();
         if (matches.numbers() != null && matches.numbers().size() <= FEW) {
             // few matches (a rare word, a reference, a technician's jobs): read them by number, then
             // sort them, rather than walk the whole list in order hoping to meet them; their numbers
@@ -206,16 +207,26 @@ public final class JobSearch {
             }
         } else {
             where = Where.of(search, clock, matches.count().capped());
+            if (query.sort == JobSort.NUMBER) {
+                // many jobs of a technician alone, by number: the page's numbers are the newest (or
+                // oldest) of theirs, read from the technician's own index entries (V41), rather
+                // than walking every job's number to meet theirs
+                numbers = where.onlyJobNumbers();
+                if (numbers.isPresent()) {
+                    where = where.withoutConditions();
+                }
+            }
         }
         boolean backwards = query.beforeId != null;
         if (query.afterId != null || query.beforeId != null) {
             keyset(where, query, backwards ? query.beforeId : query.afterId, backwards);
         }
         boolean asc = query.ascending != backwards;
-        String template = where.pageByIndex() ? GridStatements.PAGE_BY_INDEX : GridStatements.PAGE;
+        String template = numbers.isPresent() ? GridStatements.PAGE_BY_NUMBERS
+                : where.pageByIndex() ? GridStatements.PAGE_BY_INDEX : GridStatements.PAGE;
         List<Listed> lines = GridStatements.sorted(where.bind("today", where.today()).query(handle, template), query.sort, asc)
-                .define("jobs", jobs).define("order", query.sort.orderBy(asc)).define("limit", query.size + 1)
-                .mapTo(Listed.class).list();
+                .define("jobs", jobs).define("numbers", numbers.orElse("")).define("order", query.sort.orderBy(asc))
+                .define("limit", query.size + 1).mapTo(Listed.class).list();
         if (!search.knowsAll(lines)) {
             // a type or status added in the last seconds: read the lookups again
             search = search.withLookups(lookups(handle, true));

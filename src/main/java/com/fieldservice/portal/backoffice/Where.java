@@ -28,6 +28,7 @@ final class Where {
     private boolean pageByIndex;
     private int conditionCount;
     private String jobIds;
+    private String jobNumbers;
 
     /** Every filter in force of the search, in the order of {@link GridFilter#ALL}. */
     static Where of(JobSearch.Prepared search, BusinessClock clock) {
@@ -82,17 +83,36 @@ final class Where {
     }
 
     /**
-     * The next condition is "j.id IN" this set of job ids (a statement of one column, duplicates
-     * allowed): when it is the only one, the jobs are counted from those ids alone.
+     * The next condition is "j.id IN" this set of job ids, the same jobs as this set of their
+     * numbers (statements of one column, duplicates allowed): when it is the only one, the jobs
+     * are counted from those ids alone, and a page by number is read from those numbers alone.
      */
-    Where jobIds(String ids) {
+    Where jobIds(String ids, String numbers) {
         jobIds = ids;
+        jobNumbers = numbers;
         return this;
     }
 
     /** The set of job ids that is this request's only condition ({@link #jobIds}), if it is. */
     Optional<String> onlyJobIds() {
         return conditionCount == 1 && jobIds != null ? Optional.of(jobIds) : Optional.empty();
+    }
+
+    /** The same jobs' numbers, when they are this request's only condition ({@link #jobIds}). */
+    Optional<String> onlyJobNumbers() {
+        return onlyJobIds().map(ids -> jobNumbers);
+    }
+
+    /**
+     * The same values bound, without the conditions: for a statement that takes the jobs from
+     * {@link #onlyJobNumbers} instead, whose values those are.
+     */
+    Where withoutConditions() {
+        Where bare = new Where(search, clock, false);
+        bare.values.putAll(values);
+        bare.uuids.putAll(uuids);
+        bare.numbers.putAll(numbers);
+        return bare;
     }
 
     Where and(String condition) {

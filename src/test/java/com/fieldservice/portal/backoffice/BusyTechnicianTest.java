@@ -9,8 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A technician with more jobs than the count cap (1,500 of 12,000): the page walks the list in
- * its order and checks each job against the technician's (the hashed form), and still shows
+ * A technician with more jobs than the count cap (1,500 of 12,000): by number, the page takes
+ * the newest (or oldest) of the technician's own numbers; by due date, it walks the list in its
+ * order and checks each job against the technician's (the hashed form); either way it shows
  * exactly the newest, or the soonest due, of their jobs; a few jobs, or an order no index
  * keeps, are gathered first as before.
  */
@@ -42,17 +43,60 @@ class BusyTechnicianTest {
     }
 
     @Test
-    void aBusyTechniciansNewestJobsByWalkingTheList() {
+    void aBusyTechniciansNewestJobsFromTheirOwnNumbers() {
         List<Integer> page = page(Map.of("technician", List.of(busy)));
         assertThat(page).isEqualTo(expected("ORDER BY j.id2 DESC"));
-        assertThat(pageStatement()).contains("OR false").contains("j.id2 IN (SELECT j.id2 FROM jobs j WHERE");
+        assertThat(pageStatement()).doesNotContain("OR false").contains("SELECT DISTINCT j.id2 FROM (SELECT pl.job_id2");
     }
 
     @Test
-    void aBusyTechniciansNextPageByWalkingTheList() {
+    void aBusyTechniciansPagesByNumberBothWays() {
         List<Integer> newest = expectedFor(busy, "ORDER BY j.id2 DESC LIMIT 60 --");
-        List<Integer> page = page(Map.of("technician", List.of(busy), "after", List.of(String.valueOf(newest.get(9)))));
-        assertThat(page).isEqualTo(newest.subList(10, 35));
+        assertThat(page(Map.of("technician", List.of(busy), "after", List.of(String.valueOf(newest.get(9))))))
+                .isEqualTo(newest.subList(10, 35));
+        assertThat(page(Map.of("technician", List.of(busy), "before", List.of(String.valueOf(newest.get(40))))))
+                .isEqualTo(newest.subList(15, 40));
+        List<Integer> oldest = expectedFor(busy, "ORDER BY j.id2 LIMIT 60 --");
+        assertThat(page(Map.of("technician", List.of(busy), "sort", List.of("number"), "dir", List.of("asc"))))
+                .isEqualTo(oldest.subList(0, 25));
+        assertThat(page(Map.of("technician", List.of(busy), "sort", List.of("number"), "dir", List.of("asc"),
+                "after", List.of(String.valueOf(oldest.get(2)))))).isEqualTo(oldest.subList(3, 28));
+    }
+
+    /**
+     * The technician's visits count as much as the jobs suggested to them, each job once however
+     * many visits it has; a visit moved to another job is listed under that job's number.
+     */
+    @Test
+    void aBusyTechniciansVisitsAreTheirJobsToo() {
+        List<Integer> visited = grid.jdbi.withHandle(h -> h.createQuery("""
+                WITH busy AS (SELECT id FROM app_user WHERE code = :code),
+                     newest AS (SELECT j.id FROM jobs j WHERE j.suggested_user_id IS DISTINCT FROM (SELECT id FROM busy)
+                                 ORDER BY j.id2 DESC LIMIT 3)
+                INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
+                SELECT n.id, (SELECT id FROM busy), timestamptz '2031-03-03 08:00+01' + v * interval '1 day',
+                       timestamptz '2031-03-03 09:00+01' + v * interval '1 day'
+                  FROM newest n, generate_series(1, 2) v
+                RETURNING job_id2""").bind("code", busy).mapTo(Integer.class).list());
+        try {
+            grid.forget();
+            assertThat(page(Map.of("technician", List.of(busy)))).doesNotHaveDuplicates().containsAll(visited)
+                    .isEqualTo(expectedWithVisits());
+            List<Integer> moved = grid.jdbi.withHandle(h -> h.createQuery("""
+                    UPDATE job_planning SET job_id = (SELECT id FROM jobs WHERE id2 = 2)
+                     WHERE job_id2 = :n AND app_user_id = (SELECT id FROM app_user WHERE code = :code)
+                    RETURNING job_id2""").bind("n", visited.get(0)).bind("code", busy).mapTo(Integer.class).list());
+            assertThat(moved).containsOnly(2);
+            grid.forget();
+            assertThat(page(Map.of("technician", List.of(busy)))).isEqualTo(expectedWithVisits());
+            // were a job ever renumbered, its visits would follow
+            grid.jdbi.useHandle(h -> h.execute("UPDATE jobs SET id2 = 99999 WHERE id2 = ?", visited.get(2)));
+            grid.forget();
+            assertThat(page(Map.of("technician", List.of(busy)))).startsWith(99999).isEqualTo(expectedWithVisits());
+        } finally {
+            grid.jdbi.useHandle(h -> h.execute("UPDATE jobs SET id2 = ? WHERE id2 = 99999", visited.get(2)));
+            grid.jdbi.useHandle(h -> h.execute("DELETE FROM job_planning WHERE app_user_id = (SELECT id FROM app_user WHERE code = ?)", busy));
+        }
     }
 
     @Test
@@ -122,6 +166,14 @@ class BusyTechnicianTest {
 
     private static List<Integer> expected(String order) {
         return expectedFor(busy, order);
+    }
+
+    /** The busy technician's newest jobs, suggested to them or with a visit of theirs. */
+    private static List<Integer> expectedWithVisits() {
+        return grid.jdbi.withHandle(h -> h.createQuery("""
+                SELECT j.id2 FROM jobs j, app_user u WHERE u.code = :code AND (j.suggested_user_id = u.id
+                    OR EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id AND pl.app_user_id = u.id))
+                 ORDER BY j.id2 DESC LIMIT 25""").bind("code", busy).mapTo(Integer.class).list());
     }
 
     private static List<Integer> expectedFor(String code, String order) {
