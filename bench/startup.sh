@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Cold and warm start-up of the packaged portal on its embedded PostgreSQL: the time from
 # `java -jar` to the first 200 from /health. Cold: an empty data directory (initdb, Flyway
-# migrations). Warm: the same directory again. Build first: mvn -q package -DskipTests
+# migrations). Warm: the same directory again. Then the same through ops/start-portal.sh, as
+# the systemd unit starts it: a first run writes the class archive as it stops, then a cold
+# start maps it. Build first: mvn -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/work-order-portal.jar
 data=$(mktemp -d)
+archive=$(mktemp -u).jsa
 port=${PORT:-7091}
 db_port=${DB_PORT:-54391}
 
 start_once() {
     local began=$(date +%s%N)
-    PORTAL_DATA_DIR=$data PORTAL_PORT=$port PORTAL_EMBEDDED_DB_PORT=$db_port java -jar "$jar" > "$data.log" 2>&1 &
+    PORTAL_DATA_DIR=$data PORTAL_PORT=$port PORTAL_EMBEDDED_DB_PORT=$db_port "$@" > "$data.log" 2>&1 &
     local pid=$!
     until curl -sf "http://localhost:$port/health" > /dev/null; do
         kill -0 $pid 2>/dev/null || { cat "$data.log"; exit 1; }
@@ -23,9 +26,15 @@ start_once() {
     echo $(( (ready - began) / 1000000 ))
 }
 
-echo "cold start (empty data directory): $(start_once) ms"
+echo "cold start (empty data directory): $(start_once java -jar "$jar") ms"
 for run in 1 2 3; do
-    echo "warm start #$run: $(start_once) ms"
+    echo "warm start #$run: $(start_once java -jar "$jar") ms"
+done
+echo "start that writes the class archive (ops/start-portal.sh): $(start_once ops/start-portal.sh "$archive" "$jar") ms"
+echo "class archive: $(du -h "$archive" | cut -f1)"
+for run in 1 2 3; do
+    rm -rf "$data"; mkdir "$data"
+    echo "cold start with the class archive #$run: $(start_once ops/start-portal.sh "$archive" "$jar") ms"
 done
 echo "jar size: $(du -h "$jar" | cut -f1) ($(stat -c %s "$jar") bytes)"
-rm -rf "$data" "$data.log"
+rm -rf "$data" "$data.log" "$archive"

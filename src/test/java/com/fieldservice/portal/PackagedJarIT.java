@@ -112,13 +112,34 @@ class PackagedJarIT {
             return running;
         }
 
+        static RunningJar start(Path dataDir, int httpPort, int dbPort, List<String> command) throws Exception {
+            RunningJar running = launch(dataDir, httpPort, dbPort, command);
+            running.awaitLine("portal listening on", 120);
+            return running;
+        }
+
+        /** The JVM's command line, as the operating system shows it. */
+        List<String> commandLine() {
+            return List.of(process.toHandle().info().arguments().orElseThrow());
+        }
+
         /** Starts the jar as the README says, without waiting for it to listen. */
         static RunningJar launch(Path dataDir, int httpPort, int dbPort) throws Exception {
+            return launch(dataDir, httpPort, dbPort, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar().toString()));
+        }
+
+        /** The packaged jar, as `mvn package` made it. */
+        static Path jar() {
             Path jar = Path.of(System.getProperty("portal.jar", "target/work-order-portal.jar"));
             assertThat(jar).exists();
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-                    .redirectErrorStream(true);
+            return jar;
+        }
+
+        /** Starts the jar with this command (the java command line, or a script that runs it), without waiting. */
+        static RunningJar launch(Path dataDir, int httpPort, int dbPort, List<String> command) throws Exception {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().keySet().removeIf(name -> name.startsWith("PORTAL_"));
             builder.environment().put("PORTAL_DATA_DIR", dataDir.toString());
             builder.environment().put("PORTAL_PORT", String.valueOf(httpPort));
