@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fieldservice.portal.support.HeldSlots;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,19 @@ class PasswordsTest {
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(Passwords.verify("correct horse", hash)).isTrue();
         assertThat(Passwords.verify("correct hors", hash)).isFalse();
+    }
+
+    /** An unknown account's sign-in costs what a known one's does: its decoy has today's parameters. */
+    @Test
+    void theDecoyForUnknownAccountsIsAHashWithTheCurrentParameters() {
+        // $argon2id$v=19$m=19456,t=2,p=1$<salt>$<tag>: the same algorithm, version, costs and lengths
+        String[] decoy = SignInService.DECOY_HASH.split("\\$");
+        String[] current = Passwords.hash("any").split("\\$");
+        assertThat(decoy).hasSameSizeAs(current);
+        assertThat(List.of(decoy).subList(0, 4)).isEqualTo(List.of(current).subList(0, 4));
+        assertThat(decoy[4]).hasSameSizeAs(current[4]);
+        assertThat(decoy[5]).hasSameSizeAs(current[5]);
+        assertThat(Passwords.verify("decoy password nobody has", SignInService.DECOY_HASH)).isTrue();
     }
 
     @Test
