@@ -178,14 +178,12 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
      * ({@link Where#checkedOnTheIndex}): 720 buffers instead of 1,600, a sixth of the time.
      */
     private static void technician(String who, Where where) {
-        String ids = """
-                (SELECT pl.job_id FROM job_planning pl WHERE pl.app_user_id = %1$s
+        String visitedOrSuggested = """
+                (SELECT pl.%2$s FROM job_planning pl WHERE pl.app_user_id = %1$s
                              UNION ALL
-                             SELECT sj.id FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(who);
-        String numbers = """
-                (SELECT pl.job_id2 FROM job_planning pl WHERE pl.app_user_id = %1$s
-                             UNION ALL
-                             SELECT sj.id2 FROM jobs sj WHERE sj.suggested_user_id = %1$s)""".formatted(who);
+                             SELECT sj.%3$s FROM jobs sj WHERE sj.suggested_user_id = %1$s)""";
+        String ids = visitedOrSuggested.formatted(who, "job_id", "id");
+        String numbers = visitedOrSuggested.formatted(who, "job_id2", "id2");
         String jobs = "j.id IN " + ids;
         where.jobIds(ids, numbers);
         if (where.walkInOrder()) {
