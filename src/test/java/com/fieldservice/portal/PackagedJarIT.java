@@ -107,9 +107,7 @@ class PackagedJarIT {
         }
 
         static RunningJar start(Path dataDir, int httpPort, int dbPort) throws Exception {
-            RunningJar running = launch(dataDir, httpPort, dbPort);
-            running.awaitLine("portal listening on", 120);
-            return running;
+            return start(dataDir, httpPort, dbPort, javaJar());
         }
 
         static RunningJar start(Path dataDir, int httpPort, int dbPort, List<String> command) throws Exception {
@@ -125,8 +123,12 @@ class PackagedJarIT {
 
         /** Starts the jar as the README says, without waiting for it to listen. */
         static RunningJar launch(Path dataDir, int httpPort, int dbPort) throws Exception {
-            return launch(dataDir, httpPort, dbPort, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar().toString()));
+            return launch(dataDir, httpPort, dbPort, javaJar());
+        }
+
+        /** The README's command: java -jar, with the Java that runs the tests. */
+        private static List<String> javaJar() {
+            return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString());
         }
 
         /** The packaged jar, as `mvn package` made it. */
