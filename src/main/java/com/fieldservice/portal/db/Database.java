@@ -56,7 +56,8 @@ public final class Database implements AutoCloseable {
         return jdbi.installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
                 .registerRowMapper(new RecordMappers())
-                .registerColumnMapper(new JsonColumns());
+                .registerColumnMapper(new JsonColumns())
+                .setTemplateEngine(new SqlTemplates());
     }
 
     public static Database open(Settings settings) {
