@@ -3,16 +3,20 @@ package com.fieldservice.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fieldservice.portal.PackagedJarIT.RunningJar;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ops/start-portal.sh, as the systemd unit runs it: the first stop writes the instance's class
+ * ops/start-portal.sh, as the systemd unit runs it (with the unit's JVM options, so this Java
+ * accepts them): the first stop writes the instance's class
  * archive, the next start maps it (with -Xshare:on a JVM that cannot map it refuses to start),
  * a start with a flight recording leaves it out (together they crash Java 17), and an archive
  * older than the jar is written again.
@@ -39,7 +43,7 @@ class ClassArchiveIT {
         assertThat(archive).isNotEmptyFile();
 
         try (RunningJar second = RunningJar.start(dataDir, httpPort, dbPort, script(archive, "-Xshare:on"))) {
-            assertThat(second.commandLine()).contains("-XX:SharedArchiveFile=" + archive, "-Xshare:on");
+            assertThat(second.commandLine()).contains("-XX:SharedArchiveFile=" + archive, "-Xshare:on").containsAll(unitOptions());
             assertThat(PackagedJarIT.get(httpPort, "/health").statusCode()).isEqualTo(200);
             second.stop();
         }
@@ -64,9 +68,22 @@ class ClassArchiveIT {
         assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(RunningJar.jar()));
     }
 
-    private static List<String> script(Path archive, String... jvmOptions) {
+    private static List<String> script(Path archive, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of("ops/start-portal.sh", archive.toString(), RunningJar.jar().toString()));
+        command.addAll(unitOptions());
         command.addAll(List.of(jvmOptions));
         return command;
+    }
+
+    /** The JVM options of the systemd unit's ExecStart: the words after the jar. */
+    static List<String> unitOptions() throws IOException {
+        String unit = Files.readString(Path.of("ops/work-order-portal@.service"));
+        Matcher execStart = Pattern.compile("(?m)^ExecStart=((?:.*\\\\\\n)*.*)$").matcher(unit);
+        assertThat(execStart.find()).as("the unit's ExecStart").isTrue();
+        String command = execStart.group(1).replace("\\\n", " ");
+        String options = command.substring(command.indexOf("work-order-portal.jar") + "work-order-portal.jar".length());
+        List<String> words = List.of(options.trim().split("\\s+"));
+        assertThat(words).as("the unit's JVM options").isNotEmpty().allMatch(word -> word.startsWith("-"));
+        return words;
     }
 }

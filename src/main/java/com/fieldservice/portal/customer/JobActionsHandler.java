@@ -5,8 +5,11 @@ import com.fieldservice.portal.jobs.FieldError;
 import com.fieldservice.portal.web.RequestScope;
 import com.fieldservice.portal.web.RequestValues;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -19,6 +22,9 @@ import java.util.UUID;
  * with the job's actions, the message and what was typed. Another company's job is not found.
  */
 public final class JobActionsHandler {
+
+    /** What a download holds of a stored file (10 MB at most) at a time. */
+    static final int FILE_PART_BYTES = 1024 * 1024;
 
     private final JobActionsService actions;
 
@@ -51,25 +57,27 @@ public final class JobActionsHandler {
     }
 
     /** GET /portal/jobs/{number}/files/{id}: only to customers who may see the job. */
-    public void customerFile(Context ctx) {
+    public void customerFile(Context ctx) throws IOException {
         Principal who = RequestScope.requirePrincipal(ctx);
         int number = numberOrThrow(ctx);
         UUID id = RequestValues.guid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
-        send(ctx, actions.customerFile(number, id, who).orElseThrow(NotFoundResponse::new));
+        send(ctx, actions.customerFile(number, id, who).orElseThrow(NotFoundResponse::new), actions);
     }
 
     /** GET /backoffice/jobs/{number}/files/{id} */
-    public void backOfficeFile(Context ctx) {
+    public void backOfficeFile(Context ctx) throws IOException {
         int number = numberOrThrow(ctx);
         UUID id = RequestValues.guid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
-        send(ctx, actions.anyFile(number, id).orElseThrow(NotFoundResponse::new));
+        send(ctx, actions.anyFile(number, id).orElseThrow(NotFoundResponse::new), actions);
     }
 
     /**
      * A stored file, as what its bytes are: images shown, PDFs downloaded; never sniffed, and
-     * sandboxed should a browser render it as a page anyway.
+     * sandboxed should a browser render it as a page anyway. Its bytes are read and written a part
+     * at a time, each part its own statement: a download to a slow phone holds a part in memory,
+     * not the whole file, and no database connection between parts.
      */
-    static void send(Context ctx, ReportDao.StoredFile file) {
+    static void send(Context ctx, ReportDao.StoredFile file, JobActionsService files) throws IOException {
         Upload.Kind kind = Upload.Kind.ofContentType(file.contentType())
                 .orElseThrow(() -> new IllegalStateException("stored file of unknown type " + file.contentType()));
         String ascii = file.fileName().replaceAll("[^A-Za-z0-9._ ()-]", "_");
@@ -80,7 +88,16 @@ public final class JobActionsHandler {
         ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'");
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(kind.contentType());
-        ctx.result(file.bytes());
+        if (ctx.method() == HandlerType.HEAD) {
+            return;
+        }
+        try (OutputStream out = ctx.outputStream()) {
+            for (int from = 0; from < file.size(); from += FILE_PART_BYTES) {
+                // a file removed meanwhile ends the download short: the client sees it broken off
+                out.write(files.filePart(file, from, FILE_PART_BYTES)
+                        .orElseThrow(() -> new IOException("file " + file.id() + " removed during its download")));
+            }
+        }
     }
 
     private interface Action {

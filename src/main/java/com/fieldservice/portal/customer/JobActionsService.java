@@ -187,4 +187,9 @@ public final class JobActionsService {
     public Optional<ReportDao.StoredFile> anyFile(int number, UUID fileId) {
         return jdbi.withExtension(ReportDao.class, dao -> dao.anyJob(number).flatMap(job -> dao.file(job.id(), fileId)));
     }
+
+    /** Part of a file the caller was allowed to read ({@link #customerFile}, {@link #anyFile}). */
+    public Optional<byte[]> filePart(ReportDao.StoredFile file, int from, int length) {
+        return jdbi.withExtension(ReportDao.class, dao -> dao.part(file.id(), from, length));
+    }
 }

@@ -44,7 +44,8 @@ public interface ReportDao extends SqlObject {
                        java.time.OffsetDateTime closedOn) {
     }
 
-    record StoredFile(String fileName, String contentType, byte[] bytes) {
+    /** A stored file's name, type and size in bytes; its bytes are read a part at a time ({@link #part}). */
+    record StoredFile(UUID id, String fileName, String contentType, int size) {
     }
 
     String OPEN_INSTALLATIONS = """
@@ -128,14 +129,21 @@ public interface ReportDao extends SqlObject {
     UUID jobId(@Bind("number") int number);
 
     /** A file of the job, for the back office: internal ones too. */
-    @SqlQuery("SELECT file_name, content_type, bytes FROM job_attachment WHERE id = :id AND job_id = :jobId")
+    @SqlQuery("SELECT id, file_name, content_type, size FROM job_attachment WHERE id = :id AND job_id = :jobId")
     Optional<StoredFile> file(@Bind("jobId") UUID jobId, @Bind("id") UUID id);
 
     /** A file of the job as its customer may fetch it: never an internal one. */
     @SqlQuery("""
-            SELECT file_name, content_type, bytes FROM job_attachment
+            SELECT id, file_name, content_type, size FROM job_attachment
              WHERE id = :id AND job_id = :jobId AND visibility = 'customer'""")
     Optional<StoredFile> customerFile(@Bind("jobId") UUID jobId, @Bind("id") UUID id);
+
+    /**
+     * {@code length} bytes of a stored file from byte {@code from} (0 is the first), or nothing if
+     * it is gone. The column is stored uncompressed (V42), so PostgreSQL reads only that part.
+     */
+    @SqlQuery("SELECT substring(bytes FROM :from + 1 FOR :length) FROM job_attachment WHERE id = :id")
+    Optional<byte[]> part(@Bind("id") UUID id, @Bind("from") int from, @Bind("length") int length);
 
     /** The phone number the customer gave when reporting, on the job just created. */
     @SqlUpdate("UPDATE jobs SET contact_phone = :phone WHERE id = :jobId")
