@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.jetty.io.EofException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The customer's actions on a job (comment, add files, cancel) and the files themselves. Each
@@ -22,6 +25,8 @@ import java.util.UUID;
  * with the job's actions, the message and what was typed. Another company's job is not found.
  */
 public final class JobActionsHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobActionsHandler.class);
 
     /** What a download holds of a stored file (10 MB at most) at a time. */
     static final int FILE_PART_BYTES = 1024 * 1024;
@@ -93,10 +98,13 @@ public final class JobActionsHandler {
         }
         try (OutputStream out = ctx.outputStream()) {
             for (int from = 0; from < file.size(); from += FILE_PART_BYTES) {
-                // a file removed meanwhile ends the download short: the client sees it broken off
+                // a file removed meanwhile breaks the download off: an incident, and the client sees it incomplete
                 out.write(files.filePart(file, from, FILE_PART_BYTES)
-                        .orElseThrow(() -> new IOException("file " + file.id() + " removed during its download")));
+                        .orElseThrow(() -> new IllegalStateException("file " + file.id() + " removed during its download")));
             }
+        } catch (EofException clientLeft) {
+            // the browser stopped reading (a page left, a download cancelled): nobody to answer, nothing wrong
+            LOG.info("file {} not sent whole: the client closed the connection", file.id());
         }
     }
 

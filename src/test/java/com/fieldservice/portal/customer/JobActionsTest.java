@@ -4,20 +4,28 @@ import static com.fieldservice.portal.customer.Samples.file;
 import static com.fieldservice.portal.customer.Samples.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fieldservice.portal.demo.DemoData;
 import com.fieldservice.portal.support.HeldLock;
 import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** What a customer does on their job after reporting it, and who gets its files. */
 class JobActionsTest {
@@ -184,6 +192,36 @@ class JobActionsTest {
         }
         assertThat(text("SELECT attstorage FROM pg_attribute WHERE attrelid = 'job_attachment'::regclass AND attname = 'bytes'"))
                 .as("stored out of line, uncompressed: a part reads only its own chunks").isEqualTo("e");
+    }
+
+    /** A browser that stops reading a large file (a page left, a download cancelled) is no incident. */
+    @Test
+    void aDownloadTheBrowserStopsReadingIsLoggedAsSuchNotAsAnIncident() throws Exception {
+        byte[] bytes = Samples.pngOfSize((int) Upload.MAX_BYTES);
+        int number = reported(file("huge.png", "image/png", bytes));
+        UUID id = uuid("SELECT a.id FROM job_attachment a JOIN jobs j ON j.id = a.job_id WHERE j.id2 = " + number);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.list = new CopyOnWriteArrayList<>(); // the server's threads append while the test reads
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        try {
+            HttpResponse<InputStream> download = alice.getStream("/portal/jobs/" + number + "/files/" + id);
+            assertThat(download.statusCode()).isEqualTo(200);
+            try (InputStream body = download.body()) {
+                assertThat(body.readNBytes(1000)).hasSize(1000);
+            }
+            // the server is done with the request once it has logged its access line
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (log.list.stream().noneMatch(e -> e.getLoggerName().equals("access") && e.getFormattedMessage().contains("/files/"))) {
+                assertThat(System.nanoTime()).as("the download's access line").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR).isEmpty();
+            assertThat(log.list).anyMatch(e -> e.getFormattedMessage().equals("file " + id + " not sent whole: the client closed the connection"));
+        } finally {
+            root.detachAppender(log);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.support;
 
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -104,6 +105,12 @@ public final class WebSession {
     public HttpResponse<byte[]> getBytes(String path) {
         return TestPortal.send(http, HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** GET whose body the caller reads as far as it likes: a browser that stops reading. */
+    public HttpResponse<InputStream> getStream(String path) {
+        return TestPortal.send(http, HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** Signs in on the form; when it works, opens the page it leads to, as a browser would (and so learns the session's CSRF token). */
