@@ -21,13 +21,14 @@ class SqlTemplatesTest {
     }
 
     @Test
-    void aStatementWithNothingToReplaceIsSentAsItsOwnString() {
-        String sql = "SELECT :a + 1";
-        jdbi.useHandle(handle -> {
-            var query = handle.createQuery(sql).bind("a", 41);
-            assertThat(query.mapTo(Integer.class).one()).isEqualTo(42);
-            assertThat(query.getContext().getRenderedSql()).isSameAs(sql);
-        });
+    void aStatementWithNothingToReplaceIsSentAsItsOwnStringComparisonsIncluded() {
+        for (String sql : List.of("SELECT :a + 1", "SELECT :a + 1 WHERE 1 < 2 AND 1 <> 2 AND 2 <= 2 AND 1<2")) {
+            jdbi.useHandle(handle -> {
+                var query = handle.createQuery(sql).bind("a", 41);
+                assertThat(query.mapTo(Integer.class).one()).isEqualTo(42);
+                assertThat(query.getContext().getRenderedSql()).as(sql).isSameAs(sql);
+            });
+        }
     }
 
     @Test
