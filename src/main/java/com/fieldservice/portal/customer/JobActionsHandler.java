@@ -66,14 +66,14 @@ public final class JobActionsHandler {
         Principal who = RequestScope.requirePrincipal(ctx);
         int number = numberOrThrow(ctx);
         UUID id = RequestValues.guid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
-        send(ctx, actions.customerFile(number, id, who).orElseThrow(NotFoundResponse::new), actions);
+        send(ctx, actions.customerFile(number, id, who).orElseThrow(NotFoundResponse::new));
     }
 
     /** GET /backoffice/jobs/{number}/files/{id} */
     public void backOfficeFile(Context ctx) throws IOException {
         int number = numberOrThrow(ctx);
         UUID id = RequestValues.guid(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
-        send(ctx, actions.anyFile(number, id).orElseThrow(NotFoundResponse::new), actions);
+        send(ctx, actions.anyFile(number, id).orElseThrow(NotFoundResponse::new));
     }
 
     /**
@@ -82,7 +82,7 @@ public final class JobActionsHandler {
      * at a time, each part its own statement: a download to a slow phone holds a part in memory,
      * not the whole file, and no database connection between parts.
      */
-    static void send(Context ctx, ReportDao.StoredFile file, JobActionsService files) throws IOException {
+    private void send(Context ctx, ReportDao.StoredFile file) throws IOException {
         Upload.Kind kind = Upload.Kind.ofContentType(file.contentType())
                 .orElseThrow(() -> new IllegalStateException("stored file of unknown type " + file.contentType()));
         String ascii = file.fileName().replaceAll("[^A-Za-z0-9._ ()-]", "_");
@@ -99,7 +99,7 @@ public final class JobActionsHandler {
         try (OutputStream out = ctx.outputStream()) {
             for (int from = 0; from < file.size(); from += FILE_PART_BYTES) {
                 // a file removed meanwhile breaks the download off: an incident, and the client sees it incomplete
-                out.write(files.filePart(file, from, FILE_PART_BYTES)
+                out.write(actions.filePart(file, from, FILE_PART_BYTES)
                         .orElseThrow(() -> new IllegalStateException("file " + file.id() + " removed during its download")));
             }
         } catch (EofException clientLeft) {
