@@ -14,6 +14,8 @@ import com.fieldservice.portal.support.TestAccounts;
 import com.fieldservice.portal.support.TestPortal;
 import com.fieldservice.portal.support.WebSession;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +191,11 @@ class JobActionsTest {
             assertThat(customer.body()).as("size %d", size).hasSize(size).isEqualTo(bytes);
             HttpResponse<byte[]> backOffice = planner.getBytes("/backoffice/jobs/" + number + "/files/" + id);
             assertThat(backOffice.body()).as("size %d", size).isEqualTo(bytes);
+            HttpResponse<String> head = alice.send(HttpRequest.newBuilder(URI.create(portal.url("/portal/jobs/" + number + "/files/" + id)))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(head.statusCode()).as("HEAD, size %d", size).isEqualTo(200);
+            assertThat(head.headers().firstValue("Content-Type")).contains("image/png");
+            assertThat(head.body()).isEmpty();
         }
         assertThat(text("SELECT attstorage FROM pg_attribute WHERE attrelid = 'job_attachment'::regclass AND attname = 'bytes'"))
                 .as("stored out of line, uncompressed: a part reads only its own chunks").isEqualTo("e");
