@@ -76,7 +76,7 @@ class ClassArchiveIT {
     }
 
     /** The JVM options of the systemd unit's ExecStart: the words after the jar. */
-    static List<String> unitOptions() throws IOException {
+    private static List<String> unitOptions() throws IOException {
         String unit = Files.readString(Path.of("ops/work-order-portal@.service"));
         Matcher execStart = Pattern.compile("(?m)^ExecStart=((?:.*\\\\\\n)*.*)$").matcher(unit);
         assertThat(execStart.find()).as("the unit's ExecStart").isTrue();

@@ -1,5 +1,6 @@
 package com.fieldservice.portal.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
