@@ -1,11 +1,20 @@
 package com.fieldservice.portal.web;
 
+import com.fieldservice.portal.web.ExpressionSyntax.Binary;
+import com.fieldservice.portal.web.ExpressionSyntax.Call;
+import com.fieldservice.portal.web.ExpressionSyntax.Conditional;
+import com.fieldservice.portal.web.ExpressionSyntax.Constant;
+import com.fieldservice.portal.web.ExpressionSyntax.Found;
+import com.fieldservice.portal.web.ExpressionSyntax.Index;
+import com.fieldservice.portal.web.ExpressionSyntax.Node;
+import com.fieldservice.portal.web.ExpressionSyntax.Not;
+import com.fieldservice.portal.web.ExpressionSyntax.Operator;
+import com.fieldservice.portal.web.ExpressionSyntax.Variable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.standard.expression.IStandardVariableExpression;
@@ -16,25 +25,29 @@ import org.thymeleaf.standard.expression.StandardExpressions;
 import org.thymeleaf.standard.util.StandardExpressionUtils;
 
 /**
- * Evaluates the templates' plainest expressions itself: a variable, then calls of the portal's own
- * methods whose arguments are such expressions too, or text in quotes ({@code ${job.name()}},
- * {@code ${local.dayTime(v.dateStart())}}, {@code ${query.isChosen('status', s.code())}}), and the
- * words {@code null}, {@code true} and {@code false}. Anything else (operators, numbers, a one-letter
- * quote (OGNL's char), utility objects, request parameters, a JDK object's method, a null on the
- * way, an argument the method can't take) goes to Thymeleaf's OGNL evaluator, with its
- * restrictions, exactly as before. Where Thymeleaf restricts an expression (a link's parameters,
- * a fragment's arguments, th:attr...), it forbids request parameters, which are never evaluated
- * here, and new objects and static classes, which OGNL is left to refuse.
+ * Evaluates the templates' plain expressions itself: variables, calls of the portal's own
+ * methods, a map read by key, text in quotes, whole numbers, {@code null}, {@code true} and
+ * {@code false}, joined by {@code +} on text, {@code ==} and {@code !=} on text, whole numbers and
+ * null, {@code < > <= >=} on whole numbers, {@code !}, {@code not}, {@code and}, {@code or} and
+ * {@code ? :} on booleans ({@code ${job.name()}}, {@code ${row.dueDate() == null}},
+ * {@code ${'status-' + group}}, {@code ${errors['files'] != null}}). Anything else (another
+ * operator, a decimal, a one-letter quote (OGNL's char), utility objects, request parameters, a
+ * JDK object's method, a field, a null on the way, values of other types for an operator, an
+ * argument no single method takes) goes to Thymeleaf's OGNL evaluator, with its restrictions,
+ * exactly as before: whatever is evaluated here gives what OGNL gives (PortalExpressionsTest
+ * compares the two), or is left to OGNL. Where Thymeleaf restricts an expression (a link's
+ * parameters, a fragment's arguments, th:attr...), it forbids request parameters, which are never
+ * evaluated here, and new objects and static classes, which OGNL is left to refuse.
  *
- * <p>Why: OGNL builds a context and walks its syntax tree at every evaluation; a work order page
- * evaluates several hundred expressions, most of them plain calls of a record's accessor. The
- * methods reached here are those {@link PortalMethods} lets OGNL call directly: the public
- * methods of the portal's classes, never Object's.
+ * <p>Why: OGNL builds a context and walks its syntax tree at every evaluation, and for each
+ * method in an operator's operands looks up whether it is an indexed property; a work order page
+ * evaluates several hundred expressions, most of them calls of a record's accessor, and a grid
+ * page three operator expressions per line. The methods reached here are those
+ * {@link PortalMethods} lets OGNL call directly: the public methods of the portal's classes,
+ * never Object's.
  */
 final class PortalExpressions implements IStandardVariableExpressionEvaluator {
 
-    /** Names Thymeleaf resolves itself, not as the page's variables. */
-    private static final Set<String> RESERVED = Set.of("param", "session", "application", "request", "response");
     private static final int MAX_REMEMBERED = 10_000;
 
     private final IStandardVariableExpressionEvaluator ognl = new OGNLVariableExpressionEvaluator(true);
@@ -42,19 +55,6 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
 
     /** An expression this class evaluates; {@code restricted}: Thymeleaf refuses it where it restricts expressions. */
     private record Parsed(Node node, boolean restricted) {
-    }
-
-    /** A variable, a constant, or a method call on what another node gives. */
-    private sealed interface Node permits Variable, Constant, Call {
-    }
-
-    private record Variable(String name) implements Node {
-    }
-
-    private record Constant(Object value) implements Node {
-    }
-
-    private record Call(Node target, String method, List<Node> arguments) implements Node {
     }
 
     /** What a node gave, or that it must be left to OGNL. */
@@ -80,7 +80,7 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
     private Optional<Parsed> node(String expression) {
         Optional<Parsed> known = parsed.get(expression);
         if (known == null) {
-            known = Optional.ofNullable(new Parser(expression).whole()).map(node -> new Parsed(node,
+            known = Optional.ofNullable(ExpressionSyntax.parse(expression)).map(node -> new Parsed(node,
                     StandardExpressionUtils.containsOGNLInstantiationOrStaticOrParam(expression)));
             if (parsed.size() < MAX_REMEMBERED) {
                 parsed.put(expression, known);
@@ -98,20 +98,50 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
         if (node instanceof Constant constant) {
             return constant.value();
         }
-        Call call = (Call) node;
-        Object target = value(call.target(), context);
+        if (node instanceof Call call) {
+            return call(call, context);
+        }
+        if (node instanceof Index index) {
+            Object target = value(index.target(), context);
+            Object key = value(index.key(), context);
+            // OGNL reads a map by an index as the map's get, whatever the key's text
+            return target instanceof Map<?, ?> map && key instanceof String ? map.get(key) : NOT_MINE;
+        }
+        if (node instanceof Not not) {
+            return value(not.operand(), context) instanceof Boolean operand ? !operand : NOT_MINE;
+        }
+        if (node instanceof Conditional conditional) {
+            Object test = value(conditional.test(), context);
+            return test instanceof Boolean chosen ? value(chosen ? conditional.then() : conditional.otherwise(), context) : NOT_MINE;
+        }
+        return binary((Binary) node, context);
+    }
+
+    private static Object call(Call call, IExpressionContext context) {
+        Object target = value(call.target, context);
         if (target == null || target == NOT_MINE) {
             return NOT_MINE;
         }
-        Method method = PortalMethods.find(target.getClass(), call.method(), call.arguments().size());
-        if (method == null) {
-            return NOT_MINE;
-        }
-        Object[] arguments = new Object[call.arguments().size()];
+        Object[] arguments = new Object[call.arguments.size()];
         for (int i = 0; i < arguments.length; i++) {
-            arguments[i] = value(call.arguments().get(i), context);
+            arguments[i] = value(call.arguments.get(i), context);
             if (arguments[i] == NOT_MINE) {
                 return NOT_MINE;
+            }
+        }
+        Found found = call.found;
+        Method method;
+        if (found != null && found.type() == target.getClass()) {
+            method = found.method();
+        } else {
+            method = PortalMethods.find(target.getClass(), call.method, arguments.length);
+            if (method != null) {
+                call.found = new Found(target.getClass(), method);
+            } else {
+                method = PortalMethods.onlyOneTaking(target.getClass(), call.method, arguments);
+                if (method == null) {
+                    return NOT_MINE;
+                }
             }
         }
         try {
@@ -122,84 +152,66 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
         }
     }
 
+    private static Object binary(Binary binary, IExpressionContext context) {
+        Object left = value(binary.left(), context);
+        if (left == NOT_MINE) {
+            return NOT_MINE;
+        }
+        if (binary.operator() == Operator.AND || binary.operator() == Operator.OR) {
+            // OGNL gives the last operand it read: the first when it decides alone
+            if (!(left instanceof Boolean decided)) {
+                return NOT_MINE;
+            }
+            if (decided == (binary.operator() == Operator.OR)) {
+                return left;
+            }
+            Object right = value(binary.right(), context);
+            return right instanceof Boolean ? right : NOT_MINE;
+        }
+        Object right = value(binary.right(), context);
+        if (right == NOT_MINE) {
+            return NOT_MINE;
+        }
+        return switch (binary.operator()) {
+            case PLUS -> (left instanceof String || right instanceof String) && left != null && right != null
+                    ? left.toString() + right : NOT_MINE;
+            case EQUAL, NOT_EQUAL -> {
+                Boolean equal = equal(left, right);
+                yield equal == null ? NOT_MINE : equal == (binary.operator() == Operator.EQUAL);
+            }
+            default -> {
+                if (!(whole(left) && whole(right))) {
+                    yield NOT_MINE;
+                }
+                int order = Long.compare(((Number) left).longValue(), ((Number) right).longValue());
+                yield switch (binary.operator()) {
+                    case LESS -> order < 0;
+                    case LESS_OR_EQUAL -> order <= 0;
+                    case GREATER -> order > 0;
+                    default -> order >= 0;
+                };
+            }
+        };
+    }
+
     /**
-     * chain := name ('.' name '(' [argument (', ' argument)*] ')')*, argument := chain or text in
-     * quotes (two letters or more, no backslash); null for anything else.
+     * Whether OGNL finds two values equal, where that is plain: null with anything, text with
+     * text, whole numbers by value; null when it is not (OGNL converts between other types).
      */
-    private static final class Parser {
-        private final String text;
-        private int at;
-
-        Parser(String text) {
-            this.text = text;
+    private static Boolean equal(Object left, Object right) {
+        if (left == null || right == null) {
+            return left == right;
         }
-
-        Node whole() {
-            Node node = chain();
-            return node != null && at == text.length() ? node : null;
+        if (left instanceof String && right instanceof String) {
+            return left.equals(right);
         }
-
-        private Node chain() {
-            String name = name();
-            if (name == null || RESERVED.contains(name)) {
-                return null;
-            }
-            Node node = switch (name) {
-                case "null" -> new Constant(null);
-                case "true" -> new Constant(Boolean.TRUE);
-                case "false" -> new Constant(Boolean.FALSE);
-                default -> new Variable(name);
-            };
-            while (at < text.length() && text.charAt(at) == '.') {
-                at++;
-                String method = name();
-                if (method == null || !take('(')) {
-                    return null;
-                }
-                List<Node> arguments = new ArrayList<>();
-                if (!take(')')) {
-                    do {
-                        take(' ');
-                        Node argument = at < text.length() && text.charAt(at) == '\'' ? quoted() : chain();
-                        if (argument == null) {
-                            return null;
-                        }
-                        arguments.add(argument);
-                    } while (take(','));
-                    if (!take(')')) {
-                        return null;
-                    }
-                }
-                node = new Call(node, method, List.copyOf(arguments));
-            }
-            return node;
+        if (whole(left) && whole(right)) {
+            return ((Number) left).longValue() == ((Number) right).longValue();
         }
+        return null;
+    }
 
-        /** Text in quotes, as OGNL reads it: a String, unless it is one letter (a char) or escapes one. */
-        private Node quoted() {
-            int end = text.indexOf('\'', at + 1);
-            if (end < at + 3 || text.substring(at + 1, end).indexOf('\\') >= 0) {
-                return null;
-            }
-            Node node = new Constant(text.substring(at + 1, end));
-            at = end + 1;
-            return node;
-        }
-
-        private String name() {
-            int start = at;
-            while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
-                at++;
-            }
-            return at > start && Character.isLetter(text.charAt(start)) ? text.substring(start, at) : null;
-        }
-
-        private boolean take(char expected) {
-            if (at < text.length() && text.charAt(at) == expected) {
-                at++;
-                return true;
-            }
-            return false;
-        }
+    private static boolean whole(Object value) {
+        return value instanceof Integer || value instanceof Long;
     }
 }

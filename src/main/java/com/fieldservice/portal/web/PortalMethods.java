@@ -1,10 +1,11 @@
 package com.fieldservice.portal.web;
 
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import ognl.MethodAccessor;
@@ -29,18 +30,53 @@ final class PortalMethods implements MethodAccessor {
     private static final String PORTAL_PACKAGE = "com.fieldservice.portal.";
     private static boolean installed;
 
-    private static final ClassValue<Map<String, Method>> METHODS = new ClassValue<>() {
+    /** A portal class's public instance methods (not Object's) by name and number of arguments. */
+    private static final ClassValue<Map<String, List<Method>>> METHODS = new ClassValue<>() {
         @Override
-        protected Map<String, Method> computeValue(Class<?> type) {
-            return type.getName().startsWith(PORTAL_PACKAGE) ? unambiguous(type) : Map.of();
+        protected Map<String, List<Method>> computeValue(Class<?> type) {
+            return type.getName().startsWith(PORTAL_PACKAGE) ? byNameAndArity(type) : Map.of();
         }
     };
 
     private final MethodAccessor ognl = new ObjectMethodAccessor();
 
-    /** The portal's own public method of a class by name and number of arguments; null for any other. */
+    /** The portal's own public method of a class by name and number of arguments when no other shares them; null for any other. */
     static Method find(Class<?> type, String name, int arity) {
-        return METHODS.get(type).get(key(name, arity));
+        List<Method> methods = METHODS.get(type).get(key(name, arity));
+        return methods != null && methods.size() == 1 ? methods.get(0) : null;
+    }
+
+    /**
+     * Of the portal's own public methods of that name for these arguments, the only one whose
+     * parameters take them as they are (an overload by the argument's type: {@code day(LocalDate)}
+     * beside {@code day(OffsetDateTime)}); null if none does, several do, or an argument is null.
+     */
+    static Method onlyOneTaking(Class<?> type, String name, Object[] arguments) {
+        List<Method> methods = METHODS.get(type).get(key(name, arguments.length));
+        if (methods == null || Arrays.asList(arguments).contains(null)) {
+            return null;
+        }
+        Method taking = null;
+        for (Method method : methods) {
+            if (takes(method, arguments)) {
+                if (taking != null) {
+                    return null;
+                }
+                taking = method;
+            }
+        }
+        return taking;
+    }
+
+    private static boolean takes(Method method, Object[] arguments) {
+        Class<?>[] parameters = method.getParameterTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            Class<?> parameter = parameters[i].isPrimitive() ? MethodType.methodType(parameters[i]).wrap().returnType() : parameters[i];
+            if (!parameter.isInstance(arguments[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Puts it in place, once for the JVM: OGNL keeps its accessors in one static registry. */
@@ -73,20 +109,17 @@ final class PortalMethods implements MethodAccessor {
         return ognl.callStaticMethod(context, targetClass, name, args);
     }
 
-    /** The class's public instance methods whose name and arity no other method shares. */
-    private static Map<String, Method> unambiguous(Class<?> type) {
-        Map<String, Method> found = new HashMap<>();
-        Arrays.stream(type.getMethods())
+    private static Map<String, List<Method>> byNameAndArity(Class<?> type) {
+        return Arrays.stream(type.getMethods())
                 .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class)
-                .collect(Collectors.groupingBy(m -> key(m.getName(), m.getParameterCount())))
-                .forEach((key, overloads) -> {
-                    if (overloads.size() == 1) {
-                        Method method = overloads.get(0);
-                        method.setAccessible(true);
-                        found.put(key, method);
-                    }
-                });
-        return Map.copyOf(found);
+                .map(PortalMethods::accessible)
+                .collect(Collectors.collectingAndThen(Collectors.groupingBy(m -> key(m.getName(), m.getParameterCount()),
+                        Collectors.toUnmodifiableList()), Map::copyOf));
+    }
+
+    private static Method accessible(Method method) {
+        method.setAccessible(true);
+        return method;
     }
 
     private static String key(String name, int arity) {

@@ -2,11 +2,17 @@ package com.fieldservice.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.standard.StandardDialect;
@@ -23,13 +29,47 @@ class PortalExpressionsTest {
         public int count() {
             return 3;
         }
+
+        public String pick(String text) {
+            return "text:" + text;
+        }
+
+        public String pick(Integer number) {
+            return "number:" + number;
+        }
+
+        public String pick(Line line) {
+            return "line:" + line.name();
+        }
+
+        public String pick(CharSequence text) {
+            return "chars:" + text;
+        }
+
+        public boolean open() {
+            return quantity != null && quantity > 2;
+        }
+
+        public Boolean nothingYet() {
+            return null;
+        }
     }
 
+    public enum Kind { OPEN, CLOSED }
+
+    /** One array for both engines: its text is its identity. */
+    private static final int[] INTS = {1, 2};
     private static final TemplateEngine OGNL = new TemplateEngine();
     private static final TemplateEngine PORTAL = new TemplateEngine();
 
+    private static final Logger THYMELEAF = (Logger) LoggerFactory.getLogger("org.thymeleaf");
+    private static Level thymeleafLevel;
+
     @BeforeAll
     static void engines() {
+        // the expressions that fail, on purpose, would each log their stack trace
+        thymeleafLevel = THYMELEAF.getLevel();
+        THYMELEAF.setLevel(Level.OFF);
         PortalMethods.install();
         OGNL.setTemplateResolver(new StringTemplateResolver());
         PORTAL.setTemplateResolver(new StringTemplateResolver());
@@ -38,12 +78,30 @@ class PortalExpressionsTest {
         PORTAL.setDialect(dialect);
     }
 
+    @AfterAll
+    static void logsAgain() {
+        THYMELEAF.setLevel(thymeleafLevel);
+    }
+
     private static String render(TemplateEngine engine, String attribute, String expression) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("line", new Line("Boiler <b>", 7, new Line("Parent", null, null)));
         variables.put("orphan", new Line("Orphan", 1, null));
         variables.put("nothing", null);
         variables.put("words", List.of("a", "b"));
+        variables.put("yes", true);
+        variables.put("no", false);
+        variables.put("zero", 0);
+        variables.put("seven", 7);
+        variables.put("sevenLong", 7L);
+        variables.put("sevenText", "7");
+        variables.put("sevenDecimal", new BigDecimal("7.0"));
+        variables.put("letter", 'c');
+        variables.put("empty", "");
+        variables.put("kind", Kind.OPEN);
+        variables.put("errors", Map.of("files", "Too large", "size", "Too many"));
+        variables.put("ints", INTS);
+        variables.put("wordsByNumber", Map.of(7, "seven"));
         try {
             return engine.process("<p " + attribute + "=\"" + expression + "\">x</p>", new Context(null, variables));
         } catch (RuntimeException e) {
@@ -71,6 +129,50 @@ class PortalExpressionsTest {
                 String portal = attribute.endsWith("=") ? render(PORTAL, "th:attr", "data-x=" + expression)
                         : render(PORTAL, attribute, expression);
                 assertThat(portal).as(attribute + " " + expression).isEqualTo(ognl);
+            }
+        }
+    }
+
+    @Test
+    void operatorsGiveWhatOgnlGives() {
+        List<String> values = List.of("line.name()", "line.quantity()", "orphan.parent()", "nothing", "yes", "no", "zero",
+                "seven", "sevenLong", "sevenText", "sevenDecimal", "letter", "empty", "kind", "line", "ints", "'ab'", "'7'",
+                "7", "0", "null", "true", "false", "line.nothingYet()", "errors['files']", "unknown");
+        List<String> expressions = new ArrayList<>();
+        for (String left : values) {
+            for (String right : values) {
+                for (String operator : List.of("+", "==", "!=", "<", "<=", ">", ">=", "and", "or", "&&", "||")) {
+                    expressions.add("${" + left + " " + operator + " " + right + "}");
+                }
+                expressions.add("${" + left + " ? " + right + " : 'other'}");
+            }
+            expressions.add("${!" + left + "}");
+            expressions.add("${not " + left + "}");
+            expressions.add("${errors[" + left + "]}");
+        }
+        expressions.addAll(List.of("${'a' + line.name() + 'b' + line.quantity()}", "${line.quantity() + 1 + 'x'}",
+                "${'x' + line.quantity() + 1}", "${1 + 2}", "${seven + seven}", "${'/jobs/' + line.count() + '/files/'}",
+                "${line.name() == 'Boiler <b>' and line.quantity() > 2}", "${no or yes and no}", "${(no or yes) and no}",
+                "${yes ? 'a' : no ? 'b' : 'c'}", "${no ? 'a' : no ? 'b' : 'c'}", "${!yes == no}", "${!(yes == no)}",
+                "${line.quantity()>2}", "${line.quantity()>=7}", "${seven<=7}", "${seven < 10 == yes}",
+                "${line.open() and line.parent().open()}", "${orphan.open() or line.open()}",
+                "${errors['files'] != null}", "${errors['size']}", "${errors['missing'] == null}", "${errors[kind]}",
+                "${errors['files'].length()}", "${words[0]}", "${wordsByNumber[7]}", "${ints[1]}", "${nothing['files']}",
+                "${line.pick('ab')}", "${line.pick(7)}", "${line.pick(line)}", "${line.pick(nothing)}", "${line.pick(sevenLong)}",
+                "${line.pick(line.quantity())}", "${line.pick(orphan.parent())}", "${line.pick(kind)}",
+                "${line.label('a' + 'b', seven + 1)}", "${line.label(yes ? 'a' : 'b', null)}",
+                "${seven ?: 'x'}", "${nothing ?: 'x'}", "${-seven}", "${seven - 1}", "${seven * 2}", "${2.5 > 1}", "${010 == 8}",
+                "${7L == sevenLong}", "${seven eq 7}", "${seven neq 7}", "${seven === 7}", "${seven+++1}", "${seven | 1}",
+                "${seven & 1}", "${yes || no}", "${yes && no}", "${ yes and no }", "${yes and(no)}", "${yes and}", "${and}",
+                "${not}", "${!}", "${()}", "${(yes}", "${yes)}", "${'a' + }", "${+ 'a'}", "${seven instanceof Integer}",
+                "${seven in {7}}", "${kind.name() == 'OPEN'}", "${line.name().length() > 3}", "${line.count() == 3}",
+                "${line.quantity() == line.count()}", "${1234567890 > 1}", "${123456789 > 1}", "${0 == zero}",
+                "${line.missing() == null}", "${param.x == null}", "${#strings.isEmpty('a') or yes}", "${'it''s' + 'a'}",
+                "${'a' + 'b'}", "${'a' + 'b' == 'ab'}", "${'ab' + 1 + 2}", "${1 + 2 + 'ab'}"));
+        for (String expression : expressions) {
+            for (String attribute : List.of("th:text", "th:if")) {
+                assertThat(render(PORTAL, attribute, expression)).as(attribute + " " + expression)
+                        .isEqualTo(render(OGNL, attribute, expression));
             }
         }
     }
