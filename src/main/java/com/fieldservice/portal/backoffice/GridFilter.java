@@ -179,11 +179,11 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
      */
     private static void technician(String who, Where where) {
         String visitedOrSuggested = """
-                (SELECT pl.%2$s FROM job_planning pl WHERE pl.app_user_id = %1$s
+                (SELECT %2$s FROM job_planning pl WHERE pl.app_user_id = %1$s
                              UNION ALL
-                             SELECT sj.%3$s FROM jobs sj WHERE sj.suggested_user_id = %1$s)""";
-        String ids = visitedOrSuggested.formatted(who, "job_id", "id");
-        String numbers = visitedOrSuggested.formatted(who, "job_id2", "id2");
+                             SELECT %3$s FROM jobs sj WHERE sj.suggested_user_id = %1$s)""";
+        String ids = visitedOrSuggested.formatted(who, "pl.job_id", "sj.id");
+        String numbers = visitedOrSuggested.formatted(who, "pl.job_id2, pl.job_due_date", "sj.id2, sj.due_date");
         String jobs = "j.id IN " + ids;
         where.jobIds(ids, numbers);
         if (where.walkInOrder()) {

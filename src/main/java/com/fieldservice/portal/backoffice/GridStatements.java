@@ -69,12 +69,13 @@ final class GridStatements {
     static final String PAGE_BY_INDEX = SELECT_LINES + SELECT_JOBS
             + " AND j.id2 IN (SELECT j.id2 FROM jobs j WHERE true<where><order> LIMIT <limit>)" + LINES_FROM + "<linesOrder>";
     /**
-     * The same page when its jobs are a set of numbers and nothing else ({@link Where#onlyJobNumbers},
-     * a technician's), sorted by number: the page's numbers are the set's, sorted and limited
-     * ({@code <where>} holds only the page's keyset, on {@code j.id2}); no job is read but the page's.
+     * The same page when its jobs are a set of numbers with their due dates and nothing else
+     * ({@link Where#onlyJobNumbers}, a technician's), sorted by number or by due date: the page's
+     * numbers are the set's, sorted and limited ({@code <where>} holds only the page's keyset, on
+     * {@code j.id2} and {@code j.due_date}); no job is read but the page's.
      */
-    static final String PAGE_BY_NUMBERS = SELECT_LINES + SELECT_JOBS
-            + " AND j.id2 IN (SELECT DISTINCT j.id2 FROM <numbers> j(id2) WHERE true<where><order> LIMIT <limit>)" + LINES_FROM + "<linesOrder>";
+    static final String PAGE_BY_NUMBERS = SELECT_LINES + SELECT_JOBS + " AND j.id2 IN (SELECT j.id2 FROM <numbers> j(id2, due_date)"
+            + " WHERE true<where> GROUP BY j.id2, j.due_date<order> LIMIT <limit>)" + LINES_FROM + "<linesOrder>";
     /** Every line of the list, in order, for the CSV. */
     static final String EXPORT = SELECT_LINES + SELECT_JOBS + "<where>" + LINES_FROM + "<linesOrder>";
     /** The counts' last columns: the planner's settings of {@link JobSearch#matches} put back for the page. */

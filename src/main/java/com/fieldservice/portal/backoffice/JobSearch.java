@@ -192,7 +192,18 @@ public final class JobSearch {
         Where where;
         String jobs = "jobs";
         Optional<String> numbers = Optional.empty();
-        if (matches.numbers() != null && matches.numbers().size() <= FEW) {
+        boolean few = matches.numbers() != null && matches.numbers().size() <= FEW;
+        Where filtered = Where.of(search, clock, matches.count().capped());
+        // a technician's jobs alone, by due date, or by number when they are many: the page's numbers
+        // are the soonest due (latest, newest, oldest) of theirs, read from the technician's own
+        // index entries with their due dates (V41, V43), rather than walking every job's due date or
+        // number to meet theirs, or reading every one of their jobs to sort them
+        Optional<String> technicians = query.sort == JobSort.DUE_DATE || query.sort == JobSort.NUMBER && !few
+                ? filtered.onlyJobNumbers() : Optional.empty();
+        if (technicians.isPresent()) {
+            where = filtered.withoutConditions();
+            numbers = technicians;
+        } else if (few) {
             // few matches (a rare word, a reference, a technician's jobs): read them by number, then
             // sort them, rather than walk the whole list in order hoping to meet them; their numbers
             // are the filters' answer, which the page need not work out a second time
@@ -206,16 +217,7 @@ public final class JobSearch {
                 jobs = "(SELECT * FROM jobs WHERE id2 = ANY (:matching) OFFSET 0)";
             }
         } else {
-            where = Where.of(search, clock, matches.count().capped());
-            if (query.sort == JobSort.NUMBER) {
-                // many jobs of a technician alone, by number: the page's numbers are the newest (or
-                // oldest) of theirs, read from the technician's own index entries (V41), rather
-                // than walking every job's number to meet theirs
-                numbers = where.onlyJobNumbers();
-                if (numbers.isPresent()) {
-                    where = where.withoutConditions();
-                }
-            }
+            where = filtered;
         }
         boolean backwards = query.beforeId != null;
         if (query.afterId != null || query.beforeId != null) {

@@ -83,9 +83,10 @@ final class Where {
     }
 
     /**
-     * The next condition is "j.id IN" this set of job ids, the same jobs as this set of their
-     * numbers (statements of one column, duplicates allowed): when it is the only one, the jobs
-     * are counted from those ids alone, and a page by number is read from those numbers alone.
+     * The next condition is "j.id IN" this set of job ids (a statement of one column), the same
+     * jobs as this set of their numbers and due dates (of two columns; duplicates allowed in
+     * both): when it is the only one, the jobs are counted from those ids alone, and a page by
+     * number or by due date is read from those numbers and due dates alone.
      */
     Where jobIds(String ids, String numbers) {
         jobIds = ids;

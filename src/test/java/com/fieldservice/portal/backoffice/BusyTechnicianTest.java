@@ -2,6 +2,7 @@ package com.fieldservice.portal.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,11 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A technician with more jobs than the count cap (1,500 of 12,000): by number, the page takes
- * the newest (or oldest) of the technician's own numbers; by due date, it walks the list in its
- * order and checks each job against the technician's (the hashed form); either way it shows
- * exactly the newest, or the soonest due, of their jobs; a few jobs, or an order no index
- * keeps, are gathered first as before.
+ * A technician with more jobs than the count cap (1,500 of 12,000): by number or by due date, the
+ * page takes the newest (or oldest, soonest or latest due) of the technician's own numbers and due
+ * dates, and shows exactly those of their jobs; a few jobs, or an order no index keeps, are
+ * gathered first as before.
  */
 class BusyTechnicianTest {
 
@@ -46,7 +46,7 @@ class BusyTechnicianTest {
     void aBusyTechniciansNewestJobsFromTheirOwnNumbers() {
         List<Integer> page = page(Map.of("technician", List.of(busy)));
         assertThat(page).isEqualTo(expected("ORDER BY j.id2 DESC"));
-        assertThat(pageStatement()).doesNotContain("OR false").contains("SELECT DISTINCT j.id2 FROM (SELECT pl.job_id2");
+        assertThat(pageStatement()).doesNotContain("OR false").contains("SELECT j.id2 FROM (SELECT pl.job_id2, pl.job_due_date");
     }
 
     @Test
@@ -124,10 +124,68 @@ class BusyTechnicianTest {
     }
 
     @Test
-    void aBusyTechniciansSoonestDueJobsByWalkingTheDueDates() {
+    void aBusyTechniciansSoonestDueJobsFromTheirOwnDueDates() {
         List<Integer> page = page(Map.of("technician", List.of(busy), "sort", List.of("due_date"), "dir", List.of("asc")));
         assertThat(page).isEqualTo(expected("ORDER BY coalesce(j.due_date, 'infinity'::date), j.id2"));
-        assertThat(pageStatement()).contains("OR false");
+        assertThat(pageStatement()).doesNotContain("OR false").contains("pl.job_due_date");
+    }
+
+    @Test
+    void aBusyTechniciansPagesByDueDateBothWays() {
+        for (String dir : List.of("asc", "desc")) {
+            List<Map<String, Object>> due = dueOrder(dir, 60);
+            assertThat(page(Map.of("technician", List.of(busy), "sort", List.of("due_date"), "dir", List.of(dir),
+                    "after", List.of(String.valueOf(due.get(9).get("id2"))), "key", List.of((String) due.get(9).get("key")))))
+                    .as(dir).isEqualTo(numbers(due.subList(10, 35)));
+            assertThat(page(Map.of("technician", List.of(busy), "sort", List.of("due_date"), "dir", List.of(dir),
+                    "before", List.of(String.valueOf(due.get(40).get("id2"))), "key", List.of((String) due.get(40).get("key")))))
+                    .as(dir).isEqualTo(numbers(due.subList(15, 40)));
+        }
+    }
+
+    /**
+     * A visit carries its job's due date, kept by the database: set when the visit is written,
+     * changed with the job's; the technician's page by due date follows both.
+     */
+    @Test
+    void aJobsDueDateFollowsToItsVisits() {
+        List<Map<String, Object>> before = grid.jdbi.withHandle(h -> h.createQuery("""
+                SELECT id2, earliest_date_plannable, due_date FROM jobs WHERE suggested_user_id IS NULL ORDER BY id2 DESC LIMIT 2""")
+                .mapToMap().list());
+        List<Integer> visited = numbers(before);
+        Map<String, List<String>> soonest = Map.of("technician", List.of(busy), "sort", List.of("due_date"), "dir", List.of("asc"));
+        try {
+            visit(visited.get(0));
+            dueDate(visited.get(0), LocalDate.of(2001, 1, 1));
+            grid.forget();
+            assertThat(page(soonest)).startsWith(visited.get(0)).isEqualTo(expectedWithVisits(SOONEST_DUE));
+            dueDate(visited.get(0), null);
+            grid.forget();
+            assertThat(page(soonest)).doesNotContain(visited.get(0)).isEqualTo(expectedWithVisits(SOONEST_DUE));
+            dueDate(visited.get(1), LocalDate.of(2000, 6, 1));
+            visit(visited.get(1));
+            grid.forget();
+            assertThat(page(soonest)).startsWith(visited.get(1)).isEqualTo(expectedWithVisits(SOONEST_DUE));
+        } finally {
+            grid.jdbi.useHandle(h -> h.execute("DELETE FROM job_planning WHERE app_user_id = (SELECT id FROM app_user WHERE code = ?)", busy));
+            before.forEach(job -> grid.jdbi.useHandle(h -> h.createUpdate(
+                            "UPDATE jobs SET earliest_date_plannable = :earliest, due_date = :due WHERE id2 = :id2")
+                    .bind("earliest", (Object) job.get("earliest_date_plannable")).bind("due", (Object) job.get("due_date"))
+                    .bind("id2", (Integer) job.get("id2")).execute()));
+        }
+    }
+
+    private static void visit(int number) {
+        grid.jdbi.useHandle(h -> h.execute("""
+                INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
+                SELECT j.id, u.id, timestamptz '2031-03-03 08:00+01', timestamptz '2031-03-03 09:00+01'
+                  FROM jobs j, app_user u WHERE j.id2 = ? AND u.code = ?""", number, busy));
+    }
+
+    /** Sets a job's due date (and no earliest date to plan, which must not come after it). */
+    private static void dueDate(int number, LocalDate due) {
+        grid.jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET earliest_date_plannable = NULL, due_date = :due WHERE id2 = :id2")
+                .bind("due", due).bind("id2", number).execute());
     }
 
     @Test
@@ -142,6 +200,14 @@ class BusyTechnicianTest {
         List<Integer> page = page(Map.of("technician", List.of(quiet)));
         assertThat(page).isEqualTo(expectedFor(quiet, "ORDER BY j.id2 DESC"));
         assertThat(pageStatement()).doesNotContain("OR false");
+    }
+
+    @Test
+    void aTechnicianWithFewJobsByDueDateFromTheirOwnDueDates() {
+        Map<String, List<String>> latest = Map.of("technician", List.of(quiet), "sort", List.of("due_date"), "dir", List.of("desc"));
+        assertThat(page(latest)).hasSize(12)
+                .isEqualTo(expectedFor(quiet, "ORDER BY coalesce(j.due_date, 'infinity'::date) DESC, j.id2 DESC"));
+        assertThat(pageStatement()).contains("pl.job_due_date").doesNotContain("OFFSET 0");
     }
 
     @Test
@@ -168,12 +234,31 @@ class BusyTechnicianTest {
         return expectedFor(busy, order);
     }
 
+    private static final String SOONEST_DUE = "ORDER BY coalesce(j.due_date, 'infinity'::date), j.id2";
+
     /** The busy technician's newest jobs, suggested to them or with a visit of theirs. */
     private static List<Integer> expectedWithVisits() {
+        return expectedWithVisits("ORDER BY j.id2 DESC");
+    }
+
+    private static List<Integer> expectedWithVisits(String order) {
         return grid.jdbi.withHandle(h -> h.createQuery("""
                 SELECT j.id2 FROM jobs j, app_user u WHERE u.code = :code AND (j.suggested_user_id = u.id
                     OR EXISTS (SELECT 1 FROM job_planning pl WHERE pl.job_id = j.id AND pl.app_user_id = u.id))
-                 ORDER BY j.id2 DESC LIMIT 25""").bind("code", busy).mapTo(Integer.class).list());
+                """ + order + " LIMIT 25").bind("code", busy).mapTo(Integer.class).list());
+    }
+
+    /** The busy technician's jobs by due date, each with the key of its page link. */
+    private static List<Map<String, Object>> dueOrder(String dir, int limit) {
+        return grid.jdbi.withHandle(h -> h.createQuery("""
+                SELECT j.id2, CASE WHEN j.due_date IS NULL THEN 'infinity' ELSE to_char(j.due_date, 'YYYY-MM-DD') END AS key
+                  FROM jobs j WHERE j.suggested_user_id = (SELECT id FROM app_user WHERE code = :code)
+                 ORDER BY coalesce(j.due_date, 'infinity'::date) %1$s, j.id2 %1$s LIMIT :limit""".formatted(dir))
+                .bind("code", busy).bind("limit", limit).mapToMap().list());
+    }
+
+    private static List<Integer> numbers(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> (Integer) row.get("id2")).toList();
     }
 
     private static List<Integer> expectedFor(String code, String order) {

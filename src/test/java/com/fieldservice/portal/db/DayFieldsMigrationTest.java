@@ -45,7 +45,8 @@ class DayFieldsMigrationTest {
             h.execute(job, installation, "edge", "1899-12-31 08:00+00", "3000-01-01 08:00+00");
         });
 
-        migrate(url, null);
+        // to V39, its statistics: later migrations change the indexes on these days
+        migrate(url, "39");
 
         Map<String, String> days = jdbi.withHandle(h -> h.createQuery("""
                 SELECT name, pg_typeof(due_date)::text || ' ' || coalesce(earliest_date_plannable::text, '-')
@@ -86,6 +87,8 @@ class DayFieldsMigrationTest {
                     "UPDATE jobs SET due_date = ?::date WHERE name = 'none'", slip)))
                     .hasMessageContaining("jobs_due_date_plausible");
         }
+        // and the migrations after it run over such rows
+        migrate(url, null);
     }
 
     private static List<String> indexes(Jdbi jdbi) {
