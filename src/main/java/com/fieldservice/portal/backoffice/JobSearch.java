@@ -184,8 +184,9 @@ public final class JobSearch {
 
     /**
      * One page of the list; call inside the transaction of {@link #matches}, which has the
-     * statement planned for its actual values (never a generic plan: whether a word matches ten
-     * jobs or a hundred thousand decides between the full-text index and walking id2 backwards).
+     * statement planned for its actual values (a generic plan would not know whether a word
+     * matches ten jobs or a hundred thousand, which decides between the full-text index and
+     * walking id2 backwards), unless the filter is a technician's alone.
      */
     public Page page(Handle handle, Prepared search, Matches matches) {
         JobQuery query = search.query();
@@ -290,17 +291,20 @@ public final class JobSearch {
         // alone: beside another filter, or for the words of an installation's or a company's name,
         // a sample of what the index finds would leave out jobs that do match (a name filter with
         // "open" counted 842 to 888 of 1,321 jobs, a different subset at each request). Filters'
-        // values decide the plan (custom plans). The full list needs none of these settings: its
-        // first thousand jobs are counted as they come, and its plans are kept (planning its page
-        // took longer than running it).
+        // values decide the plan (custom plans), except a technician's alone: their jobs are read
+        // from their own index entries whoever they are, so one plan is kept per connection (it
+        // took longer to plan the count and the page than to run them). The full list needs none
+        // of these settings: its first thousand jobs are counted as they come, and its plans are
+        // kept (planning its page took longer than running it).
         boolean filtered = query.isFiltered();
+        Where where = Where.of(search, clock);
+        Optional<String> ids = where.onlyJobIds();
         if (filtered) {
             handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
                     + "set_config('gin_fuzzy_search_limit', '" + (query.isTextOnly() ? 2 * COUNT_CAP : 0) + "', true) AS fuzzy, "
-                    + "set_config('plan_cache_mode', 'force_custom_plan', true) AS plans").mapToMap().one();
+                    + "set_config('plan_cache_mode', '" + (ids.isPresent() ? "force_generic_plan" : "force_custom_plan")
+                    + "', true) AS plans").mapToMap().one();
         }
-        Where where = Where.of(search, clock);
-        Optional<String> ids = where.onlyJobIds();
         // a technician's jobs alone: counted from their ids, the numbers looked up only when few
         Query count = ids.isPresent() ? where.query(handle, GridStatements.MATCHES_OF_IDS).define("ids", ids.get())
                 .define("sample", GridStatements.SAMPLE * (COUNT_CAP + 1)) : where.query(handle, GridStatements.MATCHES);

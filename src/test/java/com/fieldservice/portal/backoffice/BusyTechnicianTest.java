@@ -110,6 +110,24 @@ class BusyTechnicianTest {
         assertThat(grid.statements()).anyMatch(sql -> sql.contains("SELECT DISTINCT s.id FROM"));
     }
 
+    /** Whoever the technician, their jobs are read the same way: one plan, kept; other filters are planned for their values. */
+    @Test
+    void aTechnicianAloneKeepsOnePlan() {
+        for (String code : List.of(busy, quiet)) {
+            grid.forget();
+            grid.run(Map.of("technician", List.of(code), "sort", List.of("due_date")));
+            assertThat(planMode()).as(code).isEqualTo("force_generic_plan");
+        }
+        grid.forget();
+        grid.run(Map.of("technician", List.of(busy), "status", List.of("Open")));
+        assertThat(planMode()).isEqualTo("force_custom_plan");
+    }
+
+    private static String planMode() {
+        String settings = grid.statements().stream().filter(sql -> sql.contains("set_config('plan_cache_mode'")).findFirst().orElseThrow();
+        return settings.replaceAll("(?s).*set_config\\('plan_cache_mode', '([a-z_]+)'.*", "$1");
+    }
+
     @Test
     void aTechnicianWithAnotherFilterIsCountedOnTheirJobsThatPassIt() {
         String status = grid.jdbi.withHandle(h -> h.createQuery("SELECT s.code FROM jobs j JOIN job_status s"
