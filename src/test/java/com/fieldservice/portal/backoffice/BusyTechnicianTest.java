@@ -2,9 +2,13 @@ package com.fieldservice.portal.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fieldservice.portal.support.HeldLock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +194,33 @@ class BusyTechnicianTest {
                             "UPDATE jobs SET earliest_date_plannable = :earliest, due_date = :due WHERE id2 = :id2")
                     .bind("earliest", (Object) job.get("earliest_date_plannable")).bind("due", (Object) job.get("due_date"))
                     .bind("id2", (Integer) job.get("id2")).execute()));
+        }
+    }
+
+    /** A visit's due date is never the one a concurrent edit of its job is replacing. */
+    @Test
+    void aVisitAddedWhileItsJobsDueDateChangesWaitsAndCopiesTheNewDate() throws Exception {
+        Map<String, Object> before = grid.jdbi.withHandle(h -> h.createQuery("""
+                SELECT id2, earliest_date_plannable, due_date FROM jobs WHERE suggested_user_id IS NULL ORDER BY id2 LIMIT 1""")
+                .mapToMap().one());
+        int number = (Integer) before.get("id2");
+        HeldLock edit = HeldLock.take(grid.jdbi,
+                "UPDATE jobs SET earliest_date_plannable = NULL, due_date = DATE '2002-02-02' WHERE id2 = " + number);
+        try {
+            CompletableFuture<LocalDate> copied = CompletableFuture.supplyAsync(() -> grid.jdbi.withHandle(h -> h.createQuery("""
+                    INSERT INTO job_planning (job_id, app_user_id, date_start, date_end)
+                    SELECT j.id, u.id, timestamptz '2031-03-05 08:00+01', timestamptz '2031-03-05 09:00+01'
+                      FROM jobs j, app_user u WHERE j.id2 = :number AND u.code = :code
+                    RETURNING job_due_date""").bind("number", number).bind("code", busy).mapTo(LocalDate.class).one()));
+            assertThat(edit.awaitWaiting(1, Duration.ofSeconds(10))).singleElement().asString().contains("INSERT INTO job_planning");
+            edit.commit();
+            assertThat(copied.get(10, TimeUnit.SECONDS)).isEqualTo(LocalDate.of(2002, 2, 2));
+        } finally {
+            edit.close();
+            grid.jdbi.useHandle(h -> h.execute("DELETE FROM job_planning WHERE app_user_id = (SELECT id FROM app_user WHERE code = ?)", busy));
+            grid.jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET earliest_date_plannable = :earliest, due_date = :due WHERE id2 = :id2")
+                    .bind("earliest", (Object) before.get("earliest_date_plannable")).bind("due", (Object) before.get("due_date"))
+                    .bind("id2", number).execute());
         }
     }
 

@@ -70,6 +70,14 @@ public final class HeldLock implements AutoCloseable {
         }
     }
 
+    /** Ends the transaction keeping what it wrote: the waiting sessions go on, and see it. */
+    public void commit() {
+        if (!handle.isClosed()) {
+            handle.commit();
+            close();
+        }
+    }
+
     /** Ends the transaction: the waiting sessions go on, all at once. */
     @Override
     public void close() {
