@@ -159,9 +159,6 @@ final class ExpressionSyntax {
             if (at >= text.length()) {
                 return null;
             }
-            if (text.startsWith("!=", at)) {
-                return null;
-            }
             if (take("!") || takeWord("not")) {
                 Node operand = unary();
                 return operand == null ? null : new Not(operand);
@@ -248,10 +245,14 @@ final class ExpressionSyntax {
 
         private String name() {
             int start = at;
-            while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
+            while (at < text.length() && partOfName(text.charAt(at))) {
                 at++;
             }
             return at > start && Character.isLetter(text.charAt(start)) ? text.substring(start, at) : null;
+        }
+
+        private static boolean partOfName(char c) {
+            return Character.isLetterOrDigit(c) || c == '_';
         }
 
         private void spaces() {
@@ -278,7 +279,7 @@ final class ExpressionSyntax {
         private boolean takeWord(String word) {
             spaces();
             int end = at + word.length();
-            if (text.startsWith(word, at) && (end == text.length() || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_'))) {
+            if (text.startsWith(word, at) && (end == text.length() || !partOfName(text.charAt(end)))) {
                 at = end;
                 return true;
             }
