@@ -1,5 +1,6 @@
 package com.fieldservice.portal.auth;
 
+import com.fieldservice.portal.db.QueryPlans;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +44,10 @@ public final class Audit {
     }
 
     public List<AuditDao.Entry> search(Optional<String> event, Optional<String> username, Optional<Long> before, int limit) {
-        return jdbi.withExtension(AuditDao.class,
-                dao -> dao.search(event.orElse(null), username.orElse(null), before.orElse(null), limit));
+        // each filter given or not, on an id past which to page: the plan depends on which
+        return jdbi.inTransaction(handle -> {
+            QueryPlans.forValues(handle);
+            return handle.attach(AuditDao.class).search(event.orElse(null), username.orElse(null), before.orElse(null), limit);
+        });
     }
 }

@@ -78,9 +78,15 @@ final class GridStatements {
             + " WHERE true<where> GROUP BY j.id2, j.due_date<order> LIMIT <limit>)" + LINES_FROM + "<linesOrder>";
     /** Every line of the list, in order, for the CSV. */
     static final String EXPORT = SELECT_LINES + SELECT_JOBS + "<where>" + LINES_FROM + "<linesOrder>";
-    /** The counts' last columns: the planner's settings of {@link JobSearch#matches} put back for the page. */
+    /**
+     * The counts' last columns: the planner's settings of {@link JobSearch#matches} put back for the
+     * page, and with no more matches than the cap, the page's plan kept per connection: it reads
+     * those jobs by number ({@link JobSearch#page}), whatever the filters were.
+     */
     private static final String SETTINGS_BACK =
-            " set_config('enable_seqscan', 'on', true) AS seqscan, set_config('gin_fuzzy_search_limit', '0', true) AS fuzzy";
+            " set_config('enable_seqscan', 'on', true) AS seqscan, set_config('gin_fuzzy_search_limit', '0', true) AS fuzzy,"
+            + " set_config('plan_cache_mode', CASE WHEN count(*) <= <cap> THEN 'force_generic_plan'"
+            + " ELSE current_setting('plan_cache_mode') END, true) AS plans";
 
     /**
      * How many jobs match, up to {@code <limit>}, and their numbers when they are no more than

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
  * {@code GET /backoffice/jobs/{number}}: one work order for the back office, in groups, with its
  * parent, its children, its planned visits, its conversation with the customer and its history.
  * At most two statements whatever the job holds ({@link JobPageDao}), each planned once per
- * connection ({@link QueryPlans#generic}): the job with every joined entity, since when its
+ * connection ({@link QueryPlans}): the job with every joined entity, since when its
  * customer awaits a reply and its lists (children, visits, timeline, history: the report and the
  * newest entries of the timeline, the newest of the history, all of either with
  * {@code ?timeline=all} or {@code ?history=all}); then the names its history's values point at,
@@ -74,8 +74,7 @@ public final class JobDetailHandler {
         model.put("visitForm", visit);
         Language reader = Language.of(ctx);
         String language = reader.code();
-        boolean found = jdbi.inTransaction(handle -> {
-            QueryPlans.generic(handle);
+        boolean found = jdbi.withHandle(handle -> {
             JobPageDao dao = handle.attach(JobPageDao.class);
             // the report and the newest entries, the newest history; all of either when asked for
             boolean wholeTimeline = RequestValues.whole(ctx.queryParam("timeline"));

@@ -335,6 +335,7 @@ public final class JobSearch {
     public void stream(JobQuery query, Language language, Consumer<Row> sink) {
         jdbi.useTransaction(handle -> {
             handle.execute("SET LOCAL statement_timeout = '10min'");
+            QueryPlans.forValues(handle);
             // an export names every line's type and status: no lookups older than the export
             Prepared search = prepare(handle, query).withLookups(lookups(handle, true)).in(language);
             Where where = Where.of(search, clock);

@@ -182,6 +182,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName(name);
         config.setMaximumPoolSize(16);
         config.setConnectionTimeout(5_000);
+        config.setConnectionInitSql(QueryPlans.CONNECTION_DEFAULT);
         setup.accept(config);
         return new HikariDataSource(config);
     }

@@ -2,6 +2,8 @@ package com.fieldservice.portal.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fieldservice.portal.support.TestClock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +60,27 @@ class CommonWordSearchTest {
         assertThat(result.matches().count().value()).isEqualTo(2);
         assertThat(result.numbers()).containsExactlyInAnyOrder(rare.get(0), rare.get(1));
         assertThat(run(Map.of("q", List.of("xylophonic"))).numbers()).containsExactlyInAnyOrderElementsOf(rare);
+    }
+
+    @Test
+    void aPageOfFewMatchesKeepsOnePlanAPageOfManyIsPlannedForItsFilters() {
+        assertThat(grid.pagePlanMode(Map.of("q", List.of("xylophonic")))).as("3 matches, read by number").isEqualTo("force_generic_plan");
+        assertThat(grid.pagePlanMode(Map.of("q", List.of("everywhere")))).as("not counted").isEqualTo("force_custom_plan");
+        String commonest = grid.jdbi.withHandle(h -> h.createQuery("""
+                SELECT s.code FROM jobs j JOIN job_status s ON s.id = j.job_status_id
+                 GROUP BY s.code ORDER BY count(*) DESC LIMIT 1""").mapTo(String.class).one());
+        Map<String, List<String>> many = Map.of("q", List.of("every"), "status", List.of(commonest));
+        assertThat(run(many).matches().count().capped()).isTrue();
+        assertThat(grid.pagePlanMode(many)).as("more than the cap").isEqualTo("force_custom_plan");
+    }
+
+    @Test
+    void anExportIsPlannedForItsFilters() {
+        List<Integer> exported = new ArrayList<>();
+        new JobSearch(grid.jdbi, TestClock.DEFAULT).stream(JobQuery.parse(Map.of("q", List.of("xylophonic"))),
+                row -> exported.add(row.id2()));
+        assertThat(exported).containsExactlyInAnyOrderElementsOf(rare);
+        assertThat(grid.statements()).contains("SET LOCAL plan_cache_mode = force_custom_plan");
     }
 
     @Test

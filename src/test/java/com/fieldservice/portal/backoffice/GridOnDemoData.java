@@ -65,6 +65,14 @@ final class GridOnDemoData {
         });
     }
 
+    /** How PostgreSQL will plan the page of a grid request, once its matches are counted. */
+    String pagePlanMode(Map<String, List<String>> params) {
+        return jdbi.inTransaction(h -> {
+            search.matches(h, search.prepare(h, JobQuery.parse(params)));
+            return h.createQuery("SELECT current_setting('plan_cache_mode')").mapTo(String.class).one();
+        });
+    }
+
     List<Integer> sql(String sql) {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Integer.class).list());
     }

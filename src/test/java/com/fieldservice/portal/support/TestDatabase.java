@@ -1,10 +1,12 @@
 package com.fieldservice.portal.support;
 
 import com.fieldservice.portal.db.Database;
+import com.fieldservice.portal.db.QueryPlans;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,8 +60,15 @@ public final class TestDatabase {
         return server.getJdbcUrl("postgres", name);
     }
 
+    /** Connections to this database as the portal's pool opens them ({@link QueryPlans#CONNECTION_DEFAULT}). */
     public static Jdbi jdbi(String url) {
-        return Database.configured(Jdbi.create(url, "postgres", ""));
+        return Database.configured(Jdbi.create(() -> {
+            Connection connection = DriverManager.getConnection(url, "postgres", "");
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(QueryPlans.CONNECTION_DEFAULT);
+            }
+            return connection;
+        }));
     }
 
     public static Jdbi freshJdbi() {
