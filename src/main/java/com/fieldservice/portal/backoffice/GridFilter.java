@@ -98,6 +98,12 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
     /** Every filter, in the order of the URL and of the SQL. */
     static final List<GridFilter<?>> ALL = List.of(Q, REF, STATUS, OPEN, TYPE, PRIORITY, SKILL, COMPANY, INSTALLATION,
             TECHNICIAN, DUE_FROM, DUE_TO, OVERDUE, UNPLANNED, REPORTED, AWAITING_REPLY, LEVEL);
+    /**
+     * The filters whose SQL takes no value a person typed or picked (today's date at most): jobs
+     * filtered by these alone are read the same way whoever asks, with one plan per connection
+     * ({@link JobSearch#matches}).
+     */
+    static final Set<GridFilter<?>> READ_ALIKE = Set.of(OPEN, OVERDUE, UNPLANNED, REPORTED, AWAITING_REPLY, LEVEL);
 
     /** The link's values of a value of this filter (its type checked where it was parsed). */
     @SuppressWarnings("unchecked")

@@ -272,6 +272,11 @@ public final class JobQuery {
         return !filters.isEmpty();
     }
 
+    /** Whether every filter is one of {@link GridFilter#READ_ALIKE}, so the jobs are read the same way whatever the values. */
+    public boolean isReadAlike() {
+        return GridFilter.READ_ALIKE.containsAll(filters.keySet());
+    }
+
     /** Whether the search text is the only filter. */
     public boolean isTextOnly() {
         return filters.containsKey(GridFilter.Q) && filters.size() == 1;

@@ -291,9 +291,9 @@ public final class JobSearch {
         // alone: beside another filter, or for the words of an installation's or a company's name,
         // a sample of what the index finds would leave out jobs that do match (a name filter with
         // "open" counted 842 to 888 of 1,321 jobs, a different subset at each request). Filters'
-        // values decide the plan (custom plans), except a technician's alone: their jobs are read
-        // from their own index entries whoever they are, so one plan is kept per connection (it
-        // took longer to plan the count and the page than to run them). The full list needs none
+        // values decide the plan (custom plans), except a technician's alone, read from their own
+        // index entries whoever they are, and flags alone (open, overdue...), which take no value:
+        // one plan kept per connection (planning took longer than running). The full list needs none
         // of these settings: its first thousand jobs are counted as they come, and its plans are
         // kept (planning its page took longer than running it).
         boolean filtered = query.isFiltered();
@@ -302,7 +302,7 @@ public final class JobSearch {
         if (filtered) {
             handle.createQuery("SELECT set_config('enable_seqscan', 'off', true) AS seqscan, "
                     + "set_config('gin_fuzzy_search_limit', '" + (query.isTextOnly() ? 2 * COUNT_CAP : 0) + "', true) AS fuzzy, "
-                    + "set_config('plan_cache_mode', '" + (ids.isPresent() ? "force_generic_plan" : "force_custom_plan")
+                    + "set_config('plan_cache_mode', '" + (ids.isPresent() || query.isReadAlike() ? "force_generic_plan" : "force_custom_plan")
                     + "', true) AS plans").mapToMap().one();
         }
         // a technician's jobs alone: counted from their ids, the numbers looked up only when few

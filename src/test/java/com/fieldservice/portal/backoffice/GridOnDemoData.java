@@ -65,6 +65,12 @@ final class GridOnDemoData {
         });
     }
 
+    /** The plan mode the last grid request asked for before counting its matches. */
+    String planModeAsked() {
+        String settings = statements.stream().filter(sql -> sql.contains("set_config('plan_cache_mode', '")).findFirst().orElseThrow();
+        return settings.replaceAll("(?s).*set_config\\('plan_cache_mode', '([a-z_]+)'.*", "$1");
+    }
+
     /** How PostgreSQL will plan the page of a grid request, once its matches are counted. */
     String pagePlanMode(Map<String, List<String>> params) {
         return jdbi.inTransaction(h -> {
