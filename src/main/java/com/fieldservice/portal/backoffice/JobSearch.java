@@ -186,7 +186,8 @@ public final class JobSearch {
      * One page of the list; call inside the transaction of {@link #matches}, which has the
      * statement planned for its actual values (a generic plan would not know whether a word
      * matches ten jobs or a hundred thousand, which decides between the full-text index and
-     * walking id2 backwards), unless the filter is a technician's alone.
+     * walking id2 backwards), unless the jobs are read alike whatever the values: a technician's
+     * alone, flags alone, or few matches read by number (one plan kept per connection).
      */
     public Page page(Handle handle, Prepared search, Matches matches) {
         JobQuery query = search.query();
