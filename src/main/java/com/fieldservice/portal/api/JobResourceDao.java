@@ -9,19 +9,22 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * The reference API's "jobs" resource, read in one SQL statement that builds the whole JSON
  * document, embedded entities included, with PostgreSQL's {@code json_build_object} (type json,
  * so the keys keep the reference's order); the handler writes it through unchanged. We chose this over
- * Java records with prefixed-column mappers because the shape then lives in one place that reads
- * side by side with the reference sample, and no embedded entity costs an extra query.
+ * Java records with prefixed-column mappers because the shape then reads side by side with the
+ * reference sample, and no embedded entity costs an extra query.
  *
- * <p>How to read the SQL: one common table expression per embedded entity, its keys in the
- * sample's order ({@code NOT MATERIALIZED}: inlined where it is used), then the job itself. An
- * object takes an embedded entity's document with a scalar subquery on the entity's id, and its
- * {@code *_code} with a join on the entity's table: the subquery makes PostgreSQL look up only
- * the rows this job points at (with plain joins, the query outgrows the planner's collapse
- * limits and it builds the document of every project before picking one). A function call takes
- * at most 100 arguments (50 keys): the job, which has more, is built in two halves joined in
- * order by {@code json_object_concat} (migration V8), so the query runs on PostgreSQL 13 and later.
- * The job-level {@code db_address_*} values are the job's own address, filled only for a job on a
- * mobile installation.
+ * <p>How to read the SQL: the installation (project) first, its keys in the sample's order
+ * ({@code NOT MATERIALIZED}: inlined where it is used), then the job itself. The small reference
+ * entities they embed (sales organisation, equipment family, brand and model, statuses, job type
+ * and priority, user, skill) are stored documents, {@code reference_document}, each defined once
+ * by a view in migration V44 and rebuilt by the database whenever its tables change: building
+ * them at every request was two thirds of this statement's time. An object takes an embedded
+ * entity's document with a scalar subquery on the entity's id, and its {@code *_code} with a join
+ * on the entity's table: the subquery makes PostgreSQL look up only the rows this job points at
+ * (with plain joins, it builds the document of every project before picking one). A function
+ * call takes at most 100 arguments (50 keys): the job, which has more, is built in two objects
+ * whose texts are joined (the first without its closing brace, the second without its opening
+ * one), so the query runs on PostgreSQL 13 and later. The job-level {@code db_address_*} values
+ * are the job's own address, filled only for a job on a mobile installation.
  *
  * <p>Dates are written as {@link com.fieldservice.portal.web.Json#DATE_TIME} writes them,
  * "2026-01-30T22:36:47.489839+00:00", whatever the session's time zone, by the database's
@@ -31,113 +34,7 @@ public interface JobResourceDao {
 
     /** The work order with this id as the reference's JSON document, or empty if there is none. */
     @SqlQuery("""
-            WITH sales_organization_json AS NOT MATERIALIZED (
-                SELECT so.id, json_build_object(
-                           'id', so.id,
-                           'code', so.code,
-                           'name', so.name,
-                           'description', so.description,
-                           'db_country_id', so.db_country_id,
-                           'db_currency_id', so.db_currency_id,
-                           'db_language_id', so.db_language_id,
-                           'accountancy_code', so.accountancy_code,
-                           'archived', so.archived,
-                           'default_unit_of_measure_system_type', so.default_unit_of_measure_system_type,
-                           'street', so.street,
-                           'street2', so.street2,
-                           'street_number', so.street_number,
-                           'zip', so.zip,
-                           'city', so.city,
-                           'email', so.email,
-                           'phone', so.phone,
-                           'fax', so.fax,
-                           'url', so.url,
-                           'vat_reg_code', so.vat_reg_code,
-                           'modified_dateutc', reference_time(so.modified_dateutc)
-                       ) AS json
-                  FROM sales_organization so
-            ),
-            equipment_family_json AS NOT MATERIALIZED (
-                SELECT f.id, json_build_object(
-                           'id', f.id,
-                           'name', f.name,
-                           'description', f.description,
-                           'code', f.code,
-                           '_parent_id', f.parent_id,
-                           '_parent_code', parent.code,
-                           'sales_organization_id', f.sales_organization_id,
-                           'sales_organization_code', so.code,
-                           'sales_organization', (SELECT json FROM sales_organization_json WHERE id = f.sales_organization_id),
-                           'modified_dateutc', reference_time(f.modified_dateutc)
-                       ) AS json
-                  FROM equipment_family f
-                  LEFT JOIN equipment_family parent ON parent.id = f.parent_id
-                  LEFT JOIN sales_organization so ON so.id = f.sales_organization_id
-            ),
-            equipment_brand_json AS NOT MATERIALIZED (
-                SELECT b.id, json_build_object(
-                           'id', b.id,
-                           'name', b.name,
-                           'code', b.code,
-                           'sales_organization_id', b.sales_organization_id,
-                           'sales_organization_code', so.code,
-                           'sales_organization', (SELECT json FROM sales_organization_json WHERE id = b.sales_organization_id),
-                           'modified_dateutc', reference_time(b.modified_dateutc)
-                       ) AS json
-                  FROM equipment_brand b
-                  LEFT JOIN sales_organization so ON so.id = b.sales_organization_id
-            ),
-            equipment_model_json AS NOT MATERIALIZED (
-                SELECT m.id, json_build_object(
-                           'id', m.id,
-                           'code', m.code,
-                           'name', m.name,
-                           'description', m.description,
-                           'equipment_brand_id', m.equipment_brand_id,
-                           'equipment_brand_code', brand.code,
-                           'equipment_brand', (SELECT json FROM equipment_brand_json WHERE id = m.equipment_brand_id),
-                           'equipment_family_id', m.equipment_family_id,
-                           'equipment_family_code', family.code,
-                           'equipment_family', (SELECT json FROM equipment_family_json WHERE id = m.equipment_family_id),
-                           'date_in_production_since', reference_time(m.date_in_production_since),
-                           'date_out_of_production_since', reference_time(m.date_out_of_production_since),
-                           'date_end_support', reference_time(m.date_end_support),
-                           'sales_organization_id', m.sales_organization_id,
-                           'sales_organization_code', so.code,
-                           'sales_organization', (SELECT json FROM sales_organization_json WHERE id = m.sales_organization_id),
-                           'replacement_period_nb_months', m.replacement_period_nb_months,
-                           'warranty_period_nb_months', m.warranty_period_nb_months,
-                           'translations', (
-                               SELECT coalesce(json_agg(json_build_object(
-                                                  'field_name', t.field_name,
-                                                  'language_code', t.language_code,
-                                                  'value_translated', t.value_translated)
-                                              ORDER BY t.field_name, t.language_code), '[]'::json)
-                                 FROM equipment_model_translation t
-                                WHERE t.equipment_model_id = m.id),
-                           'modified_dateutc', reference_time(m.modified_dateutc)
-                       ) AS json
-                  FROM equipment_model m
-                  LEFT JOIN equipment_brand brand ON brand.id = m.equipment_brand_id
-                  LEFT JOIN equipment_family family ON family.id = m.equipment_family_id
-                  LEFT JOIN sales_organization so ON so.id = m.sales_organization_id
-            ),
-            project_status_json AS NOT MATERIALIZED (
-                SELECT ps.id, json_build_object(
-                           'id', ps.id,
-                           'name', ps.name,
-                           'is_default', ps.is_default,
-                           'is_closed', ps.is_closed,
-                           'sales_organization_id', ps.sales_organization_id,
-                           'sales_organization_code', so.code,
-                           'sales_organization', (SELECT json FROM sales_organization_json WHERE id = ps.sales_organization_id),
-                           'code', ps.code,
-                           'modified_dateutc', reference_time(ps.modified_dateutc)
-                       ) AS json
-                  FROM project_status ps
-                  LEFT JOIN sales_organization so ON so.id = ps.sales_organization_id
-            ),
-            project_json AS NOT MATERIALIZED (
+            WITH project_json AS NOT MATERIALIZED (
                 SELECT p.id, json_build_object(
                            'id', p.id,
                            '_parent_id', p.parent_id,
@@ -145,13 +42,13 @@ public interface JobResourceDao {
                            '_parent_reference_back_office', parent.reference_back_office,
                            'equipment_family_id', p.equipment_family_id,
                            'equipment_family_code', family.code,
-                           'equipment_family', (SELECT json FROM equipment_family_json WHERE id = p.equipment_family_id),
+                           'equipment_family', (SELECT document FROM reference_document WHERE entity = 'equipment_family' AND id = p.equipment_family_id),
                            'equipment_model_id', p.equipment_model_id,
                            'equipment_model_code', model.code,
-                           'equipment_model', (SELECT json FROM equipment_model_json WHERE id = p.equipment_model_id),
+                           'equipment_model', (SELECT document FROM reference_document WHERE entity = 'equipment_model' AND id = p.equipment_model_id),
                            'project_status_id', p.project_status_id,
                            'project_status_code', status.code,
-                           'project_status', (SELECT json FROM project_status_json WHERE id = p.project_status_id),
+                           'project_status', (SELECT document FROM reference_document WHERE entity = 'project_status' AND id = p.project_status_id),
                            'company_id', p.company_id,
                            'company_code', company.code,
                            'db_address_id', p.db_address_id,
@@ -217,97 +114,8 @@ public interface JobResourceDao {
                         JOIN job_planning v ON v.job_id = j.id
                        WHERE j.project_id = p.id
                   ) visits
-            ),
-            job_type_json AS NOT MATERIALIZED (
-                SELECT jt.id, json_build_object(
-                           'id', jt.id,
-                           'name', jt.name,
-                           'sales_organization_id', jt.sales_organization_id,
-                           'description', jt.description,
-                           'is_default', jt.is_default,
-                           'modified_dateutc', reference_time(jt.modified_dateutc),
-                           'code', jt.code
-                       ) AS json
-                  FROM job_type jt
-            ),
-            job_priority_json AS NOT MATERIALIZED (
-                SELECT jp.id, json_build_object(
-                           'id', jp.id,
-                           'name', jp.name,
-                           'is_default', jp.is_default,
-                           'sequence', jp.sequence,
-                           'sales_organization_id', jp.sales_organization_id,
-                           'sales_organization_code', so.code,
-                           'sales_organization', (SELECT json FROM sales_organization_json WHERE id = jp.sales_organization_id),
-                           'code', jp.code,
-                           'modified_dateutc', reference_time(jp.modified_dateutc)
-                       ) AS json
-                  FROM job_priority jp
-                  LEFT JOIN sales_organization so ON so.id = jp.sales_organization_id
-            ),
-            user_json AS NOT MATERIALIZED (
-                SELECT u.id, json_build_object(
-                           'id', u.id,
-                           'db_language_id', u.db_language_id,
-                           'username', u.username,
-                           'firstname', u.firstname,
-                           'lastname', u.lastname,
-                           'code', u.code,
-                           'archived', u.archived,
-                           'disabled', u.disabled,
-                           'emergency_contact', u.emergency_contact,
-                           'bankaccount', u.bankaccount,
-                           'social_security', u.social_security,
-                           'place_of_birth', u.place_of_birth,
-                           'nationality', u.nationality,
-                           'functions', u.functions,
-                           'birthdate', reference_time(u.birthdate),
-                           'skype', u.skype,
-                           'notes', u.notes,
-                           'sales_organization_id', u.sales_organization_id,
-                           'sales_organization', (SELECT json FROM sales_organization_json WHERE id = u.sales_organization_id),
-                           'sales_organization_code', so.code,
-                           'is_team_leader', u.is_team_leader,
-                           'team_leader_user_id', u.team_leader_user_id,
-                           'email', u.email,
-                           'phone', u.phone,
-                           'fax', u.fax,
-                           'mobile', u.mobile,
-                           'private_email', u.private_email,
-                           'private_phone', u.private_phone,
-                           'private_fax', u.private_fax,
-                           'private_mobile', u.private_mobile,
-                           'private_street', u.private_street,
-                           'private_street_number', u.private_street_number,
-                           'private_city', u.private_city,
-                           'private_zip', u.private_zip,
-                           'private_db_country_id', u.private_db_country_id,
-                           'private_db_country_code', country.code,
-                           'modified_dateutc', reference_time(u.modified_dateutc),
-                           'allow_hero_app', u.allow_hero_app,
-                           'allow_sales_app', u.allow_sales_app,
-                           'allow_service_app', u.allow_service_app,
-                           'user_group_id', u.user_group_id
-                       ) AS json
-                  FROM app_user u
-                  LEFT JOIN sales_organization so ON so.id = u.sales_organization_id
-                  LEFT JOIN db_country country ON country.id = u.private_db_country_id
-            ),
-            skill_json AS NOT MATERIALIZED (
-                SELECT sk.id, json_build_object(
-                           'id', sk.id,
-                           'name', sk.name,
-                           'description', sk.description,
-                           'code', sk.code,
-                           'sales_organization_id', sk.sales_organization_id,
-                           'sales_organization_code', so.code,
-                           'sales_organization', (SELECT json FROM sales_organization_json WHERE id = sk.sales_organization_id),
-                           'modified_dateutc', reference_time(sk.modified_dateutc)
-                       ) AS json
-                  FROM skill sk
-                  LEFT JOIN sales_organization so ON so.id = sk.sales_organization_id
             )
-            SELECT json_object_concat(json_build_object(
+            SELECT left(json_build_object(
                        'id', j.id,
                        '_parent_id', j.parent_id,
                        '_parent_jobs_reference_back_office', parent.reference_back_office,
@@ -316,10 +124,10 @@ public interface JobResourceDao {
                        'project', (SELECT json FROM project_json WHERE id = j.project_id),
                        'job_type_id', j.job_type_id,
                        'job_type_code', job_type.code,
-                       'job_type', (SELECT json FROM job_type_json WHERE id = j.job_type_id),
+                       'job_type', (SELECT document FROM reference_document WHERE entity = 'job_type' AND id = j.job_type_id),
                        'job_priority_id', j.job_priority_id,
                        'job_priority_code', job_priority.code,
-                       'job_priority', (SELECT json FROM job_priority_json WHERE id = j.job_priority_id),
+                       'job_priority', (SELECT document FROM reference_document WHERE entity = 'job_priority' AND id = j.job_priority_id),
                        'job_status_id', j.job_status_id,
                        'job_status_code', job_status.code,
                        'db_address_id', j.db_address_id,
@@ -340,11 +148,11 @@ public interface JobResourceDao {
                        'date_closed', reference_time(j.date_closed),
                        'suggested_user_id', j.suggested_user_id,
                        'suggested_user_code', suggested_user.code,
-                       'suggested_user', (SELECT json FROM user_json WHERE id = j.suggested_user_id),
+                       'suggested_user', (SELECT document FROM reference_document WHERE entity = 'app_user' AND id = j.suggested_user_id),
                        'suggested_date_start', reference_time(j.suggested_date_start),
                        'skill_id', j.skill_id,
                        'skill_code', skill.code,
-                       'skill', (SELECT json FROM skill_json WHERE id = j.skill_id),
+                       'skill', (SELECT document FROM reference_document WHERE entity = 'skill' AND id = j.skill_id),
                        'customer_reference', j.customer_reference,
                        'approval_responsible_user_id', j.approval_responsible_user_id,
                        'date_reported_by_company', reference_time(j.date_reported_by_company),
@@ -358,7 +166,7 @@ public interface JobResourceDao {
                        'db_address_city', j.db_address_city,
                        'db_address_zip', j.db_address_zip,
                        'db_address_db_country_id', j.db_address_db_country_id
-                   ), json_build_object(
+                   )::text, -1) || ', ' || substr(json_build_object(
                        'db_address_db_country_code', address_country.code,
                        'db_address_phone', j.db_address_phone,
                        'db_address_email', j.db_address_email,
@@ -366,7 +174,7 @@ public interface JobResourceDao {
                        'db_address_longitude_decimal', j.db_address_longitude_decimal,
                        'estimated_quantity_remark', j.estimated_quantity_remark,
                        'modified_dateutc', reference_time(j.modified_dateutc)
-                   ))
+                   )::text, 2)
               FROM jobs j
               LEFT JOIN jobs parent ON parent.id = j.parent_id
               JOIN project ON project.id = j.project_id
