@@ -35,18 +35,23 @@ final class ExpressionSyntax {
     record Constant(Object value) implements Node {
     }
 
-    /** A method of what {@code target} gives; the method last found for its class is kept beside it. */
+    /**
+     * A method of what {@code target} gives, or a property read ({@code query.size}: its getter);
+     * the method last found for its class is kept beside it.
+     */
     static final class Call implements Node {
         final Node target;
         final String method;
         final List<Node> arguments;
+        final boolean property;
         /** Written by {@link PortalExpressions} alone. */
         volatile Found found;
 
-        Call(Node target, String method, List<Node> arguments) {
+        Call(Node target, String method, List<Node> arguments, boolean property) {
             this.target = target;
             this.method = method;
             this.arguments = arguments;
+            this.property = property;
         }
     }
 
@@ -84,7 +89,7 @@ final class ExpressionSyntax {
      * and := equality (('and' | '&&') equality)*; equality := relation (('==' | '!=') relation)*;
      * relation := sum (('<' | '<=' | '>' | '>=') sum)*; sum := unary ('+' unary)*;
      * unary := ('!' | 'not') unary | '(' expression ')' | text in quotes (two letters or more, no
-     * backslash) | a whole number | chain; chain := name ('.' name '(' [expression (',' expression)*] ')'
+     * backslash) | a whole number | chain; chain := name ('.' name ['(' [expression (',' expression)*] ')']
      * | '[' expression ']')*. Null for anything else, which OGNL evaluates.
      */
     private static final class Parser {
@@ -199,8 +204,12 @@ final class ExpressionSyntax {
                     continue;
                 }
                 String method = name();
-                if (method == null || at >= text.length() || text.charAt(at) != '(') {
+                if (method == null) {
                     return null;
+                }
+                if (at >= text.length() || text.charAt(at) != '(') {
+                    node = new Call(node, method, List.of(), true);
+                    continue;
                 }
                 at++;
                 List<Node> arguments = new ArrayList<>();
@@ -216,7 +225,7 @@ final class ExpressionSyntax {
                         return null;
                     }
                 }
-                node = new Call(node, method, List.copyOf(arguments));
+                node = new Call(node, method, List.copyOf(arguments), false);
             }
             return node;
         }

@@ -12,6 +12,7 @@ import com.fieldservice.portal.web.ExpressionSyntax.Operator;
 import com.fieldservice.portal.web.ExpressionSyntax.Variable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,14 +27,16 @@ import org.thymeleaf.standard.util.StandardExpressionUtils;
 
 /**
  * Evaluates the templates' plain expressions itself: variables, calls of the portal's own
- * methods, a map read by key, text in quotes, whole numbers, {@code null}, {@code true} and
- * {@code false}, joined by {@code +} on text, {@code ==} and {@code !=} on text, whole numbers and
- * null, {@code < > <= >=} on whole numbers, {@code !}, {@code not}, {@code and}, {@code or} and
- * {@code ? :} on booleans ({@code ${job.name()}}, {@code ${row.dueDate() == null}},
- * {@code ${'status-' + group}}, {@code ${errors['files'] != null}}). Anything else (another
- * operator, a decimal, a one-letter quote (OGNL's char), utility objects, request parameters, a
- * JDK object's method, a field, a null on the way, values of other types for an operator, an
- * argument no single method takes) goes to Thymeleaf's OGNL evaluator, with its restrictions,
+ * methods, a portal object's property read by its getter ({@code query.size}), a collection's or
+ * map's {@code isEmpty()} and {@code size()}, a map read by key, text in quotes, whole numbers,
+ * {@code null}, {@code true} and {@code false}, joined by {@code +} on text, {@code ==} and
+ * {@code !=} on text, whole numbers, constants of one enum and null, {@code < > <= >=} on whole
+ * numbers, {@code !}, {@code not}, {@code and}, {@code or} and {@code ? :} on booleans
+ * ({@code ${job.name()}}, {@code ${row.dueDate() == null}}, {@code ${'status-' + group}},
+ * {@code ${errors['files'] != null}}). Anything else (another operator, a decimal, a one-letter
+ * quote (OGNL's char), utility objects, request parameters, another JDK method, a field, a null on
+ * the way, values of other types for an operator, an argument no single method takes) goes to
+ * Thymeleaf's OGNL evaluator, with its restrictions,
  * exactly as before: whatever is evaluated here gives what OGNL gives (PortalExpressionsTest
  * compares the two), or is left to OGNL. Where Thymeleaf restricts an expression (a link's
  * parameters, a fragment's arguments, th:attr...), it forbids request parameters, which are never
@@ -134,13 +137,16 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
         if (found != null && found.type() == target.getClass()) {
             method = found.method();
         } else {
-            method = PortalMethods.find(target.getClass(), call.method, arguments.length);
+            method = call.property ? PortalMethods.getter(target.getClass(), call.method)
+                    : PortalMethods.find(target.getClass(), call.method, arguments.length);
             if (method != null) {
                 call.found = new Found(target.getClass(), method);
+            } else if (call.property) {
+                return NOT_MINE;
             } else {
                 method = PortalMethods.onlyOneTaking(target.getClass(), call.method, arguments);
                 if (method == null) {
-                    return NOT_MINE;
+                    return arguments.length == 0 ? sizeOf(target, call.method) : NOT_MINE;
                 }
             }
         }
@@ -150,6 +156,17 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
             // an argument to convert first, or a failure OGNL reports in its own words
             return NOT_MINE;
         }
+    }
+
+    /** A collection's or a map's {@code isEmpty()} and {@code size()}, as OGNL calls them. */
+    private static Object sizeOf(Object target, String method) {
+        if (target instanceof Collection<?> collection) {
+            return method.equals("isEmpty") ? (Object) collection.isEmpty() : method.equals("size") ? (Object) collection.size() : NOT_MINE;
+        }
+        if (target instanceof Map<?, ?> map) {
+            return method.equals("isEmpty") ? (Object) map.isEmpty() : method.equals("size") ? (Object) map.size() : NOT_MINE;
+        }
+        return NOT_MINE;
     }
 
     private static Object binary(Binary binary, IExpressionContext context) {
@@ -196,7 +213,8 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
 
     /**
      * Whether OGNL finds two values equal, where that is plain: null with anything, text with
-     * text, whole numbers by value; null when it is not (OGNL converts between other types).
+     * text, whole numbers by value, constants of one enum; null when it is not (OGNL converts
+     * between other types).
      */
     private static Boolean equal(Object left, Object right) {
         if (left == null || right == null) {
@@ -207,6 +225,9 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
         }
         if (whole(left) && whole(right)) {
             return ((Number) left).longValue() == ((Number) right).longValue();
+        }
+        if (left instanceof Enum<?> one && right instanceof Enum<?> other && one.getDeclaringClass() == other.getDeclaringClass()) {
+            return one == other;
         }
         return null;
     }

@@ -47,6 +47,20 @@ final class PortalMethods implements MethodAccessor {
     }
 
     /**
+     * The getter OGNL reads a portal object's property with, as Java beans name them: {@code
+     * ascending}, {@code isAscending()} returning boolean, else {@code size}, {@code getSize()};
+     * null if it has neither (a field, a record's component: OGNL's to read).
+     */
+    static Method getter(Class<?> type, String property) {
+        if (!Character.isLowerCase(property.charAt(0))) {
+            return null;
+        }
+        String suffix = Character.toUpperCase(property.charAt(0)) + property.substring(1);
+        Method is = find(type, "is" + suffix, 0);
+        return is != null && is.getReturnType() == boolean.class ? is : find(type, "get" + suffix, 0);
+    }
+
+    /**
      * Of the portal's own public methods of that name for these arguments, the only one whose
      * parameters take them as they are (an overload by the argument's type: {@code day(LocalDate)}
      * beside {@code day(OffsetDateTime)}); null if none does, several do, or an argument is null.

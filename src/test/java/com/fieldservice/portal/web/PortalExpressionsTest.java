@@ -57,6 +57,49 @@ class PortalExpressionsTest {
 
     public enum Kind { OPEN, CLOSED }
 
+    public enum Shade { OPEN, DARK }
+
+    /** Properties read through getters ({@code query.size}), as the grid's query is. */
+    public static final class Query {
+        public final String shown = "field";
+
+        public int getSize() {
+            return 25;
+        }
+
+        public boolean isAscending() {
+            return true;
+        }
+
+        public String getRef() {
+            return null;
+        }
+
+        public Boolean isWrapped() {
+            return Boolean.TRUE;
+        }
+
+        public boolean isBoth() {
+            return true;
+        }
+
+        public boolean getBoth() {
+            return false;
+        }
+
+        public String getTwice() {
+            return "getter";
+        }
+
+        public String twice() {
+            return "accessor";
+        }
+
+        public String getShown() {
+            return "getter";
+        }
+    }
+
     /** One array for both engines: its text is its identity. */
     private static final int[] INTS = {1, 2};
     private static final TemplateEngine OGNL = new TemplateEngine();
@@ -99,6 +142,11 @@ class PortalExpressionsTest {
         variables.put("letter", 'c');
         variables.put("empty", "");
         variables.put("kind", Kind.OPEN);
+        variables.put("kindClosed", Kind.CLOSED);
+        variables.put("shade", Shade.OPEN);
+        variables.put("query", new Query());
+        variables.put("noWords", List.of());
+        variables.put("wordSet", new java.util.TreeSet<>(List.of("b", "a")));
         variables.put("errors", Map.of("files", "Too large", "size", "Too many"));
         variables.put("ints", INTS);
         variables.put("wordsByNumber", Map.of(7, "seven"));
@@ -121,7 +169,13 @@ class PortalExpressionsTest {
                 "${line.label('ab', line.quantity())}", "${line.label('#', line.quantity())}", "${line.label('', null)}",
                 "${line.label('new Line', line.count())}", "${line.label('it''s', null)}", "${line.label('a\\'b', null)}",
                 "${line.label('param', null)}", "${null}", "${true}", "${false}", "${nothing == null}",
-                "${line.label('x', 2)}", "${line.label('ab',line.quantity())}", "${line.label('ab'}");
+                "${line.label('x', 2)}", "${line.label('ab',line.quantity())}", "${line.label('ab'}",
+                "${query.size}", "${query.ascending}", "${query.ref}", "${query.wrapped}", "${query.both}",
+                "${query.twice}", "${query.shown}", "${query.missing}", "${query.Size}", "${query.size.length()}",
+                "${query.class}", "${line.parent.name()}", "${line.name().empty}", "${words.empty}", "${errors.files}",
+                "${errors.size}", "${words.isEmpty()}", "${noWords.isEmpty()}", "${words.size()}", "${noWords.size()}",
+                "${wordSet.isEmpty()}", "${wordSet.size()}", "${errors.isEmpty()}", "${errors.size()}",
+                "${ints.isEmpty()}", "${words.isEmpty(1)}", "${words.contains('a')}", "${kind.isEmpty()}");
         for (String expression : expressions) {
             for (String attribute : List.of("th:text", "th:attr=\"data-x=", "th:if")) {
                 String ognl = attribute.endsWith("=") ? render(OGNL, "th:attr", "data-x=" + expression)
@@ -137,7 +191,8 @@ class PortalExpressionsTest {
     void operatorsGiveWhatOgnlGives() {
         List<String> values = List.of("line.name()", "line.quantity()", "orphan.parent()", "nothing", "yes", "no", "zero",
                 "seven", "sevenLong", "sevenText", "sevenDecimal", "letter", "empty", "kind", "line", "ints", "'ab'", "'7'",
-                "7", "0", "null", "true", "false", "line.nothingYet()", "errors['files']", "unknown");
+                "7", "0", "null", "true", "false", "line.nothingYet()", "errors['files']", "unknown", "kindClosed", "shade",
+                "query.size", "query.ascending", "words.isEmpty()");
         List<String> expressions = new ArrayList<>();
         for (String left : values) {
             for (String right : values) {
