@@ -160,13 +160,19 @@ final class PortalExpressions implements IStandardVariableExpressionEvaluator {
 
     /** A collection's or a map's {@code isEmpty()} and {@code size()}, as OGNL calls them. */
     private static Object sizeOf(Object target, String method) {
+        int size;
         if (target instanceof Collection<?> collection) {
-            return method.equals("isEmpty") ? (Object) collection.isEmpty() : method.equals("size") ? (Object) collection.size() : NOT_MINE;
+            size = collection.size();
+        } else if (target instanceof Map<?, ?> map) {
+            size = map.size();
+        } else {
+            return NOT_MINE;
         }
-        if (target instanceof Map<?, ?> map) {
-            return method.equals("isEmpty") ? (Object) map.isEmpty() : method.equals("size") ? (Object) map.size() : NOT_MINE;
-        }
-        return NOT_MINE;
+        return switch (method) {
+            case "isEmpty" -> size == 0;
+            case "size" -> size;
+            default -> NOT_MINE;
+        };
     }
 
     private static Object binary(Binary binary, IExpressionContext context) {
