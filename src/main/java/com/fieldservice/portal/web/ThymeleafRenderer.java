@@ -33,8 +33,8 @@ public final class ThymeleafRenderer implements FileRenderer {
 
     private final TemplateEngine engine = new TemplateEngine();
     private final DateDisplay dates;
-    /** Each template's last page size, for the next one's buffer. */
-    private final Map<String, Integer> pageBytes = new ConcurrentHashMap<>();
+    /** Each template's last page size in characters, for the next one's buffer. */
+    private final Map<String, Integer> pageSizes = new ConcurrentHashMap<>();
 
     /** @param dates every template writes a moment with it, as {@code ${local.dayTime(...)}}: in the business zone */
     public ThymeleafRenderer(DateDisplay dates) {
@@ -65,16 +65,16 @@ public final class ThymeleafRenderer implements FileRenderer {
     }
 
     /**
-     * Renders as {@code ctx.render} does, the page encoded to UTF-8 as it is written rather than
-     * built as a string first (Utf8Bytes): for the pages people open most. With another renderer,
+     * Renders as {@code ctx.render} does, the page gathered in one buffer and encoded to UTF-8 once
+     * (Utf8Bytes): for the pages people open most. With another renderer,
      * or a response in another charset, it is {@code ctx.render}.
      */
     public static void renderBytes(Context ctx, String template, Map<String, ?> model) {
         if (ctx.appData(FileRenderer.FileRendererKey) instanceof ThymeleafRenderer renderer
                 && StandardCharsets.UTF_8.equals(ctx.responseCharset())) {
-            Utf8Bytes page = new Utf8Bytes(renderer.pageBytes.getOrDefault(template, 0));
+            Utf8Bytes page = new Utf8Bytes(renderer.pageSizes.getOrDefault(template, 0));
             renderer.engine.process(template, renderer.context(model, ctx), page);
-            renderer.pageBytes.put(template, page.size() + page.size() / 8);
+            renderer.pageSizes.put(template, page.size() + page.size() / 8);
             ctx.contentType(ContentType.TEXT_HTML).result(page.stream());
         } else {
             ctx.render(template, model);
