@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -57,6 +58,7 @@ public final class Database implements AutoCloseable {
                 .installPlugin(new PostgresPlugin())
                 .registerRowMapper(new RecordMappers())
                 .registerColumnMapper(new JsonColumns())
+                .registerColumnMapper(UUID.class, new UuidColumns())
                 .setTemplateEngine(new SqlTemplates());
     }
 
