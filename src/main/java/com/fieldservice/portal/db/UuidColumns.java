@@ -16,6 +16,9 @@ final class UuidColumns implements ColumnMapper<UUID> {
     @Override
     public UUID map(ResultSet row, int column, StatementContext context) throws SQLException {
         Object value = row.getObject(column);
-        return value == null || value instanceof UUID ? (UUID) value : UUID.fromString(value.toString());
+        if (value instanceof UUID id) {
+            return id;
+        }
+        return value == null ? null : UUID.fromString(value.toString());
     }
 }

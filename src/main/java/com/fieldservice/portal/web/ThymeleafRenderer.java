@@ -66,8 +66,8 @@ public final class ThymeleafRenderer implements FileRenderer {
 
     /**
      * Renders as {@code ctx.render} does, the page gathered in one buffer and encoded to UTF-8 once
-     * (Utf8Bytes): for the pages people open most. With another renderer,
-     * or a response in another charset, it is {@code ctx.render}.
+     * (Utf8Bytes): for the pages people open most. With another renderer, or a response in another
+     * charset, it is {@code ctx.render}.
      */
     public static void renderBytes(Context ctx, String template, Map<String, ?> model) {
         if (ctx.appData(FileRenderer.FileRendererKey) instanceof ThymeleafRenderer renderer
