@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -98,6 +100,8 @@ record GridFilter<T>(String param, Parser<T> parser, Function<T, List<String>> l
     /** Every filter, in the order of the URL and of the SQL. */
     static final List<GridFilter<?>> ALL = List.of(Q, REF, STATUS, OPEN, TYPE, PRIORITY, SKILL, COMPANY, INSTALLATION,
             TECHNICIAN, DUE_FROM, DUE_TO, OVERDUE, UNPLANNED, REPORTED, AWAITING_REPLY, LEVEL);
+    /** Every filter by the name of its URL parameter: the grid's form asks for each several times a page. */
+    static final Map<String, GridFilter<?>> BY_PARAM = ALL.stream().collect(Collectors.toUnmodifiableMap(GridFilter::param, f -> f));
     /**
      * The filters whose SQL takes no value a person typed or picked (today's date at most): jobs
      * filtered by these alone are read the same way whoever asks, with one plan per connection

@@ -243,7 +243,8 @@ public final class JobQuery {
 
     /** The value of the filter with this name in the URL, as typed (a set for the statuses); null if not in force. */
     public Object get(String param) {
-        return GridFilter.ALL.stream().filter(f -> f.param().equals(param)).findFirst().map(filters::get).orElse(null);
+        GridFilter<?> filter = GridFilter.BY_PARAM.get(param);
+        return filter == null ? null : filters.get(filter);
     }
 
     /** Whether the filter with this name is in force with this value (a code of a select, a check box). */

@@ -117,6 +117,26 @@ class GridNameFiltersTest {
     }
 
     @Test
+    void theFormGivesBackEveryFilterAsItWasAsked() {
+        String type = sql("SELECT code FROM job_type ORDER BY code DESC LIMIT 1", String.class).get(0);
+        String priority = sql("SELECT code FROM job_priority ORDER BY code DESC LIMIT 1", String.class).get(0);
+        Document page = grid.page("/backoffice/jobs?q=boiler&type=" + type + "&priority=" + priority
+                + "&company=acme&installation=main&due_from=2026-01-01&level=children&overdue=1&unplanned=1&size=50");
+        assertThat(page.select("#f-type option[selected]").eachAttr("value")).containsExactly(type);
+        assertThat(page.select("#f-priority option[selected]").eachAttr("value")).containsExactly(priority);
+        assertThat(page.select("#f-skill option[selected]")).isEmpty();
+        assertThat(page.select("#f-level option[selected]").eachAttr("value")).containsExactly("children");
+        assertThat(page.select("#f-size option[selected]").eachAttr("value")).containsExactly("50");
+        assertThat(page.getElementById("f-q").val()).isEqualTo("boiler");
+        assertThat(page.getElementById("f-company").val()).isEqualTo("acme");
+        assertThat(page.getElementById("f-installation").val()).isEqualTo("main");
+        assertThat(page.getElementById("f-technician").val()).isEmpty();
+        assertThat(page.getElementById("f-due-from").val()).isEqualTo("2026-01-01");
+        assertThat(page.select("#filters input[type=checkbox][checked]").eachAttr("name"))
+                .containsExactlyInAnyOrder("overdue", "unplanned");
+    }
+
+    @Test
     void theFiltersInForceAreChipsEachTakingAwayOnlyItself() {
         Document page = grid.page("/backoffice/jobs?company=acme&status=Open&status=Planned&overdue=1&sort=name&dir=asc");
         Element chips = page.getElementById("active-filters");
