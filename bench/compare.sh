@@ -10,6 +10,11 @@
 #   counted, then DURATION seconds measured with wrk -t1 -c$USERS
 # Prints per page its req/s in each round, their mean, the client's p50/p99 and the server's
 # p95 (Server-Timing) of the last round, and the mean req/s as a share of the floor's /fortunes.
+# Then, per page, the processor time one request took (mean of the rounds, from /proc): the JVM
+# that answered it (the portal's, or the floor's), PostgreSQL's processes, and the whole machine
+# (wrk and the kernel's network work included); beside it, what the whole machine may spend per
+# request for the page to reach its goal (issue 15: 30 % of the floor for a work order, 20 % for
+# a list), which is all its processors' time divided by the goal's requests per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/measure.sh
@@ -37,34 +42,55 @@ portal_paths "$work/customer" alice@acme.demo.test
 api_paths "$work/api"
 echo /fortunes > "$work/floor/fortunes"
 
-# name | base URL | cookie | basic auth | paths
+# name | base URL | cookie | basic auth | paths | goal (% of the floor)
 pages=(
-    "floor /fortunes|http://127.0.0.1:$floor_port|||$work/floor/fortunes"
-    "back-office work order|$base|$planner||$work/backoffice/detail"
-    "customer work order|$base|$customer||$work/customer/detail"
-    "GET /api/jobs/{id}|$base||$api|$work/api/api-job"
-    "grid, default view|$base|$planner||$work/backoffice/grid-default"
-    "grid, status+company|$base|$planner||$work/backoffice/grid-status-company"
-    "grid, overdue|$base|$planner||$work/backoffice/grid-overdue"
-    "grid, text|$base|$planner||$work/backoffice/grid-text"
-    "grid, technician|$base|$planner||$work/backoffice/grid-technician"
-    "grid, names|$base|$planner||$work/backoffice/grid-names"
-    "grid, deep pages|$base|$planner||$work/backoffice/grid-deep"
-    "customer list|$base|$customer||$work/customer/list"
+    "floor /fortunes|http://127.0.0.1:$floor_port|||$work/floor/fortunes|"
+    "back-office work order|$base|$planner||$work/backoffice/detail|30"
+    "customer work order|$base|$customer||$work/customer/detail|30"
+    "GET /api/jobs/{id}|$base||$api|$work/api/api-job|30"
+    "grid, default view|$base|$planner||$work/backoffice/grid-default|20"
+    "grid, status+company|$base|$planner||$work/backoffice/grid-status-company|20"
+    "grid, overdue|$base|$planner||$work/backoffice/grid-overdue|20"
+    "grid, text|$base|$planner||$work/backoffice/grid-text|20"
+    "grid, technician|$base|$planner||$work/backoffice/grid-technician|20"
+    "grid, names|$base|$planner||$work/backoffice/grid-names|20"
+    "grid, deep pages|$base|$planner||$work/backoffice/grid-deep|20"
+    "customer list|$base|$customer||$work/customer/list|20"
 )
 
-# one page, one round: appends "req/s client-p50 client-p99 server-p95" to its results file
+# Processor time in clock ticks (/proc): of one process, of PostgreSQL's, of the whole machine
+ticks_of() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+postgres_ticks() { pgrep -x postgres | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{t += $1} END {print t + 0}'; }
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# the process that listens on a URL's port
+listener() {
+    local port=${1##*:}
+    port=${port%%/*}
+    ss -Hltnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
+}
+tick_ms=$((1000 / $(getconf CLK_TCK)))
+
+# one page, one round: appends "req/s client-p50 client-p99 server-p95 ms-per-request(JVM
+# PostgreSQL machine)" to its results file
 run_page() {
-    local index=$1 name url cookie auth paths out
-    IFS='|' read -r name url cookie auth paths <<< "${pages[$index]}"
+    local index=$1 name url cookie auth paths out jvm before after
+    IFS='|' read -r name url cookie auth paths _ <<< "${pages[$index]}"
     local wrk=(wrk -t1 -c"${USERS:-8}" -s bench/wrk-paths.lua "$url")
+    jvm=$(listener "$url")
     COOKIE=$cookie AUTH=$auth PATHS=$paths "${wrk[@]}" -d"${WARMUP:-5}s" > /dev/null
+    before="$(ticks_of "$jvm") $(postgres_ticks) $(machine_ticks)"
     out=$(COOKIE=$cookie AUTH=$auth PATHS=$paths "${wrk[@]}" -d"${DURATION:-15}s")
+    after="$(ticks_of "$jvm") $(postgres_ticks) $(machine_ticks)"
     grep -q 'unexpected-status=0' <<< "$out" || echo "warning: $name answered errors or sign-in redirects: $(grep requests= <<< "$out")" >&2
-    awk '/^Requests\/sec/ {rps=$2}
+    awk -v before="$before" -v after="$after" -v tick="$tick_ms" '
+         /^Requests\/sec/ {rps=$2}
+         /^requests=/ {split($1, r, "="); n=r[2]}
          /^client/ {split($2, m, "="); split($4, c, "="); p50=m[2]; p99=c[2]}
          /^server/ {split($3, s, "="); p95=s[2]}
-         END {print rps, p50, p99, p95}' <<< "$out" >> "$work/results/$index"
+         END {split(before, b, " "); split(after, a, " ")
+              printf "%s %s %s %s", rps, p50, p99, p95
+              for (i = 1; i <= 3; i++) printf " %.3f", n ? (a[i] - b[i]) * tick / n : 0
+              print ""}' <<< "$out" >> "$work/results/$index"
 }
 
 for round in $(seq 1 "$rounds"); do
@@ -81,5 +107,17 @@ for index in "${!pages[@]}"; do
     awk -v name="$name" -v floor="$floor_rps" '
         {rounds = rounds (NR > 1 ? " / " : "") sprintf("%.0f", $1); sum += $1; p50 = $2; p99 = $3; p95 = $4}
         END {printf "%-24s %-22s %9.0f %9s %9s %11s %8.1f%%\n", name, rounds, sum / NR, p50, p99, p95, 100 * sum / NR / floor}' \
+        "$work/results/$index"
+done
+
+cores=$(nproc)
+printf '\nProcessor time per request, ms (mean of the rounds; %s processors)\n' "$cores"
+printf '%-24s %9s %11s %9s %6s %18s\n' page "its JVM" "PostgreSQL" "machine" "goal" "machine at goal"
+for index in "${!pages[@]}"; do
+    IFS='|' read -r name _ _ _ _ goal <<< "${pages[$index]}"
+    awk -v name="$name" -v floor="$floor_rps" -v goal="$goal" -v cores="$cores" '
+        {jvm += $5; pg += $6; all += $7}
+        END {budget = goal ? sprintf("%.2f", cores * 1000 / (goal / 100 * floor)) : "-"
+             printf "%-24s %9.2f %11.2f %9.2f %6s %18s\n", name, jvm / NR, pg / NR, all / NR, goal ? goal "%" : "-", budget}' \
         "$work/results/$index"
 done
