@@ -10,11 +10,12 @@
 #   counted, then DURATION seconds measured with wrk -t1 -c$USERS
 # Prints per page its req/s in each round, their mean, the client's p50/p99 and the server's
 # p95 (Server-Timing) of the last round, and the mean req/s as a share of the floor's /fortunes.
-# Then, per page, the processor time one request took (mean of the rounds, from /proc): the JVM
-# that answered it (the portal's, or the floor's), PostgreSQL's processes, and the whole machine
-# (wrk and the kernel's network work included); beside it, what the whole machine may spend per
-# request for the page to reach its goal (issue 15: 30 % of the floor for a work order, 20 % for
-# a list), which is all its processors' time divided by the goal's requests per second.
+# Then, per page, the processor time one request took in the last round (from /proc; the first
+# round finds the floor, started for the run, still cold): the JVM that answered it (the portal's,
+# or the floor's), PostgreSQL's processes, and the whole machine (wrk and the kernel's network
+# work included); beside it, what the whole machine may spend per request for the page to reach
+# its goal (issue 15: 30 % of the floor for a work order, 20 % for a list) in that round: all its
+# processors' time divided by the goal's requests per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/measure.sh
@@ -111,13 +112,13 @@ for index in "${!pages[@]}"; do
 done
 
 cores=$(nproc)
-printf '\nProcessor time per request, ms (mean of the rounds; %s processors)\n' "$cores"
+floor_last=$(awk 'END {print $1}' "$work/results/0")
+printf '\nProcessor time per request in the last round, ms (%s processors, the floor at %.0f req/s)\n' "$cores" "$floor_last"
 printf '%-24s %9s %11s %9s %6s %18s\n' page "its JVM" "PostgreSQL" "machine" "goal" "machine at goal"
 for index in "${!pages[@]}"; do
     IFS='|' read -r name _ _ _ _ goal <<< "${pages[$index]}"
-    awk -v name="$name" -v floor="$floor_rps" -v goal="$goal" -v cores="$cores" '
-        {jvm += $5; pg += $6; all += $7}
+    awk -v name="$name" -v floor="$floor_last" -v goal="$goal" -v cores="$cores" '
         END {budget = goal ? sprintf("%.2f", cores * 1000 / (goal / 100 * floor)) : "-"
-             printf "%-24s %9.2f %11.2f %9.2f %6s %18s\n", name, jvm / NR, pg / NR, all / NR, goal ? goal "%" : "-", budget}' \
+             printf "%-24s %9.2f %11.2f %9.2f %6s %18s\n", name, $5, $6, $7, goal ? goal "%" : "-", budget}' \
         "$work/results/$index"
 done
