@@ -38,10 +38,14 @@ public final class JobGridHandler {
     }
 
     public void grid(Context ctx) {
-        JobQuery query = JobQuery.parse(ctx.queryParamMap());
+        ThymeleafRenderer.renderBytes(ctx, "backoffice/jobs.html", model(JobQuery.parse(ctx.queryParamMap()), Language.of(ctx)));
+    }
+
+    /** What the grid's page shows for a query, in a language (also read by bench/RenderGrid.java). */
+    Map<String, Object> model(JobQuery query, Language language) {
         Map<String, Object> model = new HashMap<>();
         jdbi.useTransaction(handle -> {
-            JobSearch.Prepared prepared = search.prepare(handle, query).in(Language.of(ctx));
+            JobSearch.Prepared prepared = search.prepare(handle, query).in(language);
             JobSearch.Matches matches = search.matches(handle, prepared);
             model.put("page", search.page(handle, prepared, matches));
             model.put("count", matches.count());
@@ -51,7 +55,7 @@ public final class JobGridHandler {
         model.put("query", query);
         model.put("pageSizes", JobQuery.PAGE_SIZES);
         model.put("columns", GridColumn.ON_SCREEN);
-        ThymeleafRenderer.renderBytes(ctx, "backoffice/jobs.html", model);
+        return model;
     }
 
     /** Grouped lookups for the filter form. */

@@ -1,10 +1,12 @@
 package com.fieldservice.portal.web;
 
+import com.fieldservice.portal.auth.Principal;
 import com.fieldservice.portal.ops.RequestLog;
 import com.fieldservice.portal.time.DateDisplay;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.HashMap;
@@ -81,20 +83,38 @@ public final class ThymeleafRenderer implements FileRenderer {
         }
     }
 
+    /**
+     * What a page's template reads beside its model, taken from the request: its language, its
+     * query's parameters, its id, who is signed in, their form token, the language switcher's links.
+     */
+    public record Request(Language language, Map<String, List<String>> param, String requestId, Principal currentUser,
+                          String csrfToken, List<Language.Link> languageLinks) {
+    }
+
+    /** Renders a page as a request with these values gets it, without one: for bench/RenderGrid.java. */
+    public void render(String template, Map<String, ?> model, Request request, Writer out) {
+        engine.process(template, context(model, request), out);
+    }
+
     private IContext context(Map<String, ?> model, Context ctx) {
-        Language language = Language.of(ctx);
+        return context(model, new Request(Language.of(ctx), new QueryParameters(ctx), ctx.attribute(RequestLog.ATTRIBUTE),
+                RequestScope.principal(ctx).orElse(null), RequestScope.csrfToken(ctx), Language.links(ctx)));
+    }
+
+    private IContext context(Map<String, ?> model, Request request) {
+        Language language = request.language();
         Map<String, Object> variables = new HashMap<>(2 * (model.size() + 8));
         model.forEach((name, value) -> variables.put(name,
                 value instanceof PerLanguage<?> helper ? helper.in(language) : value));
-        variables.put("param", new QueryParameters(ctx));
-        variables.put("requestId", ctx.attribute(RequestLog.ATTRIBUTE));
-        variables.put("currentUser", RequestScope.principal(ctx).orElse(null));
-        variables.put("csrfToken", RequestScope.csrfToken(ctx));
+        variables.put("param", request.param());
+        variables.put("requestId", request.requestId());
+        variables.put("currentUser", request.currentUser());
+        variables.put("csrfToken", request.csrfToken());
         variables.put("local", dates.in(language));
         variables.put("num", NumberDisplay.in(language));
         variables.put("language", language);
         variables.put("languages", Language.values());
-        variables.put("languageLinks", Language.links(ctx));
+        variables.put("languageLinks", request.languageLinks());
         return new org.thymeleaf.context.Context(language.locale(), variables);
     }
 
