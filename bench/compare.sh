@@ -2,8 +2,9 @@
 # The portal's pages beside the stack's floor (../shared/perf-floor: Javalin, Thymeleaf, jdbi and
 # PostgreSQL serving TechEmpower's Fortunes and nothing else), measured in ONE run: the machine
 # is shared and noisy, so only figures taken side by side, in interleaved rounds, compare.
-# Needs a running portal with demo data (bench/README.md) and wrk. Starts the floor on the
-# portal's PostgreSQL, and stops it at the end.
+# Needs a running portal with demo data (bench/README.md), wrk, and ss (iproute2) to find the
+# process that answers each page. Starts the floor on the portal's PostgreSQL, and stops it at
+# the end.
 #   BASE_URL (http://localhost:7070)  PORTAL_DATA_DIR (./data)  PORTAL_EMBEDDED_DB_PORT (54329)
 #   FLOOR_DIR (../shared/perf-floor)  FLOOR_PORT (8081)
 #   ROUNDS (2)  WARMUP (5)  DURATION (15)  USERS (8): per page and round, WARMUP seconds not

@@ -17,4 +17,4 @@ trap 'rm -rf "$classes"' EXIT
 javac -nowarn -cp "$jar" -d "$classes" bench/RenderGrid.java
 java -Xmx256m -XX:+UseSerialGC -cp "${TEMPLATES:+$TEMPLATES:}$jar:$classes" com.fieldservice.portal.backoffice.RenderGrid \
     "jdbc:postgresql://127.0.0.1:${PORTAL_EMBEDDED_DB_PORT:-54329}/portal" "${PGPASSWORD:-}" \
-    "${TEMPLATE:-backoffice/jobs.html}" "${WARMUP:-30}" 2>&1 | grep -v DEBUG
+    "${TEMPLATE:-backoffice/jobs.html}" "${WARMUP:-30}"
