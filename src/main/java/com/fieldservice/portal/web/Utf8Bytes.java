@@ -43,18 +43,6 @@ final class Utf8Bytes extends Writer {
         size += length;
     }
 
-    @Override
-    public void write(String text) {
-        write(text, 0, text.length());
-    }
-
-    @Override
-    public Writer append(CharSequence text) {
-        String s = String.valueOf(text);
-        write(s, 0, s.length());
-        return this;
-    }
-
     private void room(int more) {
         if (size + more > chars.length) {
             chars = Arrays.copyOf(chars, Math.max(chars.length * 2, size + more));
